@@ -1,0 +1,254 @@
+//! Quantities in text: a number, its multiplier (万/亿), its measure word and
+//! the qualifier words around it (余/多/以上 → at least, 左右/约/近 → approx,
+//! 以内/不超过 → at most, 5%-5.5% → range). Dates, ordinals and numbers
+//! without a measure word are not quantities.
+
+use super::numerals::{parse_arabic, parse_chinese};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    Approx,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Approx => "approx",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "at_least" => Qualifier::AtLeast,
+            "approx" => Qualifier::Approx,
+            "at_most" => Qualifier::AtMost,
+            "range" => Qualifier::Range,
+            _ => return None,
+        })
+    }
+
+    /// The mark a chart or table puts before a value: ≥, ≈, ≤.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::AtLeast | Qualifier::Range => "≥",
+            Qualifier::Approx => "≈",
+            Qualifier::AtMost => "≤",
+        }
+    }
+}
+
+/// One quantity found in normalised text (char offsets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// char span of the whole quantity, qualifiers included
+    pub start: usize,
+    pub end: usize,
+    /// char span of the numeral itself
+    pub num_start: usize,
+    /// value in base units (multiplier applied): 3万余份 → 30000
+    pub value: f64,
+    /// the measure word: 件, 元, %, 人 … (empty when none)
+    pub unit: String,
+    pub qualifier: Qualifier,
+    /// upper end of a range (5%-5.5% → Some(5.5))
+    pub high: Option<f64>,
+}
+
+const UNITS: &str = "个百分点|百分点|‰|%|倍|元/人·月|元/人/月|元/人月|元/月|元|家次|件次|人次|场次|批次|户次|件|条|次|家|项|人|名|份|篇|个|场|张|户|处|起|宗|部|批|册|本|期|单|对|所|座|位|套|间|辆|万|亿|年|月|日|号|届|岁|时|分|期";
+
+static QTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(?P<f1>余|多)?(?P<mult>万亿|亿|万)?(?P<f2>余|多)?\s?(?P<unit>{UNITS})?(?P<post>左右|以上|以内|以下|上下|多|余)?"
+    ))
+    .unwrap()
+});
+
+const AT_LEAST_BEFORE: &[&str] = &["不少于", "不低于", "至少", "超过", "突破", "逾", "超", "过", "迈上", "跨过", "跨越"];
+const APPROX_BEFORE: &[&str] = &["大约", "接近", "约", "近"];
+const AT_MOST_BEFORE: &[&str] = &["不超过", "不高于", "不足", "不到", "低于"];
+const NOT_A_VALUE: &[&str] = &["年", "月", "日", "号", "届", "时", "分", "岁", "期"];
+
+/// All quantities in `text`; `byte_at` maps char index → byte offset (see NormText).
+pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
+    let to_char = |b: usize| byte_at.binary_search(&(b as u32)).unwrap_or_else(|i| i);
+    let mut out: Vec<Quantity> = Vec::new();
+    for caps in QTY.captures_iter(text) {
+        let whole = caps.get(0).unwrap();
+        let num = caps.name("num").unwrap();
+        let num_str = num.as_str();
+        let chinese = !num_str.as_bytes()[0].is_ascii_digit();
+        let unit = caps.name("unit").map(|m| m.as_str()).unwrap_or("");
+        let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
+        let before = &text[..num.start()];
+        let prev_char = before.chars().next_back();
+        // glued to a letter or digit run (phone numbers, ids, 12345热线 as a name)
+        if prev_char.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' && !chinese && before.ends_with("--")) {
+            continue;
+        }
+        if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
+            continue;
+        }
+        let (value, unit) = if chinese {
+            // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
+            // multi-character numerals or 十/百 with 余/多 count.
+            let fuzzy = caps.name("f1").is_some() || caps.name("f2").is_some() || caps.name("post").is_some_and(|p| p.as_str() == "余" || p.as_str() == "多");
+            let n_chars = num_str.chars().count();
+            if unit.is_empty() || (n_chars < 2 && !fuzzy && !matches!(num_str, "十" | "百" | "千")) {
+                continue;
+            }
+            if matches!(prev_char, Some('统' | '唯' | '之' | '一' | '同' | '每' | '这' | '那' | '单' | '逐' | '万' | '"')) {
+                continue;
+            }
+            match parse_chinese(&format!("{num_str}{mult_str}")) {
+                Some(v) => (v, unit.to_string()),
+                None => continue,
+            }
+        } else {
+            let Some(mut v) = parse_arabic(num_str) else { continue };
+            v *= match mult_str {
+                "万亿" => 1e12,
+                "亿" => 1e8,
+                "万" => 1e4,
+                _ => 1.0,
+            };
+            // a bare multiplier after the number is the unit of amounts with no measure word
+            let unit = if unit.is_empty() && !mult_str.is_empty() { String::new() } else { unit.to_string() };
+            (v, unit)
+        };
+        let unit = match unit.as_str() {
+            "万" | "亿" => continue, // 万 / 亿 left over after a full multiplier: malformed
+            "百分点" => "个百分点".to_string(),
+            _ => unit,
+        };
+        let post = caps.name("post").map(|m| m.as_str()).unwrap_or("");
+        let fuzzy_inside = caps.name("f1").is_some() || caps.name("f2").is_some();
+        let mut qualifier = if fuzzy_inside || matches!(post, "以上" | "多" | "余") {
+            Qualifier::AtLeast
+        } else if matches!(post, "左右" | "上下") {
+            Qualifier::Approx
+        } else if matches!(post, "以内" | "以下") {
+            Qualifier::AtMost
+        } else {
+            Qualifier::Exact
+        };
+        if qualifier == Qualifier::Exact {
+            let lead: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            if AT_MOST_BEFORE.iter().any(|w| lead.ends_with(w)) {
+                qualifier = Qualifier::AtMost;
+            } else if AT_LEAST_BEFORE.iter().any(|w| lead.ends_with(w)) {
+                qualifier = Qualifier::AtLeast;
+            } else if APPROX_BEFORE.iter().any(|w| lead.ends_with(w)) {
+                qualifier = Qualifier::Approx;
+            }
+        }
+        out.push(Quantity {
+            start: to_char(whole.start()),
+            end: to_char(whole.end()),
+            num_start: to_char(num.start()),
+            value,
+            unit,
+            qualifier,
+            high: None,
+        });
+    }
+    // a number with no measure word is not a value (ids, phone numbers, years in 〔〕)
+    merge_ranges(text, byte_at, out).into_iter().filter(|q| !q.unit.is_empty()).collect()
+}
+
+/// 4.5-5%, 5%-5.5%, 40%至60%: one range quantity valued at its lower end.
+fn merge_ranges(text: &str, byte_at: &[u32], qs: Vec<Quantity>) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
+    let mut i = 0;
+    while i < qs.len() {
+        let q = &qs[i];
+        if let Some(next) = qs.get(i + 1) {
+            let between = &text[byte_at[q.end] as usize..byte_at[next.num_start] as usize];
+            let joined = matches!(between.trim(), "-" | "~" | "至" | "到" | "—");
+            if joined && (q.unit == next.unit || q.unit.is_empty()) && !next.unit.is_empty() && next.value >= q.value {
+                out.push(Quantity {
+                    start: q.start,
+                    end: next.end,
+                    num_start: q.num_start,
+                    value: q.value,
+                    unit: next.unit.clone(),
+                    qualifier: Qualifier::Range,
+                    high: Some(next.value),
+                });
+                i += 2;
+                continue;
+            }
+        }
+        out.push(q.clone());
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::normalize::normalize;
+
+    fn qs(s: &str) -> Vec<(f64, String, Qualifier)> {
+        let n = normalize(s);
+        find_quantities(&n.text, &n.byte_at).into_iter().map(|q| (q.value, q.unit, q.qualifier)).collect()
+    }
+
+    #[test]
+    fn counts_with_qualifiers() {
+        assert_eq!(qs("行政复议5件"), vec![(5.0, "件".into(), Qualifier::Exact)]);
+        assert_eq!(qs("公开政务信息230余条"), vec![(230.0, "条".into(), Qualifier::AtLeast)]);
+        assert_eq!(qs("发放宣传册3万余份"), vec![(30000.0, "份".into(), Qualifier::AtLeast)]);
+        assert_eq!(qs("接受咨询12300人次左右"), vec![(12300.0, "人次".into(), Qualifier::Approx)]);
+        assert_eq!(qs("学法10余次"), vec![(10.0, "次".into(), Qualifier::AtLeast)]);
+        assert_eq!(qs("学法十余次"), vec![(10.0, "次".into(), Qualifier::AtLeast)]);
+        assert_eq!(qs("约200件"), vec![(200.0, "件".into(), Qualifier::Approx)]);
+        assert_eq!(qs("超过30部"), vec![(30.0, "部".into(), Qualifier::AtLeast)]);
+        assert_eq!(qs("失业率5%以内"), vec![(5.0, "%".into(), Qualifier::AtMost)]);
+        assert_eq!(qs("社会团体 | 个 | 1,336"), vec![]);
+        assert_eq!(qs("收到1,336件"), vec![(1336.0, "件".into(), Qualifier::Exact)]);
+    }
+
+    #[test]
+    fn multipliers_and_money() {
+        assert_eq!(qs("补贴1588.3万元"), vec![(15_883_000.0, "元".into(), Qualifier::Exact)]);
+        assert_eq!(qs("达到10.3万亿元"), vec![(1.03e13, "元".into(), Qualifier::Exact)]);
+        assert_eq!(qs("为15.8万名老年人"), vec![(158_000.0, "名".into(), Qualifier::Exact)]);
+        assert_eq!(qs("城镇新增就业110万人以上"), vec![(1_100_000.0, "人".into(), Qualifier::AtLeast)]);
+        assert_eq!(qs("参检率８７．４％"), vec![(87.4, "%".into(), Qualifier::Exact)]);
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(qs("增长4.5-5%"), vec![(4.5, "%".into(), Qualifier::Range)]);
+        assert_eq!(qs("增长5%—5.5%"), vec![(5.0, "%".into(), Qualifier::Range)]);
+        assert_eq!(qs("按40%-60%比例"), vec![(40.0, "%".into(), Qualifier::Range)]);
+    }
+
+    #[test]
+    fn not_values() {
+        assert!(qs("2023年").is_empty());
+        assert!(qs("2024年1月26日").is_empty());
+        assert!(qs("国办公开办函〔2021〕30号").is_empty());
+        assert!(qs("民政部令第60号").is_empty());
+        assert!(qs("党的二十大").is_empty());
+        assert!(qs("“十四五”").is_empty());
+        assert!(qs("三项制度、一件事").is_empty());
+        assert!(qs("第一次").is_empty());
+        assert!(qs("电话:0473-8992090").is_empty());
+        assert!(qs("省委“1310”具体部署").is_empty());
+    }
+}

@@ -1,0 +1,279 @@
+//! Text rules: attach each quantity to the indicator whose cue words name it
+//! in the same clause (nearest cue first, vetoes, unit fit), carry a cue into
+//! a clause that has no subject of its own, pair 分别 lists, and read zeros
+//! stated in words (未收到…申请).
+
+use super::quantity::{Qualifier, Quantity};
+use super::segment::Clause;
+use crate::catalog::{Catalog, Indicator};
+
+/// A cue word found in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct CueHit {
+    pub start: usize,
+    pub end: usize,
+    pub indicator: usize,
+}
+
+/// An attachment of a quantity to an indicator.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub quantity: usize,
+    pub indicator: usize,
+    pub rule: &'static str,
+    /// the cue used (None for zero statements without a quantity)
+    pub cue: Option<CueHit>,
+    pub score: i32,
+}
+
+const MAX_GAP_BEFORE: usize = 16;
+const MAX_GAP_AFTER: usize = 12;
+
+/// Words that may stand between a carried-over cue and its number
+/// (按可比价格计算，比上年增长5.1%).
+const SUBJECTLESS: &[&str] = &[
+    "按可比价格计算", "按不变价格计算", "按可比口径计算", "按现价计算", "同比", "比上年", "较上年", "比去年", "较去年", "上年",
+    "增长", "下降", "增加", "减少", "上涨", "回落", "分别", "其中", "达到", "达", "为", "完成", "实现", "共计", "共", "累计",
+    "总量", "首次", "突破", "全年", "全市", "全省", "全区", "全县", "增幅", "增速", "涨幅", "总额", "规模", "约", "近", "超过",
+    "提高到", "提升至", "提高", "提升", "至", "到", "了", "较", "同期", "再", "又", "已", "年", "末", "底", "以上", "左右",
+];
+
+fn is_subjectless(prefix: &str) -> bool {
+    let mut rest = prefix.trim().to_string();
+    loop {
+        let before = rest.len();
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || "、，：".contains(c)).to_string();
+        for w in SUBJECTLESS {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r.trim_start().to_string();
+            }
+        }
+        if rest.len() == before {
+            break;
+        }
+    }
+    rest.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace()).count() == 0
+}
+
+fn unit_family(u: &str) -> &'static str {
+    match u {
+        "%" | "‰" => "percent",
+        "元" | "元/月" | "元/人·月" | "元/人/月" | "元/人月" => "money",
+        "个百分点" => "points",
+        _ => "count",
+    }
+}
+
+pub struct ClauseView<'a> {
+    pub chars: &'a [char],
+    pub text_of: &'a dyn Fn(usize, usize) -> String,
+}
+
+fn slice(chars: &[char], s: usize, e: usize) -> String {
+    chars[s.min(e)..e.min(chars.len())].iter().collect()
+}
+
+/// Does a veto word of `ind` stand in the window around this attachment?
+fn vetoed(ind: &Indicator, chars: &[char], clause: &Clause, win_start: usize, win_end: usize) -> bool {
+    if ind.vetoes.is_empty() {
+        return false;
+    }
+    let w = slice(chars, win_start.max(clause.start), win_end.min(clause.end));
+    ind.vetoes.iter().any(|v| w.contains(v.as_str()))
+}
+
+/// Is this quantity the starting value of a 从…到… comparison?
+pub fn is_baseline(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+    let before = slice(chars, q.num_start.saturating_sub(10).max(clause.start), q.num_start);
+    let after = slice(chars, q.end, (q.end + 6).min(clause.end));
+    before.contains('从') && ["到", "至"].iter().any(|w| after.contains(w))
+}
+
+/// Attach the quantities of one clause to indicators.
+pub fn attach_clause(
+    catalog: &Catalog,
+    chars: &[char],
+    clause: &Clause,
+    quantities: &[(usize, &Quantity)],
+    cues: &[CueHit],
+    carried: &[usize],
+) -> Vec<Attachment> {
+    let mut out: Vec<Attachment> = Vec::new();
+    // 分别: 人大建议和政协提案分别为26件、23件
+    if let Some(fenbie) = slice(chars, clause.start, clause.end).find("分别") {
+        let p = clause.start + slice(chars, clause.start, clause.end)[..fenbie].chars().count();
+        let after: Vec<&(usize, &Quantity)> = quantities.iter().filter(|(_, q)| q.start >= p).collect();
+        let mut seen = Vec::new();
+        let before: Vec<&CueHit> = cues
+            .iter()
+            .filter(|c| c.end <= p)
+            .filter(|c| {
+                let fresh = !seen.contains(&c.indicator);
+                seen.push(c.indicator);
+                fresh
+            })
+            .collect();
+        if after.len() >= 2 && after.len() == before.len() {
+            let fits = before.iter().zip(&after).all(|(c, (_, q))| catalog.indicators[c.indicator].accepts_counter(&q.unit));
+            if fits {
+                for (c, (qi, _)) in before.iter().zip(&after) {
+                    out.push(Attachment { quantity: *qi, indicator: c.indicator, rule: "text.respectively", cue: Some(**c), score: 0 });
+                }
+                return out;
+            }
+        }
+    }
+    for &(qi, q) in quantities {
+        let mut best: Option<Attachment> = None;
+        for c in cues {
+            let ind = &catalog.indicators[c.indicator];
+            if !ind.accepts_counter(&q.unit) {
+                continue;
+            }
+            let (gap, follow) = if c.end <= q.num_start {
+                (q.num_start - c.end, false)
+            } else if c.start >= q.end {
+                (c.start - q.end, true)
+            } else {
+                continue;
+            };
+            if (!follow && gap > MAX_GAP_BEFORE) || (follow && gap > MAX_GAP_AFTER) {
+                continue;
+            }
+            // another value of the same kind between cue and number takes the cue
+            let (lo, hi) = if follow { (q.end, c.start) } else { (c.end, q.num_start) };
+            let blocked = quantities.iter().any(|(oi, o)| {
+                *oi != qi
+                    && o.start >= lo
+                    && o.end <= hi
+                    && unit_family(&o.unit) == unit_family(&q.unit)
+                    && !is_baseline(chars, clause, o)
+            });
+            if blocked {
+                continue;
+            }
+            let (ws, we) = if follow { (q.start.saturating_sub(2), c.end + 4) } else { (c.start.saturating_sub(4), q.end + 3) };
+            if vetoed(ind, chars, clause, ws, we) {
+                continue;
+            }
+            // a following cue must be what is counted: 3场普法宣传活动, not 36个无证养老场所…
+            if follow && slice(chars, lo, hi).contains(['、', '和', '及', '与']) {
+                continue;
+            }
+            let cue_len = (c.end - c.start) as i32;
+            let score = gap as i32 + if follow { 4 } else { 0 } - 6 * ind.priority - cue_len.min(6) / 3;
+            if best.as_ref().is_none_or(|b| score < b.score) {
+                best = Some(Attachment {
+                    quantity: qi,
+                    indicator: c.indicator,
+                    rule: if follow { "text.cue_after" } else { "text.cue_before" },
+                    cue: Some(*c),
+                    score,
+                });
+            }
+        }
+        if best.is_none() && !carried.is_empty() {
+            let prefix = slice(chars, clause.start, q.num_start);
+            if is_subjectless(&prefix) {
+                if let Some(&ind) = carried.iter().find(|&&i| catalog.indicators[i].accepts_counter(&q.unit)) {
+                    best = Some(Attachment { quantity: qi, indicator: ind, rule: "text.carried", cue: None, score: 20 });
+                }
+            }
+        }
+        if let Some(b) = best {
+            out.push(b);
+        }
+    }
+    // one cue names one value per indicator: keep the closest
+    out.sort_by_key(|a| a.score);
+    let mut used: Vec<(usize, usize)> = Vec::new();
+    out.retain(|a| match a.cue {
+        Some(c) => {
+            let key = (c.start, a.indicator);
+            if used.contains(&key) {
+                false
+            } else {
+                used.push(key);
+                true
+            }
+        }
+        None => true,
+    });
+    out.sort_by_key(|a| a.quantity);
+    out
+}
+
+const NEGATIONS: &[&str] = &["未收到", "未发生", "未受理", "未接到", "未出现", "没有收到", "没有发生", "没有", "未有", "无"];
+
+/// Zeros stated in words: 未收到…公开申请 → disclosure_requests = 0;
+/// 未发生因政府信息公开申请引发的行政复议或行政诉讼 → both 0 (the cause after 因 is not counted).
+pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues: &[CueHit], has_quantity: bool) -> Vec<(usize, CueHit)> {
+    if has_quantity {
+        return Vec::new();
+    }
+    let text = slice(chars, clause.start, clause.end);
+    let mut out: Vec<(usize, CueHit)> = Vec::new();
+    for neg in NEGATIONS {
+        for (b, _) in text.match_indices(neg) {
+            let n = clause.start + text[..b].chars().count();
+            let after_neg = n + neg.chars().count();
+            let window = if slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因') { 32 } else { 14 };
+            let mut cause_pending = slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因');
+            let mut hits: Vec<&CueHit> = cues.iter().filter(|c| c.start >= after_neg && c.start <= after_neg + window).collect();
+            hits.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+            let mut last_end = 0;
+            for c in hits {
+                if c.start < last_end {
+                    continue; // a shorter cue inside one already taken
+                }
+                last_end = c.end;
+                if cause_pending {
+                    cause_pending = false;
+                    continue;
+                }
+                let ind = &catalog.indicators[c.indicator];
+                if ind.zero && !out.iter().any(|(i, _)| *i == c.indicator) {
+                    out.push((c.indicator, *c));
+                }
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// Sign of a percentage from the verb before it: 下降4.1% → −4.1.
+pub fn signed_value(chars: &[char], clause: &Clause, q: &Quantity) -> f64 {
+    if unit_family(&q.unit) != "percent" {
+        return q.value;
+    }
+    let lead = slice(chars, q.num_start.saturating_sub(4).max(clause.start), q.num_start);
+    let negative = ["下降", "降低", "减少", "回落", "下滑", "微降", "负增长", "下跌", "降"].iter().any(|w| lead.contains(w))
+        && !lead.contains("降到")
+        && !lead.contains("降至");
+    if negative {
+        -q.value
+    } else {
+        q.value
+    }
+}
+
+/// Default qualifier wording that sits outside the quantity: 控制在5.5%以内 handled by the quantity itself.
+pub fn qualifier_of(q: &Quantity) -> Qualifier {
+    q.qualifier
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subjectless_prefixes() {
+        assert!(is_subjectless("按可比价格计算,比上年增长"));
+        assert!(is_subjectless("总量首次突破"));
+        assert!(!is_subjectless("规上工业增加值增长"));
+        assert!(!is_subjectless("其中通过网络平台接收"));
+    }
+}

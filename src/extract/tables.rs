@@ -1,0 +1,170 @@
+//! Tables flattened into text (`a | b | c` lines, as the HTML reader and many
+//! re-hosts write them): the information-disclosure template's rows and
+//! columns, and plain label | value rows, mapped through the catalog.
+
+use super::numerals::parse_arabic;
+use crate::catalog::Catalog;
+
+/// A value read from a table line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableValue {
+    pub indicator: usize,
+    pub value: f64,
+    /// the line (char range in the normalised text)
+    pub line_start: usize,
+    pub line_end: usize,
+    pub rule: &'static str,
+}
+
+fn cells(line: &str) -> Vec<String> {
+    line.split('|').map(|c| c.trim().to_string()).collect()
+}
+
+fn number(cell: &str) -> Option<f64> {
+    let c = cell.trim();
+    if c.is_empty() || !c.starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    parse_arabic(c)
+}
+
+/// Strip list numbering from a row label: 一、本年新收… → 本年新收…
+fn label_of(cell: &str) -> String {
+    let t = cell.trim_start_matches(|c: char| "一二三四五六七八九十、.()（）0123456789# *".contains(c));
+    t.replace(' ', "")
+}
+
+pub fn is_table_line(line: &str) -> bool {
+    line.matches('|').count() >= 2
+}
+
+/// Read every table line of a normalised text. `lines` gives (char start, text) per line.
+pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue> {
+    let mut out = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    let mut recent: Vec<String> = Vec::new();
+    for &(start, line) in lines {
+        let end = start + line.chars().count();
+        if !is_table_line(line) {
+            recent.push(line.to_string());
+            if recent.len() > 4 {
+                recent.remove(0);
+            }
+            continue;
+        }
+        let cs = cells(line);
+        let nums: Vec<(usize, f64)> = cs.iter().enumerate().filter_map(|(i, c)| number(c).map(|v| (i, v))).collect();
+        let label = cs.iter().find(|c| !c.is_empty() && number(c).is_none()).map(|c| label_of(c)).unwrap_or_default();
+        if nums.is_empty() {
+            header = cs.iter().map(|c| c.replace(' ', "")).collect();
+            recent.push(line.to_string());
+            if recent.len() > 4 {
+                recent.remove(0);
+            }
+            continue;
+        }
+        // the template's 行政复议 / 行政诉讼 row: 15 numbers under a two-level header, no label
+        if label.is_empty() && nums.len() >= 15 && recent.iter().chain(std::iter::once(&header.join("|"))).any(|l| l.contains("行政复议")) {
+            for (id, v) in [
+                ("admin_reconsideration_cases", nums[4].1),
+                ("admin_litigation_cases", nums[9].1 + nums[14].1),
+            ] {
+                if let Some(i) = catalog.index_of(id) {
+                    out.push(TableValue { indicator: i, value: v, line_start: start, line_end: end, rule: "table.review_litigation" });
+                }
+            }
+            continue;
+        }
+        let mut matched = false;
+        for (i, ind) in catalog.indicators.iter().enumerate() {
+            for tc in &ind.table {
+                if !label.contains(&tc.row) {
+                    continue;
+                }
+                let value = if tc.col.is_empty() || tc.col == "总计" {
+                    nums.last().map(|x| x.1)
+                } else {
+                    header
+                        .iter()
+                        .position(|h| h.contains(&tc.col))
+                        .and_then(|col| nums.iter().find(|(ci, _)| *ci == col).map(|x| x.1))
+                };
+                if let Some(v) = value {
+                    out.push(TableValue { indicator: i, value: v, line_start: start, line_end: end, rule: "table.template" });
+                    matched = true;
+                }
+            }
+        }
+        if matched || nums.len() != 1 {
+            continue;
+        }
+        // label | (unit |) value: the label must be a cue itself, not a sentence around one
+        let unit_cell = cs.iter().find(|c| !c.is_empty() && number(c).is_none() && label_of(c) != label).cloned().unwrap_or_default();
+        let best = catalog
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, ind)| unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || ind.unit == unit_cell)
+            .filter_map(|(i, ind)| {
+                ind.cues
+                    .iter()
+                    .filter(|c| label == **c || (label.starts_with(c.as_str()) && label.chars().count() <= c.chars().count() + 2))
+                    .map(|c| c.chars().count())
+                    .max()
+                    .map(|l| (i, l))
+            })
+            .max_by_key(|x| x.1);
+        if let Some((i, _)) = best {
+            out.push(TableValue { indicator: i, value: nums[0].1, line_start: start, line_end: end, rule: "table.row" });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn catalog() -> Catalog {
+        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[]).unwrap()
+    }
+
+    fn read(text: &str) -> Vec<(String, f64)> {
+        let c = catalog();
+        let mut lines = Vec::new();
+        let mut pos = 0;
+        for l in text.lines() {
+            lines.push((pos, l));
+            pos += l.chars().count() + 1;
+        }
+        read_tables(&c, &lines).into_iter().map(|t| (c.indicators[t.indicator].id.clone(), t.value)).collect()
+    }
+
+    #[test]
+    fn disclosure_template_tables() {
+        // 032 dev report (雁塔区民政局 2023), as flattened by the re-host
+        let t = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 2 | 1 | 7 |\n信息内容 | 本年处理决定数量 | ||\n行政许可 | 12 | ||\n自然人 | 法人或其他组织 | 总计 | |||||||\n一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | ||";
+        let got = read(t);
+        assert!(got.contains(&("normative_documents_issued".into(), 2.0)), "{got:?}");
+        assert!(got.contains(&("normative_documents_repealed".into(), 1.0)));
+        assert!(got.contains(&("normative_documents_in_force".into(), 7.0)));
+        assert!(got.contains(&("admin_licenses".into(), 12.0)));
+        assert!(got.contains(&("disclosure_requests".into(), 3.0)));
+    }
+
+    #[test]
+    fn label_unit_value_rows() {
+        // 011 dev table (遵义市民政局统计表)
+        let got = read("指标 | 单位 | 数量 | |||\n社会团体 | 个 | 1,336 | |||\n民办非企业单位 | 个 | 1,504 | |||\n乡 | 个 | 21 | |||");
+        assert_eq!(got, vec![("social_groups".into(), 1336.0), ("private_non_enterprise_units".into(), 1504.0)]);
+    }
+
+    #[test]
+    fn review_and_litigation_row() {
+        let t = "行政复议 | 行政诉讼 |\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 2 | 0 | 0 | 0 | 0 | 1";
+        let got = read(t);
+        assert!(got.contains(&("admin_reconsideration_cases".into(), 1.0)), "{got:?}");
+        assert!(got.contains(&("admin_litigation_cases".into(), 3.0)));
+    }
+}

@@ -1,0 +1,63 @@
+//! Locate: pin a document to its issuer, region (code, level, parents),
+//! report year, publication date and document kind.
+
+pub mod gazetteer;
+pub mod kind;
+pub mod region;
+pub mod year;
+
+use crate::diag::Diagnostic;
+use crate::ingest::Document;
+pub use gazetteer::{Gazetteer, Level, Region};
+pub use kind::DocType;
+
+/// What a document is about: who, where, when, what kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocMeta {
+    pub issuer: String,
+    pub region_code: String,
+    pub region_name: String,
+    /// level of the region, or of the issuer when the region is unknown
+    pub level: Option<Level>,
+    pub province_code: String,
+    pub prefecture_code: String,
+    pub report_year: Option<i32>,
+    /// publication date, `YYYY-MM-DD`
+    pub published: String,
+    pub doc_type: DocType,
+}
+
+/// The region, year and kind of one document.
+pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let text = &doc.norm.text;
+    let doc_type = kind::classify(text);
+    let found = region::locate_region(text, gazetteer, &doc.source, &mut diags);
+    let published = year::published_date(text);
+    let report_year = year::report_year(text, doc_type, published.as_deref());
+    if report_year.is_none() {
+        diags.push(Diagnostic::warning(&doc.source, "year.unknown", "no report year found in title or body"));
+    }
+    let (mut province_code, mut prefecture_code) = (String::new(), String::new());
+    if let Some(r) = &found.region {
+        for p in std::iter::once(*r).chain(gazetteer.parents(&r.code)) {
+            match p.level {
+                Level::Province => province_code = p.code.clone(),
+                Level::Prefecture => prefecture_code = p.code.clone(),
+                _ => {}
+            }
+        }
+    }
+    let meta = DocMeta {
+        issuer: found.issuer,
+        region_code: found.region.map(|r| r.code.clone()).unwrap_or_default(),
+        region_name: found.region.map(|r| r.name.clone()).unwrap_or_default(),
+        level: found.region.map(|r| r.level).or(found.level),
+        province_code,
+        prefecture_code,
+        report_year,
+        published: published.unwrap_or_default(),
+        doc_type,
+    };
+    (meta, diags)
+}

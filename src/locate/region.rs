@@ -1,0 +1,289 @@
+//! Which region a report is about: the issuer named in the title or
+//! signature (…民政局, …人民政府), else the place the text names most, with
+//! parents used to tell apart regions that share a name (朝阳区).
+
+use super::gazetteer::{Gazetteer, Level, Mention, Region};
+use crate::diag::Diagnostic;
+use std::collections::HashMap;
+
+/// Organisation words that follow a place name in an issuer.
+const ORGS: &[&str] = &[
+    "人民政府办公室", "人民政府办公厅", "人民政府", "民政厅", "民政局", "司法局", "司法厅", "统计局", "政府", "人民代表大会",
+    "民政部门", "市民热线", "统计调查队", "调查队",
+];
+
+/// Title zone (chars from the start) and signature zone (chars from the end).
+const TITLE_ZONE: usize = 260;
+const SIGNATURE_ZONE: usize = 160;
+
+#[derive(Debug, Clone, Default)]
+pub struct Found<'a> {
+    pub issuer: String,
+    pub region: Option<&'a Region>,
+    /// the issuer's level when its place is not named (市民政局 → prefecture)
+    pub level: Option<Level>,
+}
+
+struct Issuer<'a, 'm> {
+    text: String,
+    chain: Vec<&'m Mention<'a>>,
+    level_hint: Option<Level>,
+    weight: f64,
+}
+
+fn level_from_char(c: char) -> Option<Level> {
+    match c {
+        '省' => Some(Level::Province),
+        '市' | '州' | '盟' => Some(Level::Prefecture),
+        '区' | '县' | '旗' => Some(Level::County),
+        _ => None,
+    }
+}
+
+pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut Vec<Diagnostic>) -> Found<'a> {
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
+    let mentions: Vec<Mention<'a>> = g.mentions(text);
+    let zone_weight = |pos: usize| -> f64 {
+        if pos < TITLE_ZONE {
+            3.0
+        } else if pos + SIGNATURE_ZONE >= n {
+            2.0
+        } else {
+            1.0
+        }
+    };
+
+    // 1. issuers: a chain of place names right before an organisation word
+    let mut issuers: Vec<Issuer> = Vec::new();
+    let mut by_end: HashMap<usize, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        by_end.insert(m.end, i);
+    }
+    for org in ORGS {
+        for (b, _) in text.match_indices(org) {
+            let p = text[..b].chars().count();
+            let w = zone_weight(p);
+            let mut chain: Vec<&Mention> = Vec::new();
+            let mut end = p;
+            while let Some(&i) = by_end.get(&end) {
+                chain.push(&mentions[i]);
+                end = mentions[i].start;
+            }
+            chain.reverse();
+            let before: String = chars[p.saturating_sub(3)..p].iter().collect();
+            let level_hint = if !chain.is_empty() {
+                None
+            } else if before.ends_with("自治区") || *org == "民政厅" || *org == "司法厅" {
+                Some(Level::Province)
+            } else {
+                chars.get(p.wrapping_sub(1)).and_then(|&c| level_from_char(c))
+            };
+            let text_of_chain: String = chain.iter().map(|m| m.name).collect::<String>();
+            issuers.push(Issuer { text: format!("{text_of_chain}{}{org}", level_hint_prefix(&before, level_hint, &chain)), chain, level_hint, weight: w });
+        }
+    }
+    issuers.retain(|i| !i.chain.is_empty() || i.level_hint.is_some());
+
+    // 2. support for every region: mentions weighted by zone, short names count less
+    let mut score: HashMap<&str, f64> = HashMap::new();
+    let mentioned: std::collections::HashSet<&str> =
+        mentions.iter().filter(|m| m.regions.len() == 1).map(|m| m.regions[0].code.as_str()).collect();
+    for m in &mentions {
+        let mut w = zone_weight(m.start);
+        if m.regions.iter().all(|r| r.name != m.name) {
+            w *= 0.6;
+        }
+        if m.regions.iter().any(|r| r.level == Level::National) && m.start >= TITLE_ZONE {
+            w *= 0.2;
+        }
+        let cands = disambiguate(g, &m.regions, &mentioned);
+        for r in &cands {
+            *score.entry(r.code.as_str()).or_default() += w / cands.len() as f64;
+        }
+    }
+    for iss in &issuers {
+        if let Some(last) = iss.chain.last() {
+            let cands = resolve_chain(g, &iss.chain, &mentioned);
+            for r in &cands {
+                *score.entry(r.code.as_str()).or_default() += 6.0 * iss.weight / cands.len() as f64;
+            }
+            let _ = last;
+        }
+    }
+
+    // 3. the strongest named issuer in the title or signature decides
+    let mut best_issuer: Option<(&Issuer, Vec<&Region>)> = None;
+    for iss in issuers.iter().filter(|i| !i.chain.is_empty() && i.weight > 1.0) {
+        let cands = resolve_chain(g, &iss.chain, &mentioned);
+        let better = match &best_issuer {
+            None => true,
+            Some((b, _)) => iss.weight > b.weight,
+        };
+        if better {
+            best_issuer = Some((iss, cands));
+        }
+    }
+    let unnamed_weight = issuers.iter().filter(|i| i.chain.is_empty()).map(|i| i.weight).fold(0.0, f64::max);
+    if best_issuer.as_ref().is_some_and(|(b, _)| b.weight < unnamed_weight) {
+        best_issuer = None; // the title's own 市民政局 outranks a place named only in the signature
+    }
+    if let Some((iss, cands)) = best_issuer {
+        if cands.len() == 1 {
+            return Found { issuer: iss.text.clone(), region: Some(cands[0]), level: Some(cands[0].level) };
+        }
+        let best = cands.iter().copied().max_by(|a, b| {
+            score.get(a.code.as_str()).unwrap_or(&0.0).total_cmp(score.get(b.code.as_str()).unwrap_or(&0.0))
+        });
+        if let Some(b) = best {
+            let top = score.get(b.code.as_str()).copied().unwrap_or(0.0);
+            let tied = cands.iter().filter(|c| (score.get(c.code.as_str()).copied().unwrap_or(0.0) - top).abs() < 1e-9).count();
+            if tied == 1 {
+                return Found { issuer: iss.text.clone(), region: Some(b), level: Some(b.level) };
+            }
+        }
+        diags.push(Diagnostic::warning(
+            source,
+            "region.ambiguous",
+            format!(
+                "issuer {} may be any of {}; no other clue in the text decides",
+                iss.text,
+                cands.iter().map(|r| format!("{} {}", r.code, r.name)).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+        return Found { issuer: iss.text.clone(), region: None, level: cands.first().map(|r| r.level) };
+    }
+
+    // 4. an issuer without a place (市民政局): its level, then the best-supported region of that level
+    let hint = issuers
+        .iter()
+        .filter(|i| i.chain.is_empty())
+        .max_by(|a, b| a.weight.total_cmp(&b.weight))
+        .map(|i| (i.level_hint, i.text.clone()));
+    let level = hint.as_ref().and_then(|h| h.0).or_else(|| level_from_collectives(text));
+    let issuer_text = hint.map(|h| h.1).unwrap_or_default();
+    let fits = |r: &Region| match level {
+        None => r.level != Level::National || score.get(r.code.as_str()).copied().unwrap_or(0.0) >= 3.0,
+        Some(Level::Prefecture) => r.level == Level::Prefecture || (r.level == Level::County && r.name.ends_with('市')),
+        Some(l) => r.level == l,
+    };
+    let mut ranked: Vec<(&str, f64)> = score
+        .iter()
+        .filter(|(c, _)| g.get(c).is_some_and(fits))
+        .map(|(c, s)| (*c, *s))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    match ranked.first() {
+        Some(&(code, s)) if s >= 2.0 && ranked.get(1).is_none_or(|x| x.1 < s) => {
+            let r = g.get(code).expect("scored code is in the gazetteer");
+            Found { issuer: issuer_text, region: Some(r), level: Some(r.level) }
+        }
+        Some(&(code, s)) if s >= 2.0 => {
+            let tied: Vec<String> = ranked.iter().take_while(|x| x.1 == s).map(|x| x.0.to_string()).collect();
+            diags.push(Diagnostic::warning(
+                source,
+                "region.ambiguous",
+                format!("the text names {} equally often; region left empty", tied.join(", ")),
+            ));
+            let _ = code;
+            Found { issuer: issuer_text, region: None, level }
+        }
+        _ => {
+            diags.push(Diagnostic::warning(source, "region.unknown", "no issuer or place name decides the region"));
+            Found { issuer: issuer_text, region: None, level }
+        }
+    }
+}
+
+fn level_hint_prefix(before: &str, hint: Option<Level>, chain: &[&Mention]) -> String {
+    if !chain.is_empty() {
+        return String::new();
+    }
+    match hint {
+        Some(_) if before.ends_with("自治区") => "自治区".into(),
+        Some(_) => before.chars().last().map(String::from).unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// The collective words a text uses for itself: 全省/我省, 全市/我市, 全区/全县.
+fn level_from_collectives(text: &str) -> Option<Level> {
+    let c = |a: &str, b: &str| text.matches(a).count() + text.matches(b).count();
+    let counts = [
+        (Level::Province, c("全省", "我省")),
+        (Level::Prefecture, c("全市", "我市")),
+        (Level::County, c("全县", "我县") + c("全区", "我区") / 2),
+    ];
+    let best = counts.iter().max_by_key(|x| x.1)?;
+    (best.1 >= 3).then_some(best.0)
+}
+
+/// Candidates of an ambiguous name, narrowed to those whose ancestor is
+/// named elsewhere in the text.
+fn disambiguate<'a>(g: &Gazetteer, cands: &[&'a Region], mentioned: &std::collections::HashSet<&str>) -> Vec<&'a Region> {
+    if cands.len() <= 1 {
+        return cands.to_vec();
+    }
+    let supported: Vec<&Region> = cands
+        .iter()
+        .copied()
+        .filter(|r| g.parents(&r.code).iter().any(|p| mentioned.contains(p.code.as_str())))
+        .collect();
+    if supported.is_empty() {
+        cands.to_vec()
+    } else {
+        supported
+    }
+}
+
+/// The most specific place of a chain (重庆市 渝中区 → 渝中区), checked against the earlier links.
+fn resolve_chain<'a>(g: &'a Gazetteer, chain: &[&Mention<'a>], mentioned: &std::collections::HashSet<&str>) -> Vec<&'a Region> {
+    let last = chain.last().expect("chain is not empty");
+    let outer: Vec<&Region> = chain[..chain.len() - 1].iter().flat_map(|m| m.regions.iter().copied()).collect();
+    let mut cands: Vec<&Region> = last.regions.clone();
+    if !outer.is_empty() {
+        let within: Vec<&Region> =
+            cands.iter().copied().filter(|r| outer.iter().any(|o| g.is_within(&r.code, &o.code))).collect();
+        if !within.is_empty() {
+            cands = within;
+        }
+    }
+    disambiguate(g, &cands, mentioned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locate::gazetteer::bundled;
+
+    fn code(text: &str) -> (String, Vec<Diagnostic>) {
+        let mut d = Vec::new();
+        let f = locate_region(text, bundled(), "t", &mut d);
+        (f.region.map(|r| r.code.clone()).unwrap_or_default(), d)
+    }
+
+    #[test]
+    fn issuer_in_title() {
+        assert_eq!(code("辽宁省民政厅2023年法治政府建设情况报告\n发布时间").0, "210000");
+        assert_eq!(code("重庆市渝中区民政局\n\n关于2023年法治政府建设情况的报告").0, "500103");
+        assert_eq!(code("2026年河北省政府工作报告\n各位代表").0, "130000");
+    }
+
+    #[test]
+    fn issuer_without_its_name_is_placed_by_the_body() {
+        // the Changzhou report names only 市民政局 and, in the body, 常州
+        let filler = "推进法治建设,取得积极成效。".repeat(30);
+        let text = format!("2022年,在市委、市政府的坚强领导下,市民政局笃学践行习近平法治思想。{filler}积极推进《常州市养老服务条例》立法调研。{filler}成立常州市养老等民政服务机构安全专业委员会。{filler}按江苏省民政厅要求。");
+        let text = text.as_str();
+        assert_eq!(code(text).0, "320400");
+    }
+
+    #[test]
+    fn shared_names_need_a_parent_clue() {
+        assert_eq!(code("长春市朝阳区民政局2023年政府信息公开工作年度报告").0, "220104");
+        let (c, d) = code("朝阳区民政局2023年政府信息公开工作年度报告");
+        assert_eq!(c, "");
+        assert!(d.iter().any(|d| d.code == "region.ambiguous"), "{d:?}");
+        assert_eq!(code("朝阳区民政局2023年报告。北京市民政局指导。").0, "110105");
+    }
+}

@@ -1,0 +1,125 @@
+//! The year a report is about (not the year it was published) and its publication date.
+
+use super::kind::DocType;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*年度?[^。\n,，]{0,40}?(报告|公报|总结|情况|通报|统计|工作要点|方案)").unwrap()
+});
+static PERIOD_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"统计(?:期限|周期|时限|时间)[^。\n]{0,6}?((?:19|20)\d{2})\s*年?\s*1\s*月\s*1\s*日").unwrap());
+static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、[^\n]{0,12}\n\s*)?((?:19|20)\d{2})年(?:度)?[,，以来]").unwrap());
+static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?").unwrap()
+});
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:发布时间|发布日期|成文日期|印发日期|时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2})").unwrap()
+});
+
+fn ymd(caps: &regex::Captures) -> Option<String> {
+    let y: i32 = caps[1].parse().ok()?;
+    let m: u32 = caps[2].parse().ok()?;
+    let d: u32 = caps[3].parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The publication date, from a labelled date in the head, the gov-work-report
+/// meeting line, or a signature date at the end.
+pub fn published_date(text: &str) -> Option<String> {
+    let head: String = text.chars().take(600).collect();
+    if let Some(c) = PUBLISHED_LABEL.captures(&head) {
+        if let Some(d) = DATE.captures(&c[1]).and_then(|c| ymd(&c)) {
+            return Some(d);
+        }
+    }
+    // ——2026年1月26日在河北省第十四届人民代表大会第四次会议上
+    if let Some(pos) = head.find("在") {
+        for c in DATE.captures_iter(&head[..pos]) {
+            if head.contains("人民代表大会") {
+                return ymd(&c);
+            }
+        }
+    }
+    // signature: the last lines carry the date the report was signed
+    let total = text.chars().count();
+    let tail: String = text.chars().skip(total.saturating_sub(80)).collect();
+    let last = DATE.captures_iter(&tail).last()?;
+    let after = &tail[last.get(0)?.end()..];
+    (after.trim().chars().count() < 12).then(|| ymd(&last)).flatten()
+}
+
+/// The year the report is about.
+pub fn report_year(text: &str, kind: DocType, published: Option<&str>) -> Option<i32> {
+    let head: String = text.chars().take(400).collect();
+    let pub_year: Option<i32> = published.and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    if kind == DocType::GovWorkReport {
+        // a government work report is named for the year it is delivered in
+        if let Some(c) = TITLE_YEAR.captures(&head) {
+            return c[1].parse().ok();
+        }
+        return pub_year;
+    }
+    if let Some(c) = PERIOD_YEAR.captures(text) {
+        return c[1].parse().ok();
+    }
+    if let Some(c) = TITLE_YEAR.captures(&head) {
+        let y: i32 = c[1].parse().ok()?;
+        if pub_year.is_none_or(|p| y <= p) {
+            return Some(y);
+        }
+    }
+    if let Some(c) = LEAD_YEAR.captures(&head) {
+        return c[1].parse().ok();
+    }
+    // the most frequent year in the body, not after the publication year
+    let mut counts = std::collections::BTreeMap::<i32, usize>::new();
+    for c in ANY_YEAR.captures_iter(text) {
+        if let Ok(y) = c[1].parse::<i32>() {
+            if pub_year.is_none_or(|p| y <= p) {
+                *counts.entry(y).or_default() += 1;
+            }
+        }
+    }
+    if let Some((&y, _)) = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0))) {
+        return Some(y);
+    }
+    // published in the first quarter: most often about the previous year
+    let p = published?;
+    let month: u32 = p.get(5..7)?.parse().ok()?;
+    pub_year.map(|y| if month <= 3 { y - 1 } else { y })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_year_not_publication_year() {
+        let t = "辽宁省民政厅2023年法治政府建设情况报告\n\n  • 发布时间:2024年01月26日\n";
+        assert_eq!(published_date(t).as_deref(), Some("2024-01-26"));
+        assert_eq!(report_year(t, DocType::RuleOfLawReport, Some("2024-01-26")), Some(2023));
+    }
+
+    #[test]
+    fn statistics_period_and_lead_year() {
+        let t = "本年度报告…所列数据统计期限为2025年1月1日至2025年12月31日。";
+        assert_eq!(report_year(t, DocType::InfoDisclosureReport, None), Some(2025));
+        let t = "2022年,在市委、市政府的坚强领导下,市民政局笃学践行习近平法治思想";
+        assert_eq!(report_year(t, DocType::RuleOfLawReport, None), Some(2022));
+    }
+
+    #[test]
+    fn work_report_year_and_meeting_date() {
+        let t = "2026年河北省政府工作报告\n——2026年1月26日在河北省第十四届人民代表大会第四次会议上\n来源:河北日报\n";
+        assert_eq!(published_date(t).as_deref(), Some("2026-01-26"));
+        assert_eq!(report_year(t, DocType::GovWorkReport, None), Some(2026));
+    }
+
+    #[test]
+    fn signature_date() {
+        let t = "正文……\n廉江市民政局\n2024年12月20日";
+        assert_eq!(published_date(t).as_deref(), Some("2024-12-20"));
+    }
+}
