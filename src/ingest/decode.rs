@@ -51,7 +51,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     // a file cut mid-character must not tip the guess: leave its last bytes out
     detector.feed(&bytes[..bytes.len().saturating_sub(4).max(bytes.len().min(4))], true);
-    let mut enc = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow) // the reports are Chinese: bias toward GBK;
+    let mut enc = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Allow); // the reports are Chinese: bias toward GBK
     if enc == encoding_rs::GBK || enc == GB18030 {
         enc = GB18030;
     }

@@ -1,0 +1,112 @@
+//! Frame: documents, facts, panel and diagnostics as polars frames with a
+//! stable schema, the panel selection rule, and atomic CSV/Parquet writers.
+
+pub mod panel;
+pub mod write;
+
+use crate::diag::Diagnostic;
+use crate::extract::Fact;
+use polars::prelude::*;
+
+pub use panel::{load_panel, panel_rows, PanelRow};
+pub use write::{write_atomic, write_csv, write_parquet, FrameError};
+
+/// One row of documents.csv.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DocRecord {
+    pub source: String,
+    pub doc_id: String,
+    pub issuer: String,
+    pub region_code: String,
+    pub region_name: String,
+    pub level: String,
+    pub province_code: String,
+    pub prefecture_code: String,
+    pub report_year: Option<i32>,
+    pub published: String,
+    pub doc_type: String,
+    pub format: String,
+    pub encoding: String,
+    pub bytes: u64,
+    pub facts: u32,
+}
+
+fn s(name: &str, v: Vec<String>) -> Column {
+    Column::new(name.into(), v)
+}
+
+/// documents.csv columns, in order.
+pub const DOCUMENT_COLUMNS: &[&str] = &[
+    "source", "doc_id", "issuer", "region_code", "region_name", "level", "province_code", "prefecture_code", "report_year",
+    "published", "doc_type", "format", "encoding", "bytes", "facts",
+];
+
+pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
+    let col = |f: fn(&DocRecord) -> String| docs.iter().map(f).collect::<Vec<_>>();
+    DataFrame::new(
+        docs.len(),
+        vec![
+            s("source", col(|d| d.source.clone())),
+            s("doc_id", col(|d| d.doc_id.clone())),
+            s("issuer", col(|d| d.issuer.clone())),
+            s("region_code", col(|d| d.region_code.clone())),
+            s("region_name", col(|d| d.region_name.clone())),
+            s("level", col(|d| d.level.clone())),
+            s("province_code", col(|d| d.province_code.clone())),
+            s("prefecture_code", col(|d| d.prefecture_code.clone())),
+            Column::new("report_year".into(), docs.iter().map(|d| d.report_year).collect::<Vec<_>>()),
+            s("published", col(|d| d.published.clone())),
+            s("doc_type", col(|d| d.doc_type.clone())),
+            s("format", col(|d| d.format.clone())),
+            s("encoding", col(|d| d.encoding.clone())),
+            Column::new("bytes".into(), docs.iter().map(|d| d.bytes).collect::<Vec<_>>()),
+            Column::new("facts".into(), docs.iter().map(|d| d.facts).collect::<Vec<_>>()),
+        ],
+    )
+}
+
+/// facts.csv columns, in order.
+pub const FACT_COLUMNS: &[&str] = &[
+    "source", "doc_id", "region_code", "region_name", "level", "indicator", "value", "unit", "qualifier", "kind", "year",
+    "period", "evidence", "span_start", "span_end", "rule", "origin",
+];
+
+pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
+    let col = |f: &dyn Fn(&Fact) -> String| facts.iter().map(f).collect::<Vec<_>>();
+    DataFrame::new(
+        facts.len(),
+        vec![
+            s("source", col(&|f| f.source.clone())),
+            s("doc_id", col(&|f| f.doc_id.clone())),
+            s("region_code", col(&|f| f.region_code.clone())),
+            s("region_name", col(&|f| f.region_name.clone())),
+            s("level", col(&|f| f.level.clone())),
+            s("indicator", col(&|f| f.indicator.clone())),
+            Column::new("value".into(), facts.iter().map(|f| f.value).collect::<Vec<_>>()),
+            s("unit", col(&|f| f.unit.clone())),
+            s("qualifier", col(&|f| f.qualifier.as_str().to_string())),
+            s("kind", col(&|f| f.kind.as_str().to_string())),
+            Column::new("year".into(), facts.iter().map(|f| f.year).collect::<Vec<_>>()),
+            s("period", col(&|f| f.period.clone())),
+            s("evidence", col(&|f| f.evidence.clone())),
+            Column::new("span_start".into(), facts.iter().map(|f| f.span_start as u64).collect::<Vec<_>>()),
+            Column::new("span_end".into(), facts.iter().map(|f| f.span_end as u64).collect::<Vec<_>>()),
+            s("rule", col(&|f| f.rule.clone())),
+            s("origin", col(&|f| f.origin.clone())),
+        ],
+    )
+}
+
+pub fn diagnostics_frame(diags: &[Diagnostic]) -> PolarsResult<DataFrame> {
+    let col = |f: &dyn Fn(&Diagnostic) -> String| diags.iter().map(f).collect::<Vec<_>>();
+    DataFrame::new(
+        diags.len(),
+        vec![
+            s("source", col(&|d| d.source.clone())),
+            s("location", col(&|d| d.location.clone())),
+            s("severity", col(&|d| d.severity.as_str().to_string())),
+            s("code", col(&|d| d.code.clone())),
+            s("message", col(&|d| d.message.clone())),
+        ],
+    )
+}

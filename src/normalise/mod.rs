@@ -1,0 +1,6 @@
+//! Normalise: per-capita rates, change over time and position among peers,
+//! computed from the panel and the bundled population tables.
+
+pub mod population;
+
+pub use population::{Population, PopulationAt};
