@@ -1,0 +1,206 @@
+//! Position among peers: one indicator, one year, one kind, optionally per
+//! capita, ranked within a peer group (same level, optionally within one
+//! province), with percentile, z-score and distance from the peer median.
+
+use super::population::Population;
+use crate::catalog::Catalog;
+use crate::frame::PanelRow;
+use crate::locate::{Gazetteer, Level};
+
+/// What to compare (resolved from flags or a chart/job spec).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeerQuery {
+    pub indicator: String,
+    pub year: i32,
+    /// "actual" or "target"
+    pub kind: String,
+    /// divide counts/amounts by population and multiply by this (10_000 = per 10k residents)
+    pub per: Option<f64>,
+    /// peer level; default: the level most regions with a value have
+    pub level: Option<Level>,
+    /// only regions within this code (e.g. 440000)
+    pub within: Option<String>,
+    /// region to report the position of (name or code)
+    pub focus: Option<String>,
+}
+
+impl PeerQuery {
+    pub fn new(indicator: &str, year: i32) -> PeerQuery {
+        PeerQuery { indicator: indicator.into(), year, kind: "actual".into(), per: None, level: None, within: None, focus: None }
+    }
+}
+
+/// One region's position. `measure` is the value compared (per capita when
+/// asked and the indicator is divisible, else the raw value).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PeerRow {
+    pub region_code: String,
+    pub region_name: String,
+    pub level: String,
+    pub year: i32,
+    pub indicator: String,
+    pub kind: String,
+    pub value: f64,
+    pub unit: String,
+    pub qualifier: String,
+    pub measure: f64,
+    /// unit of `measure`, e.g. "件/万人"
+    pub measure_unit: String,
+    pub population: Option<f64>,
+    /// year of the population figure used (may differ from `year`)
+    pub population_year: Option<i32>,
+    /// 1 = highest; ties share the lowest rank
+    pub rank: u32,
+    /// share of peers at or below this value, 0..=100
+    pub percentile: f64,
+    pub z_score: Option<f64>,
+    pub diff_from_median: f64,
+    pub is_focus: bool,
+    pub source: String,
+    pub evidence: String,
+}
+
+/// The ranked peer group.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Comparison {
+    pub indicator: String,
+    pub indicator_name: String,
+    pub year: i32,
+    pub kind: String,
+    pub level: Option<String>,
+    pub measure_unit: String,
+    pub per: Option<f64>,
+    pub median: Option<f64>,
+    /// ranked rows, highest measure first
+    pub rows: Vec<PeerRow>,
+    /// regions of the peer group that could not be divided (no population)
+    pub missing_population: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum CompareError {
+    #[error("unknown indicator {0:?} (see datasets/catalog)")]
+    UnknownIndicator(String),
+    #[error("focus region {0:?} is not in the gazetteer")]
+    UnknownFocus(String),
+}
+
+/// Median of a non-empty sorted slice.
+fn median(sorted: &[f64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+/// Rank a peer group. Rows of the panel outside the query are ignored.
+pub fn compare(
+    panel: &[PanelRow],
+    catalog: &Catalog,
+    population: &Population,
+    gazetteer: &Gazetteer,
+    q: &PeerQuery,
+) -> Result<Comparison, CompareError> {
+    let ind = catalog.get(&q.indicator).ok_or_else(|| CompareError::UnknownIndicator(q.indicator.clone()))?;
+    let focus_code = match &q.focus {
+        None => None,
+        Some(f) if gazetteer.get(f).is_some() => Some(f.clone()),
+        Some(f) => Some(gazetteer.lookup(f).first().map(|r| r.code.clone()).ok_or_else(|| CompareError::UnknownFocus(f.clone()))?),
+    };
+    let mut cands: Vec<&PanelRow> = panel
+        .iter()
+        .filter(|r| r.indicator == q.indicator && r.year == q.year && r.kind == q.kind)
+        .filter(|r| q.within.as_deref().is_none_or(|w| r.region_code == w || gazetteer.is_within(&r.region_code, w)))
+        .collect();
+    let level = q.level.map(|l| l.as_str().to_string()).or_else(|| {
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for r in &cands {
+            *counts.entry(r.level.as_str()).or_default() += 1;
+        }
+        counts.into_iter().max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l))).map(|(l, _)| l.to_string())
+    });
+    if let Some(l) = &level {
+        cands.retain(|r| &r.level == l);
+    }
+    let divide = q.per.filter(|_| ind.measure.divisible());
+    let base_unit = ind.unit.clone();
+    let measure_unit = match divide {
+        Some(p) => format!("{}/{}人", base_unit, per_label(p)),
+        None => base_unit.clone(),
+    };
+    let mut rows = Vec::new();
+    let mut missing_population = Vec::new();
+    for r in cands {
+        let pop = population.at(&r.region_code, r.year);
+        let measure = match (divide, pop) {
+            (None, _) => r.value,
+            (Some(p), Some(at)) if at.population > 0.0 => r.value / at.population * p,
+            (Some(_), _) => {
+                missing_population.push(r.region_code.clone());
+                continue;
+            }
+        };
+        rows.push(PeerRow {
+            region_code: r.region_code.clone(),
+            region_name: r.region_name.clone(),
+            level: r.level.clone(),
+            year: r.year,
+            indicator: r.indicator.clone(),
+            kind: r.kind.clone(),
+            value: r.value,
+            unit: r.unit.clone(),
+            qualifier: r.qualifier.clone(),
+            measure,
+            measure_unit: measure_unit.clone(),
+            population: pop.map(|p| p.population),
+            population_year: pop.map(|p| p.year),
+            rank: 0,
+            percentile: 0.0,
+            z_score: None,
+            diff_from_median: 0.0,
+            is_focus: focus_code.as_deref() == Some(r.region_code.as_str()),
+            source: r.source.clone(),
+            evidence: r.evidence.clone(),
+        });
+    }
+    rows.sort_by(|a, b| b.measure.total_cmp(&a.measure).then(a.region_code.cmp(&b.region_code)));
+    let mut sorted: Vec<f64> = rows.iter().map(|r| r.measure).collect();
+    sorted.sort_by(f64::total_cmp);
+    let med = median(&sorted);
+    let n = sorted.len() as f64;
+    let mean = sorted.iter().sum::<f64>() / n.max(1.0);
+    let sd = (sorted.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
+    for i in 0..rows.len() {
+        let m = rows[i].measure;
+        rows[i].rank = 1 + rows.iter().filter(|o| o.measure > m).count() as u32;
+        rows[i].percentile = 100.0 * sorted.iter().filter(|v| **v <= m).count() as f64 / n;
+        rows[i].z_score = (sorted.len() > 1 && sd > 0.0).then(|| (m - mean) / sd);
+        rows[i].diff_from_median = m - med.unwrap_or(m);
+    }
+    missing_population.sort();
+    Ok(Comparison {
+        indicator: q.indicator.clone(),
+        indicator_name: ind.name.clone(),
+        year: q.year,
+        kind: q.kind.clone(),
+        level,
+        measure_unit,
+        per: divide,
+        median: med,
+        rows,
+        missing_population,
+    })
+}
+
+/// "万" for 10 000, "10万" for 100 000, "" for 1.
+pub fn per_label(per: f64) -> String {
+    match per as i64 {
+        1 => String::new(),
+        10_000 => "万".into(),
+        100_000 => "10万".into(),
+        100_000_000 => "亿".into(),
+        n => n.to_string(),
+    }
+}

@@ -1,0 +1,1 @@
+//! `yardstick build` on the bundled reports and on bad input.

@@ -1,0 +1,4 @@
+//! Integration tests: one test binary (polars links once), one module per area.
+
+mod common;
+mod build;
