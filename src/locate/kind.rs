@@ -47,35 +47,56 @@ pub fn classify(text: &str) -> DocType {
         .take(400)
         .collect();
     let count = |needle: &str| text.matches(needle).count();
+    let any_in = |hay: &str, words: &[&str]| words.iter().any(|w| hay.contains(w));
     if head.contains("政府工作报告") || (head.contains("各位代表") && count("政府工作报告") > 0) {
         return DocType::GovWorkReport;
     }
-    if head.contains("统计公报") || head.contains("发展统计公报") {
+    if head.contains("统计公报") {
         return DocType::StatCommunique;
     }
     // a plan or work programme announces itself in its title
-    let plan_title = ["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"]
-        .iter()
-        .any(|w| first_lines.contains(w) && (first_lines.contains("印发") || first_lines.contains("关于")));
-    let reports = ["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]
-        .iter()
-        .any(|w| head.contains(w));
+    let plan_title = any_in(&first_lines, &["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"])
+        && any_in(&first_lines, &["印发", "关于"]);
+    let reports = any_in(&head, &["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]);
     if plan_title && !reports {
         return DocType::Plan;
     }
-    if head.contains("信息公开") && (head.contains("年度报告") || head.contains("工作报告"))
-        || head.contains("政府信息公开条例") && count("主动公开") > 0
-        || count("政府信息公开工作年度报告") > 0
-    {
+    // the title names the kind: information disclosure before rule of law
+    // (a disclosure report mentions 法治政府建设 in passing, and vice versa)
+    let disclosure_title = head.contains("信息公开") && any_in(&head, &["年度报告", "工作报告", "情况报告"]);
+    let law_title = any_in(&head, &["法治政府建设", "依法行政", "法治建设", "行政执法"])
+        && any_in(&head, &["报告", "情况", "总结", "报告如下"]);
+    if disclosure_title && !law_title {
         return DocType::InfoDisclosureReport;
     }
-    if head.contains("法治政府建设") || head.contains("依法行政") && head.contains("报告") || count("法治政府建设") >= 3 {
+    if law_title && !disclosure_title {
         return DocType::RuleOfLawReport;
     }
-    if count("统计公报") > 0 && count("比上年") >= 3 {
+    // a news item (来源/莅临/召开…) that does not report on itself is `other`
+    let reports_itself = count("报告如下") > 0 || reports;
+    let strong_disclosure = head.contains("政府信息公开条例") && count("主动公开") > 0;
+    if strong_disclosure {
+        return DocType::InfoDisclosureReport;
+    }
+    let news = any_in(&first_lines, &["来源:", "来源：", "新闻", "要闻"]) && !reports_itself;
+    if news {
+        return DocType::Other;
+    }
+    let disclosure = count("政府信息公开工作年度报告") > 0
+        || count("政府信息公开") >= 3 && count("依申请") > 0;
+    let law_words = count("法治政府建设") * 2 + count("依法行政") + count("行政执法") + count("法治");
+    if disclosure && count("法治政府建设") < count("政府信息公开") {
+        return DocType::InfoDisclosureReport;
+    }
+    if count("法治政府建设") >= 3 || reports_itself && law_words >= 2 {
+        return DocType::RuleOfLawReport;
+    }
+    // a statistical communiqué (or an excerpt of one): dense year-on-year comparisons
+    let comparisons = count("比上年") + count("同比");
+    if comparisons >= 4 && comparisons * 1500 >= text.len() {
         return DocType::StatCommunique;
     }
-    if count("政府信息公开") >= 3 && count("依申请") > 0 {
+    if disclosure {
         return DocType::InfoDisclosureReport;
     }
     DocType::Other
@@ -96,5 +117,20 @@ mod tests {
         );
         assert_eq!(classify("乌海市民政局2025年政府信息公开工作年度报告"), DocType::InfoDisclosureReport);
         assert_eq!(classify("5月市民热线办理情况通报"), DocType::Other);
+        // a disclosure report that mentions rule-of-law work is still a disclosure report
+        assert_eq!(
+            classify("廉江市民政局2024年度法治政府建设情况报告\n现将我局2024年度法治政府建设有关情况报告如下。政府信息公开工作年度报告按时发布。"),
+            DocType::RuleOfLawReport
+        );
+        // a news item about an inspection is not a report
+        assert_eq!(
+            classify("首页 > 民政新闻\n省依法行政考核组莅临省民政厅考核\n时间:2021-01-13 来源:厅办公室\n按照省法治政府建设领导小组办公室2020年度依法行政考核工作部署"),
+            DocType::Other
+        );
+        // an excerpt of a statistical communiqué
+        assert_eq!(
+            classify("1.社会组织。截至2012年底,全国共有社会组织49.9万个,比上年增长8.1%;社会团体27.1万个,比上年增长6.3%;基金会3029个,比上年增加415个;民办非企业单位22.5万个,比上年增长10.0%。"),
+            DocType::StatCommunique
+        );
     }
 }

@@ -72,6 +72,11 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
             }
             chain.reverse();
             let before: String = chars[p.saturating_sub(3)..p].iter().collect();
+            // 市委、市政府 / 在市委市政府的领导下 name the superiors, not the issuer;
+            // an organisation inside 《》 or 〈〉 is the author of a cited document
+            if chain.is_empty() && superior_reference(&chars, p) || inside_title_marks(&chars, p) {
+                continue;
+            }
             let level_hint = if !chain.is_empty() {
                 None
             } else if before.ends_with("自治区") || *org == "民政厅" || *org == "司法厅" {
@@ -160,21 +165,36 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
         .filter(|i| i.chain.is_empty())
         .max_by(|a, b| a.weight.total_cmp(&b.weight))
         .map(|i| (i.level_hint, i.text.clone()));
-    let level = hint.as_ref().and_then(|h| h.0).or_else(|| level_from_collectives(text));
+    let hint_level = hint.as_ref().and_then(|h| h.0);
+    let level = hint_level.or_else(|| level_from_collectives(text));
     let issuer_text = hint.map(|h| h.1).unwrap_or_default();
     let fits = |r: &Region| match level {
         None => r.level != Level::National || score.get(r.code.as_str()).copied().unwrap_or(0.0) >= 3.0,
-        Some(Level::Prefecture) => r.level == Level::Prefecture || (r.level == Level::County && r.name.ends_with('市')),
+        // 市民政局 of a municipality (天津市) or of a county-level city
+        Some(Level::Prefecture) => r.level == Level::Prefecture || r.name.ends_with('市'),
         Some(l) => r.level == l,
     };
-    let mut ranked: Vec<(&str, f64)> = score
-        .iter()
-        .filter(|(c, _)| g.get(c).is_some_and(fits))
-        .map(|(c, s)| (*c, *s))
-        .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let rank_by = |fits: &dyn Fn(&Region) -> bool| {
+        let mut ranked: Vec<(&str, f64)> =
+            score.iter().filter(|(c, _)| g.get(c).is_some_and(fits)).map(|(c, s)| (*c, *s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        ranked
+    };
+    let fitted = rank_by(&fits);
+    // an issuer of known level and a single place of that level named anywhere
+    let any_level = rank_by(&|r: &Region| r.level != Level::National);
+    // (市民政局 of 天津: a municipality's bureaus are 市 bureaus)
+    let lone_fit = hint_level == Some(Level::Prefecture)
+        && fitted.len() == 1
+        && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && r.name.ends_with('市'));
+    // the level hint may be wrong (a district report speaking of 市政府): fall back to any level
+    let ranked = if lone_fit || fitted.first().is_some_and(|x| x.1 >= 2.0) {
+        fitted
+    } else {
+        any_level
+    };
     match ranked.first() {
-        Some(&(code, s)) if s >= 2.0 && ranked.get(1).is_none_or(|x| x.1 < s) => {
+        Some(&(code, s)) if (s >= 2.0 || lone_fit) && ranked.get(1).is_none_or(|x| x.1 < s) => {
             let r = g.get(code).expect("scored code is in the gazetteer");
             Found { issuer: issuer_text, region: Some(r), level: Some(r.level) }
         }
@@ -192,6 +212,26 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
             diags.push(Diagnostic::warning(source, "region.unknown", "no issuer or place name decides the region"));
             Found { issuer: issuer_text, region: None, level }
         }
+    }
+}
+
+/// 市委、市政府 / 市委市政府 / 省委省政府: a reference to the party committee and
+/// government above, not the issuer.
+fn superior_reference(chars: &[char], org_start: usize) -> bool {
+    let before: String = chars[org_start.saturating_sub(4)..org_start].iter().collect();
+    before.ends_with("委、市") || before.ends_with("委市") || before.ends_with("委、省") || before.ends_with("委省")
+        || before.ends_with("委、区") || before.ends_with("委区") || before.ends_with("委、县") || before.ends_with("委县")
+}
+
+/// Is position `p` inside 《…》 or 〈…〉 (a cited document's title)?
+fn inside_title_marks(chars: &[char], p: usize) -> bool {
+    let window = &chars[p.saturating_sub(60)..p];
+    let open = window.iter().rposition(|&c| c == '《' || c == '〈');
+    let close = window.iter().rposition(|&c| c == '》' || c == '〉');
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
     }
 }
 

@@ -9,7 +9,10 @@ static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PERIOD_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"统计(?:期限|周期|时限|时间)[^。\n]{0,6}?((?:19|20)\d{2})\s*年?\s*1\s*月\s*1\s*日").unwrap());
-static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、[^\n]{0,12}\n\s*)?((?:19|20)\d{2})年(?:度)?[,，以来]").unwrap());
+static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、[^\n]{0,12}\n\s*)?((?:19|20)\d{2})年(?:度)?(?:[,，以来]|[^\n,，。]{0,14}?(?:坚持|深入|认真|全面|紧紧|围绕|在))").unwrap()
+});
+static DOC_NUMBER_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d+\s*号").unwrap());
 static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?").unwrap()
@@ -50,6 +53,13 @@ pub fn published_date(text: &str) -> Option<String> {
     (after.trim().chars().count() < 12).then(|| ymd(&last)).flatten()
 }
 
+/// Is the year at byte `start` the end of a range such as 2021—2025年?
+fn ends_a_range(text: &str, start: usize) -> bool {
+    let before: String = text[..start].chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let mut it = before.chars().rev();
+    matches!(it.next(), Some('-' | '—' | '–' | '~' | '至' | '－')) && it.take(4).all(|c| c.is_ascii_digit())
+}
+
 /// The year the report is about.
 pub fn report_year(text: &str, kind: DocType, published: Option<&str>) -> Option<i32> {
     let head: String = text.chars().take(400).collect();
@@ -61,10 +71,18 @@ pub fn report_year(text: &str, kind: DocType, published: Option<&str>) -> Option
         }
         return pub_year;
     }
+    if kind == DocType::Plan {
+        // a plan is filed under the year it was issued (桂民发〔2022〕7号), not the years it covers
+        let issued = DOC_NUMBER_YEAR.captures(&head).and_then(|c| c[1].parse().ok());
+        let dated = DATE.captures(&head).and_then(|c| c[1].parse().ok());
+        if let Some(y) = issued.or(pub_year).or(dated) {
+            return Some(y);
+        }
+    }
     if let Some(c) = PERIOD_YEAR.captures(text) {
         return c[1].parse().ok();
     }
-    if let Some(c) = TITLE_YEAR.captures(&head) {
+    if let Some(c) = TITLE_YEAR.captures_iter(&head).find(|c| !ends_a_range(&head, c.get(1).map_or(0, |m| m.start()))) {
         let y: i32 = c[1].parse().ok()?;
         if pub_year.is_none_or(|p| y <= p) {
             return Some(y);
@@ -76,6 +94,9 @@ pub fn report_year(text: &str, kind: DocType, published: Option<&str>) -> Option
     // the most frequent year in the body, not after the publication year
     let mut counts = std::collections::BTreeMap::<i32, usize>::new();
     for c in ANY_YEAR.captures_iter(text) {
+        if ends_a_range(text, c.get(1).map_or(0, |m| m.start())) {
+            continue;
+        }
         if let Ok(y) = c[1].parse::<i32>() {
             if pub_year.is_none_or(|p| y <= p) {
                 *counts.entry(y).or_default() += 1;
@@ -115,6 +136,13 @@ mod tests {
         let t = "2026年河北省政府工作报告\n——2026年1月26日在河北省第十四届人民代表大会第四次会议上\n来源:河北日报\n";
         assert_eq!(published_date(t).as_deref(), Some("2026-01-26"));
         assert_eq!(report_year(t, DocType::GovWorkReport, None), Some(2026));
+    }
+
+    #[test]
+    fn plan_is_filed_under_its_issue_year() {
+        let t = "桂民发〔2022〕7号 自治区民政厅关于印发落实广西法治政府建设实施方案(2021—2025年)工作方案的通知\n2022-04-15 15:34";
+        assert_eq!(report_year(t, DocType::Plan, None), Some(2022));
+        assert!(ends_a_range("实施方案(2021—2025年)", "实施方案(2021—".len()));
     }
 
     #[test]
