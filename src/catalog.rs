@@ -77,6 +77,9 @@ pub struct Indicator {
     /// which catalog file it came from (filled on load)
     #[serde(skip_deserializing)]
     pub catalog: String,
+    /// the document kinds its catalog reads (filled on load; empty = every kind)
+    #[serde(skip_deserializing)]
+    pub doc_types: Vec<String>,
 }
 
 impl Indicator {
@@ -102,6 +105,11 @@ impl Indicator {
     pub fn is_percent(&self) -> bool {
         self.unit == "%"
     }
+
+    /// Does this indicator's catalog read documents of this kind (`gov_work_report`, …)?
+    pub fn applies_to(&self, doc_type: &str) -> bool {
+        self.doc_types.is_empty() || self.doc_types.iter().any(|d| d == doc_type)
+    }
 }
 
 /// Split a unit into its multiplier and base: "万亿元" → (1e12, "元").
@@ -121,6 +129,9 @@ pub fn split_unit_scale(unit: &str) -> (f64, &str) {
 struct CatalogHeader {
     name: String,
     version: String,
+    /// document kinds this catalog reads (empty = all)
+    #[serde(default)]
+    doc_types: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -176,6 +187,7 @@ impl Catalog {
                 return Err(CatalogError::Duplicate { path: path.to_path_buf(), id: ind.id });
             }
             ind.catalog = file.catalog.name.clone();
+            ind.doc_types = file.catalog.doc_types.clone();
             ind.cues = ind.cues.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
             ind.vetoes = ind.vetoes.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
             self.indicators.push(ind);

@@ -133,6 +133,9 @@ impl Extractor {
             for a in &attachments {
                 let q = &quantities[a.quantity];
                 let ind = &self.catalog.indicators[a.indicator];
+                if !ind.applies_to(meta.doc_type.as_str()) {
+                    continue;
+                }
                 let before = text_of(clause.start, q.num_start);
                 let mut placement = context::place(&zones, meta.doc_type, meta.report_year, q.start, &before, &prev_clause);
                 if rules::is_baseline(&chars, clause, q) {
@@ -170,6 +173,9 @@ impl Extractor {
             // zero statements
             for (ind_i, cue) in rules::zero_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty()) {
                 let ind = &self.catalog.indicators[ind_i];
+                if !ind.applies_to(meta.doc_type.as_str()) {
+                    continue;
+                }
                 let before = text_of(clause.start, cue.start);
                 let placement = context::place(&zones, meta.doc_type, meta.report_year, cue.start, &before, &prev_clause);
                 let (s, e) = norm.orig_span(cue.start, cue.end);
@@ -209,6 +215,9 @@ impl Extractor {
         let table_year = if meta.doc_type == DocType::GovWorkReport { meta.report_year.map(|y| y - 1) } else { meta.report_year };
         for tv in tables::read_tables(&self.catalog, &lines) {
             let ind = &self.catalog.indicators[tv.indicator];
+            if !ind.applies_to(meta.doc_type.as_str()) {
+                continue;
+            }
             let (s, e) = norm.orig_span(tv.line_start, tv.line_end);
             facts.push(Fact {
                 source: doc.source.clone(),

@@ -101,6 +101,11 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
         if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
             continue;
         }
+        // 20个工作日, 3个月, 10个小时: durations, not counts
+        let after = &text[whole.end()..];
+        if unit == "个" && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度"].iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
         let (value, unit) = if chinese {
             // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
             // multi-character numerals or 十/百 with 余/多 count.

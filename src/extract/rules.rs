@@ -64,11 +64,6 @@ fn unit_family(u: &str) -> &'static str {
     }
 }
 
-pub struct ClauseView<'a> {
-    pub chars: &'a [char],
-    pub text_of: &'a dyn Fn(usize, usize) -> String,
-}
-
 fn slice(chars: &[char], s: usize, e: usize) -> String {
     chars[s.min(e)..e.min(chars.len())].iter().collect()
 }
@@ -152,7 +147,10 @@ pub fn attach_clause(
             if blocked {
                 continue;
             }
-            let (ws, we) = if follow { (q.start.saturating_sub(2), c.end + 4) } else { (c.start.saturating_sub(4), q.end + 3) };
+            // the veto window: the clause before the cue, to just after the value
+            // (清理出…规范性文件共16份); or the value to just after a following cue
+            // (29份行政规范性文件进行严格审查)
+            let (ws, we) = if follow { (q.start.saturating_sub(2), c.end + 6) } else { (clause.start, q.end + 3) };
             if vetoed(ind, chars, clause, ws, we) {
                 continue;
             }
@@ -203,6 +201,9 @@ pub fn attach_clause(
     out
 }
 
+/// Outcome words: 未发生…败诉案件 says nothing about how many cases there were.
+const OUTCOMES: &[&str] = &["败诉", "被纠错", "纠错", "被撤销", "撤销", "确认违法"];
+
 const NEGATIONS: &[&str] = &["未收到", "未发生", "未受理", "未接到", "未出现", "没有收到", "没有发生", "没有", "未有", "无"];
 
 /// Zeros stated in words: 未收到…公开申请 → disclosure_requests = 0;
@@ -212,6 +213,9 @@ pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues:
         return Vec::new();
     }
     let text = slice(chars, clause.start, clause.end);
+    if OUTCOMES.iter().any(|w| text.contains(w)) {
+        return Vec::new();
+    }
     let mut out: Vec<(usize, CueHit)> = Vec::new();
     for neg in NEGATIONS {
         for (b, _) in text.match_indices(neg) {
