@@ -10,20 +10,62 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)").unwrap());
 
-/// Char ranges of a document where values are targets or plans, not results.
+/// Char ranges of a document where values are targets, plans or multi-year
+/// figures rather than one year's results.
 #[derive(Debug, Clone, Default)]
 pub struct Zones {
     /// (start, end, year offset from the report year)
     pub target: Vec<(usize, usize, i32)>,
+    /// (start, end): five-year reviews and plans (这五年…, “十五五”时期…)
+    pub period: Vec<(usize, usize)>,
+    /// (start, end): reviews of the last year inside a multi-year section (过去一年, 2025年)
+    pub last_year: Vec<(usize, usize)>,
 }
 
 fn char_index(text: &str, byte: usize) -> usize {
     text[..byte].chars().count()
 }
 
-/// Find target sections: a work report's 主要预期目标 paragraph; the
-/// next-year plan sections of a yearly report (下一步 / 工作思路 / 工作安排).
-pub fn zones(text: &str, doc_type: DocType) -> Zones {
+/// What a top-level section of a government work report is about, from its heading.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Section {
+    /// this year's targets and tasks (2026年主要工作, 总体要求和主要预期目标)
+    ThisYear,
+    /// a five-year plan (“十五五”时期主要目标任务)
+    NextPlan,
+    /// a review that covers five years (“十四五”时期…回顾): paragraphs decide
+    FiveYearReview,
+    Other,
+}
+
+fn section_of(heading: &str, report_year: Option<i32>) -> Section {
+    let review = ["回顾", "成就", "成绩"].iter().any(|w| heading.contains(w))
+        || report_year.is_some_and(|y| heading.contains(&format!("{}年", y - 1)));
+    if review {
+        return if heading.contains("十四五") || heading.contains("五年") { Section::FiveYearReview } else { Section::Other };
+    }
+    let this_year = report_year.is_some_and(|y| heading.contains(&format!("{y}年")))
+        || ["今年", "主要工作", "重点工作", "重点任务", "总体要求", "预期目标", "主要目标"].iter().any(|w| heading.contains(w))
+            && !heading.contains("十五五")
+            && !heading.contains("回顾");
+    if this_year {
+        Section::ThisYear
+    } else if heading.contains("十五五") && !heading.contains("回顾") {
+        Section::NextPlan
+    } else if heading.contains("十四五") || heading.contains("五年") {
+        Section::FiveYearReview
+    } else {
+        Section::Other
+    }
+}
+
+/// Paragraph openings that set what the paragraph's figures are for.
+const FIVE_YEAR_OPENINGS: &[&str] = &["这五年", "过去五年", "五年来", "五年间", "“十四五”时期", "\"十四五\"时期", "十四五时期", "“十四五”以来"];
+
+/// Find target, period and last-year zones. A work report is split by its
+/// top-level headings; other reports have next-year plan sections
+/// (下一步 / 工作思路 / 工作安排).
+pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     let mut z = Zones::default();
     let headings: Vec<usize> = HEADING.find_iter(text).map(|m| m.start()).collect();
     let next_heading = |b: usize| headings.iter().copied().find(|&h| h > b).unwrap_or(text.len());
@@ -35,6 +77,33 @@ pub fn zones(text: &str, doc_type: DocType) -> Zones {
                 let s = char_index(text, b);
                 let e = char_index(text, end_line).min(s + 1200);
                 z.target.push((s, e, 0));
+            }
+        }
+        let last = report_year.map(|y| format!("{}年", y - 1));
+        for &h in &headings {
+            let line_end = text[h..].find('\n').map(|e| h + e).unwrap_or(text.len());
+            let end = next_heading(line_end);
+            let (s, e) = (char_index(text, h), char_index(text, end));
+            match section_of(&text[h..line_end], report_year) {
+                Section::ThisYear => z.target.push((s, e, 0)),
+                Section::NextPlan => z.period.push((s, e)),
+                Section::FiveYearReview => {
+                    // paragraph by paragraph: 这五年… is a period, 过去一年 / 2025年… is the last year
+                    let mut p = line_end;
+                    while p < end {
+                        let pe = text[p + 1..end].find('\n').map(|x| p + 1 + x).unwrap_or(end);
+                        let para = text[p..pe].trim_start_matches(['\n', ' ', '\u{3000}']);
+                        let head: String = para.chars().take(16).collect();
+                        let (ps, pe_c) = (char_index(text, p), char_index(text, pe));
+                        if FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
+                            z.period.push((ps, pe_c));
+                        } else if head.contains("过去一年") || head.contains("去年") || last.as_deref().is_some_and(|l| head.contains(l)) {
+                            z.last_year.push((ps, pe_c));
+                        }
+                        p = pe;
+                    }
+                }
+                Section::Other => {}
             }
         }
     } else if doc_type != DocType::StatCommunique {
@@ -55,6 +124,8 @@ pub fn zones(text: &str, doc_type: DocType) -> Zones {
 }
 
 const PERIOD_WORDS: &[&str] = &["年均", "年平均", "五年来", "过去五年", "十四五", "十三五", "十五五", "五年间", "近五年", "五年累计", "五年共"];
+/// In a work report, sums over the plan period (累计完成3.7万亿元) are periods too.
+const WORK_REPORT_PERIOD_WORDS: &[&str] = &["累计", "五年增量", "连续5年", "连续五年"];
 const TARGET_WORDS: &[&str] = &["力争", "预期目标", "目标是", "预计今年"];
 
 /// Kind, year and period of a value at char `pos`, given the text of its clause
@@ -63,6 +134,13 @@ pub struct Placement {
     pub kind: FactKind,
     pub year: Option<i32>,
     pub period: String,
+}
+
+/// Is `pos` in a period zone that lies after the review (a plan for the next five years)?
+fn in_plan(zones: &Zones, pos: usize, _actual_year: i32) -> bool {
+    let first_target = zones.target.iter().map(|t| t.0).min().unwrap_or(usize::MAX);
+    let last_year_end = zones.last_year.iter().map(|t| t.1).max().unwrap_or(0);
+    pos > last_year_end || pos > first_target
 }
 
 pub fn place(
@@ -77,10 +155,31 @@ pub fn place(
     let work_report = doc_type == DocType::GovWorkReport;
     // the year results are for: a work report reviews the previous year
     let actual_year = report_year.map(|y| if work_report { y - 1 } else { y });
+    let near = format!("{prev_clause}{clause_before}");
+    let period_words = |near: &str| {
+        PERIOD_WORDS.iter().any(|w| near.contains(w)) || work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| near.contains(w))
+    };
+    let period_of = |near: &str| match actual_year {
+        Some(y) if near.contains("十五五") || zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos)) && !near.contains("十四五") && work_report && in_plan(zones, pos, y) => format!("{}-{}", y + 1, y + 5),
+        Some(y) => format!("{}-{}", y - 4, y),
+        None => String::new(),
+    };
+    // a year far ahead (到2030年) is a plan's horizon, not a one-year fact
+    if let (Some(y), Some(r)) = (explicit, report_year) {
+        if y > r + (!work_report) as i32 {
+            return Placement { kind: FactKind::Period, year: None, period: format!("{}-{y}", r) };
+        }
+    }
     if let Some(&(_, _, offset)) = zones.target.iter().find(|(s, e, _)| (*s..*e).contains(&pos)) {
         let year = report_year.map(|y| y + offset);
+        if period_words(&near) {
+            return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
+        }
         let year = explicit.filter(|&e| Some(e) >= year).or(year);
         return Placement { kind: FactKind::Target, year, period: String::new() };
+    }
+    if explicit.is_none() && zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos)) {
+        return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
     }
     if let Some(y) = explicit {
         if work_report && Some(y) == report_year {
@@ -90,14 +189,9 @@ pub fn place(
             return Placement { kind: FactKind::Actual, year: Some(y), period: String::new() };
         }
     }
-    let near = format!("{prev_clause}{clause_before}");
-    if PERIOD_WORDS.iter().any(|w| near.contains(w)) {
-        let period = match actual_year {
-            Some(y) if near.contains("十五五") => format!("{}-{}", y + 1, y + 5),
-            Some(y) => format!("{}-{}", y - 4, y),
-            None => String::new(),
-        };
-        return Placement { kind: FactKind::Period, year: None, period };
+    let in_last_year = zones.last_year.iter().any(|(s, e)| (*s..*e).contains(&pos));
+    if !in_last_year && period_words(&near) {
+        return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
     }
     if work_report && (TARGET_WORDS.iter().any(|w| clause_before.contains(w)) || clause_before.contains("今年")) {
         return Placement { kind: FactKind::Target, year: report_year, period: String::new() };

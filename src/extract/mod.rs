@@ -70,7 +70,7 @@ impl Extractor {
         let (sentences, clauses) = segment::segment(&chars);
         let quantities = quantity::find_quantities(&norm.text, &norm.byte_at);
         let hits = self.cue_hits(&norm.text, &norm.byte_at);
-        let zones = context::zones(&norm.text, meta.doc_type);
+        let zones = context::zones(&norm.text, meta.doc_type, meta.report_year);
 
         // lines that are tables are read by the table reader only
         let mut lines: Vec<(usize, &str)> = Vec::new();
