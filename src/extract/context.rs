@@ -60,7 +60,9 @@ fn section_of(heading: &str, report_year: Option<i32>) -> Section {
 }
 
 /// Paragraph openings that set what the paragraph's figures are for.
-const FIVE_YEAR_OPENINGS: &[&str] = &["这五年", "过去五年", "五年来", "五年间", "“十四五”时期", "\"十四五\"时期", "十四五时期", "“十四五”以来"];
+const FIVE_YEAR_OPENINGS: &[&str] = &["这五年", "过去五年", "过去的五年", "五年来", "五年间", "“十四五”时期", "\"十四五\"时期", "十四五时期", "“十四五”以来"];
+
+const LAST_YEAR_OPENINGS: &[&str] = &["刚刚过去的", "过去一年", "这一年", "一年来", "去年"];
 
 /// Find target, period and last-year zones. A work report is split by its
 /// top-level headings; other reports have next-year plan sections
@@ -87,23 +89,32 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
             match section_of(&text[h..line_end], report_year) {
                 Section::ThisYear => z.target.push((s, e, 0)),
                 Section::NextPlan => z.period.push((s, e)),
-                Section::FiveYearReview => {
-                    // paragraph by paragraph: 这五年… is a period, 过去一年 / 2025年… is the last year
+                Section::FiveYearReview | Section::Other => {
+                    // paragraph by paragraph: 这五年… / 五年来… starts a run of period
+                    // paragraphs, 刚刚过去的2025年 / 这一年 / 一年来 a run of last-year ones;
+                    // a paragraph opening with the year itself counts for that paragraph only
+                    let mut run: Option<bool> = None; // Some(true) = five-year run
                     let mut p = line_end;
                     while p < end {
                         let pe = text[p + 1..end].find('\n').map(|x| p + 1 + x).unwrap_or(end);
                         let para = text[p..pe].trim_start_matches(['\n', ' ', '\u{3000}']);
                         let head: String = para.chars().take(16).collect();
                         let (ps, pe_c) = (char_index(text, p), char_index(text, pe));
-                        if FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
-                            z.period.push((ps, pe_c));
-                        } else if head.contains("过去一年") || head.contains("去年") || last.as_deref().is_some_and(|l| head.contains(l)) {
-                            z.last_year.push((ps, pe_c));
+                        let year_opening = last.as_deref().is_some_and(|l| head.starts_with(l));
+                        if LAST_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
+                            run = Some(false);
+                        } else if !year_opening && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w)) || head.contains("十四五")) {
+                            run = Some(true);
+                        }
+                        match run {
+                            _ if year_opening => z.last_year.push((ps, pe_c)),
+                            Some(true) => z.period.push((ps, pe_c)),
+                            Some(false) => z.last_year.push((ps, pe_c)),
+                            None => {}
                         }
                         p = pe;
                     }
                 }
-                Section::Other => {}
             }
         }
     } else if doc_type != DocType::StatCommunique {
@@ -136,6 +147,17 @@ pub struct Placement {
     pub period: String,
 }
 
+/// What kind of number a value is, for placing it in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stock {
+    /// a flow or rate: summed or averaged over a period
+    Flow,
+    /// a level (an amount such as 生产总值6.66万亿元): in a review it is the period's end
+    Level,
+    /// the end value of 从…增长到…
+    ChangeEnd,
+}
+
 /// Is `pos` in a period zone that lies after the review (a plan for the next five years)?
 fn in_plan(zones: &Zones, pos: usize, _actual_year: i32) -> bool {
     let first_target = zones.target.iter().map(|t| t.0).min().unwrap_or(usize::MAX);
@@ -150,6 +172,7 @@ pub fn place(
     pos: usize,
     clause_before: &str,
     prev_clause: &str,
+    stock: Stock,
 ) -> Placement {
     let explicit = YEAR.captures_iter(clause_before).last().and_then(|c| c[1].parse::<i32>().ok());
     let work_report = doc_type == DocType::GovWorkReport;
@@ -178,7 +201,15 @@ pub fn place(
         let year = explicit.filter(|&e| Some(e) >= year).or(year);
         return Placement { kind: FactKind::Target, year, period: String::new() };
     }
+    // the end of a change (从3826.5亿元增长到4398.6亿元) is the last year's level
+    if explicit.is_none() && stock == Stock::ChangeEnd && !zones.target.iter().any(|(s, e, _)| (*s..*e).contains(&pos)) {
+        return Placement { kind: FactKind::Actual, year: actual_year, period: String::new() };
+    }
     if explicit.is_none() && zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos)) {
+        // a level stated in a five-year review (生产总值6.66万亿元) is where the period ended
+        if stock == Stock::Level && !period_words(&near) {
+            return Placement { kind: FactKind::Actual, year: actual_year, period: String::new() };
+        }
         return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
     }
     if let Some(y) = explicit {
@@ -189,8 +220,7 @@ pub fn place(
             return Placement { kind: FactKind::Actual, year: Some(y), period: String::new() };
         }
     }
-    let in_last_year = zones.last_year.iter().any(|(s, e)| (*s..*e).contains(&pos));
-    if !in_last_year && period_words(&near) {
+    if period_words(&near) {
         return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
     }
     if work_report && (TARGET_WORDS.iter().any(|w| clause_before.contains(w)) || clause_before.contains("今年")) {

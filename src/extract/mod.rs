@@ -137,7 +137,14 @@ impl Extractor {
                     continue;
                 }
                 let before = text_of(clause.start, q.num_start);
-                let mut placement = context::place(&zones, meta.doc_type, meta.report_year, q.start, &before, &prev_clause);
+                let stock = if rules::is_change_end(&chars, clause, q) {
+                    context::Stock::ChangeEnd
+                } else if ind.measure == crate::catalog::Measure::Amount {
+                    context::Stock::Level
+                } else {
+                    context::Stock::Flow
+                };
+                let mut placement = context::place(&zones, meta.doc_type, meta.report_year, q.start, &before, &prev_clause, stock);
                 if rules::is_baseline(&chars, clause, q) {
                     // 从3826.5亿元增长到4398.6亿元: the start value only with a year of its own
                     let own_year = regex_year_right_before(&text_of(clause.start.max(q.num_start.saturating_sub(8)), q.num_start));
@@ -177,7 +184,8 @@ impl Extractor {
                     continue;
                 }
                 let before = text_of(clause.start, cue.start);
-                let placement = context::place(&zones, meta.doc_type, meta.report_year, cue.start, &before, &prev_clause);
+                let placement =
+                    context::place(&zones, meta.doc_type, meta.report_year, cue.start, &before, &prev_clause, context::Stock::Flow);
                 let (s, e) = norm.orig_span(cue.start, cue.end);
                 facts.push(Fact {
                     source: doc.source.clone(),

@@ -101,6 +101,11 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
         if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
             continue;
         }
+        // 每月安排1次学法会议: a frequency, not a count
+        let lead4: String = before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        if ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"].iter().any(|w| lead4.contains(w)) {
+            continue;
+        }
         // 20个工作日, 3个月, 10个小时: durations, not counts
         let after = &text[whole.end()..];
         if unit == "个" && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度"].iter().any(|w| after.starts_with(w)) {

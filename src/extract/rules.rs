@@ -84,6 +84,13 @@ pub fn is_baseline(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
     before.contains('从') && ["到", "至"].iter().any(|w| after.contains(w))
 }
 
+/// Is this quantity the end value of a 从…到… change (从3826.5亿元增长到4398.6亿元)?
+pub fn is_change_end(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+    let before = slice(chars, q.num_start.saturating_sub(24).max(clause.start), q.num_start);
+    let lead: String = before.chars().rev().take(3).collect();
+    before.contains('从') && (lead.starts_with('到') || lead.starts_with('至'))
+}
+
 /// Attach the quantities of one clause to indicators.
 pub fn attach_clause(
     catalog: &Catalog,
@@ -126,7 +133,13 @@ pub fn attach_clause(
                 continue;
             }
             let (gap, follow) = if c.end <= q.num_start {
-                (q.num_start - c.end, false)
+                // a 从… baseline between cue and value does not count as distance
+                let skipped: usize = quantities
+                    .iter()
+                    .filter(|(oi, o)| *oi != qi && o.start >= c.end && o.end <= q.num_start && is_baseline(chars, clause, o))
+                    .map(|(_, o)| o.end - o.start + 1)
+                    .sum();
+                ((q.num_start - c.end).saturating_sub(skipped + if skipped > 0 { 4 } else { 0 }), false)
             } else if c.start >= q.end {
                 (c.start - q.end, true)
             } else {
