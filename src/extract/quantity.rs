@@ -101,9 +101,9 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
         if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
             continue;
         }
-        // 每月安排1次学法会议: a frequency, not a count
+        // 每月安排1次学法会议: a frequency, not a count (每人每月1000元 is a standard)
         let lead4: String = before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-        if ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"].iter().any(|w| lead4.contains(w)) {
+        if !unit.starts_with('元') && ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"].iter().any(|w| lead4.contains(w)) {
             continue;
         }
         // 20个工作日, 3个月, 10个小时: durations, not counts
