@@ -29,6 +29,7 @@ pub mod locate;
 pub mod build;
 pub mod cli;
 pub mod corrections;
+pub mod discover;
 pub mod frame;
 pub mod sheet;
 pub mod normalise;

@@ -2,6 +2,7 @@
 //! flags into resolved settings and calls the library; errors become exit codes here.
 
 mod build;
+mod discover;
 
 use clap::{Parser, Subcommand};
 
@@ -26,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Extract facts from reports into documents, facts, panel and diagnostics tables
     Build(build::BuildArgs),
+    /// List the quantity phrases the catalog does not cover, most frequent first
+    Discover(discover::DiscoverArgs),
 }
 
 /// Parse arguments, run, and return the process exit code.
@@ -39,6 +42,7 @@ pub fn main() -> i32 {
     };
     let result = match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Discover(args) => discover::run(args),
     };
     match result {
         Ok(code) => code,

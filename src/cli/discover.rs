@@ -1,0 +1,48 @@
+//! `yardstick discover <FILES-OR-DIRS>...`: quantity phrases the catalog does not cover.
+
+use crate::build::{self, BuildSettings, Engine};
+use crate::{discover, ingest};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct DiscoverArgs {
+    /// report files or folders (walked recursively)
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// reference data folder (default: ./datasets, else the one the binary was built with)
+    #[arg(long)]
+    datasets: Option<PathBuf>,
+    /// catalogs to use, comma separated (default: all)
+    #[arg(long, value_delimiter = ',')]
+    catalog: Vec<String>,
+    /// how many phrases to print
+    #[arg(long, default_value_t = 40)]
+    top: usize,
+    /// also write every phrase to this CSV file
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
+    let settings = BuildSettings { datasets: build::find_datasets(args.datasets.as_deref())?, catalogs: args.catalog, corrections: None };
+    let engine = Engine::load(&settings)?;
+    let mut diags = Vec::new();
+    let files = ingest::collect_inputs(&args.inputs, &mut diags);
+    let phrases = discover::discover(&engine, &files);
+    println!("{:>6} {:>5}  {:<16} {:<6} example", "count", "docs", "phrase", "unit");
+    for p in phrases.iter().take(args.top) {
+        println!("{:>6} {:>5}  {:<16} {:<6} {}", p.count, p.documents, p.phrase, p.unit, p.example);
+    }
+    if let Some(path) = &args.out {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for p in &phrases {
+            w.serialize(p)?;
+        }
+        let bytes = w.into_inner().map_err(|e| e.to_string())?;
+        crate::frame::write_atomic(path, |out| {
+            out.write_all(&bytes).map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
+        })?;
+        eprintln!("yardstick: {} phrases written to {}", phrases.len(), path.display());
+    }
+    Ok(super::exit::OK)
+}
