@@ -97,7 +97,7 @@ impl Extractor {
         let mut hi = 0usize;
         let mut carried: Vec<usize> = Vec::new();
         let mut carried_sentence = usize::MAX;
-        for clause in &clauses {
+        for (ci, clause) in clauses.iter().enumerate() {
             while qi < quantities.len() && quantities[qi].start < clause.start {
                 qi += 1;
             }
@@ -119,12 +119,16 @@ impl Extractor {
                 .map(|(i, q)| (qi + i, q))
                 .collect();
             let cues: Vec<CueHit> = hits[hi..].iter().take_while(|h| h.start < clause.end).filter(|h| h.end <= clause.end).copied().collect();
+            if qs.is_empty() && cues.is_empty() {
+                continue; // nothing to attach, nothing to carry
+            }
             let sentence = sentences[clause.sentence];
             let evidence = evidence_of(sentence.start, sentence.end);
-            let prev_clause = clauses
+            let prev_clause = clauses[..ci]
                 .iter()
                 .rev()
-                .find(|c| c.sentence == clause.sentence && c.end <= clause.start)
+                .take_while(|c| c.sentence == clause.sentence)
+                .find(|c| c.end <= clause.start)
                 .map(|c| text_of(c.start, c.end))
                 .unwrap_or_default();
 

@@ -222,7 +222,11 @@ const NEGATIONS: &[&str] = &["未收到", "未发生", "未受理", "未接到",
 /// Zeros stated in words: 未收到…公开申请 → disclosure_requests = 0;
 /// 未发生因政府信息公开申请引发的行政复议或行政诉讼 → both 0 (the cause after 因 is not counted).
 pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues: &[CueHit], has_quantity: bool) -> Vec<(usize, CueHit)> {
-    if has_quantity {
+    // cheap checks first: most clauses have no zero-capable cue or no negation
+    if has_quantity || !cues.iter().any(|c| catalog.indicators[c.indicator].zero) {
+        return Vec::new();
+    }
+    if !chars[clause.start..clause.end.min(chars.len())].iter().any(|c| matches!(c, '未' | '没' | '无')) {
         return Vec::new();
     }
     let text = slice(chars, clause.start, clause.end);

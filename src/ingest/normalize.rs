@@ -57,7 +57,8 @@ fn fold_char(c: char, out: &mut Vec<char>) {
         '‘' | '’' => out.push('\''),
         '【' => out.push('['),
         '】' => out.push(']'),
-        _ if c.is_ascii() => out.push(c),
+        // ASCII and unified ideographs are NFKC-stable: skip the table lookups
+        _ if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) => out.push(c),
         _ => {
             let before = out.len();
             out.extend(c.nfkc());

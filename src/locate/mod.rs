@@ -48,8 +48,19 @@ pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic
             }
         }
     }
+    // 市民政局 of 常州市 is 常州市民政局
+    let issuer = match &found.region {
+        Some(r) if !found.issuer.is_empty() && !found.issuer.contains(r.name.as_str()) => {
+            let last = r.name.chars().last().unwrap_or(' ');
+            match found.issuer.strip_prefix(last) {
+                Some(rest) => format!("{}{rest}", r.name),
+                None => found.issuer.clone(),
+            }
+        }
+        _ => found.issuer.clone(),
+    };
     let meta = DocMeta {
-        issuer: found.issuer,
+        issuer,
         region_code: found.region.map(|r| r.code.clone()).unwrap_or_default(),
         region_name: found.region.map(|r| r.name.clone()).unwrap_or_default(),
         level: found.region.map(|r| r.level).or(found.level),

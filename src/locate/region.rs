@@ -12,6 +12,9 @@ const ORGS: &[&str] = &[
     "民政部门", "市民热线", "统计调查队", "调查队",
 ];
 
+static ORG_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(ORGS).expect("organisation words build an automaton"));
+
 /// Title zone (chars from the start) and signature zone (chars from the end).
 const TITLE_ZONE: usize = 260;
 const SIGNATURE_ZONE: usize = 160;
@@ -60,9 +63,18 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
     for (i, m) in mentions.iter().enumerate() {
         by_end.insert(m.end, i);
     }
-    for org in ORGS {
-        for (b, _) in text.match_indices(org) {
-            let p = text[..b].chars().count();
+    // one pass for all organisation words (overlapping: 人民政府 and 政府 both count)
+    let mut char_at_byte = vec![0u32; text.len() + 1];
+    for (ci, (b, _)) in text.char_indices().enumerate() {
+        char_at_byte[b] = ci as u32;
+    }
+    char_at_byte[text.len()] = n as u32;
+    let mut org_hits: Vec<(usize, usize)> = ORG_MATCHER.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start())).collect();
+    org_hits.sort_unstable();
+    {
+        for &(org_i, b) in &org_hits {
+            let org = &ORGS[org_i];
+            let p = char_at_byte[b] as usize;
             let w = zone_weight(p);
             let mut chain: Vec<&Mention> = Vec::new();
             let mut end = p;
@@ -94,6 +106,8 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
     let mut score: HashMap<&str, f64> = HashMap::new();
     let mentioned: std::collections::HashSet<&str> =
         mentions.iter().filter(|m| m.regions.len() == 1).map(|m| m.regions[0].code.as_str()).collect();
+    // the same ambiguous name recurs: narrow each name once
+    let mut narrowed: HashMap<&str, Vec<&Region>> = HashMap::new();
     for m in &mentions {
         let mut w = zone_weight(m.start);
         if m.regions.iter().all(|r| r.name != m.name) {
@@ -102,8 +116,8 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
         if m.regions.iter().any(|r| r.level == Level::National) && m.start >= TITLE_ZONE {
             w *= 0.2;
         }
-        let cands = disambiguate(g, &m.regions, &mentioned);
-        for r in &cands {
+        let cands = narrowed.entry(m.name).or_insert_with(|| disambiguate(g, &m.regions, &mentioned));
+        for r in cands.iter() {
             *score.entry(r.code.as_str()).or_default() += w / cands.len() as f64;
         }
     }

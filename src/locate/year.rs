@@ -17,6 +17,8 @@ static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?").unwrap()
 });
+static ISO_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)(?:^|\s)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)").unwrap());
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:发布时间|发布日期|成文日期|印发日期|时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2})").unwrap()
 });
@@ -34,6 +36,12 @@ pub fn published_date(text: &str) -> Option<String> {
     let head: String = text.chars().take(600).collect();
     if let Some(c) = PUBLISHED_LABEL.captures(&head) {
         if let Some(d) = DATE.captures(&c[1]).and_then(|c| ymd(&c)) {
+            return Some(d);
+        }
+    }
+    // a web page's own timestamp: 2022-04-15 15:34
+    if let Some(c) = ISO_STAMP.captures(&head) {
+        if let Some(d) = ymd(&c) {
             return Some(d);
         }
     }
@@ -143,6 +151,12 @@ mod tests {
         let t = "桂民发〔2022〕7号 自治区民政厅关于印发落实广西法治政府建设实施方案(2021—2025年)工作方案的通知\n2022-04-15 15:34";
         assert_eq!(report_year(t, DocType::Plan, None), Some(2022));
         assert!(ends_a_range("实施方案(2021—2025年)", "实施方案(2021—".len()));
+    }
+
+    #[test]
+    fn page_timestamp_is_the_publication_date() {
+        let t = "桂民发〔2022〕7号 自治区民政厅关于印发…的通知\n\n2022-04-15 15:34     来源:广西壮族自治区民政厅\n";
+        assert_eq!(published_date(t).as_deref(), Some("2022-04-15"));
     }
 
     #[test]
