@@ -281,3 +281,6 @@ pub fn round_value(v: f64) -> f64 {
     let p = 10f64.powi(digits.clamp(0, 12));
     (v * p).round() / p
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,138 @@
+//! Rule-family tests on the real sentences that motivated each rule: numerals
+//! and qualifiers in context, exclusions, zeros in words, enumerations,
+//! tables, targets and periods, consistency checks.
+
+use super::*;
+use crate::catalog::Catalog;
+use crate::locate::{self, Gazetteer};
+use std::path::Path;
+use std::sync::LazyLock;
+
+static ENGINE: LazyLock<(Extractor, Gazetteer)> = LazyLock::new(|| {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+    let catalog = Catalog::load_dir(&root.join("catalog"), &[]).unwrap();
+    (Extractor::new(catalog), Gazetteer::load(&root.join("regions/regions.csv")).unwrap())
+});
+
+/// Facts of a text as (indicator, value, qualifier, kind, year).
+fn facts(text: &str) -> Vec<(String, f64, &'static str, &'static str, Option<i32>)> {
+    let (ex, g) = &*ENGINE;
+    let doc = Document::from_text("t.txt", text);
+    let (meta, _) = locate::locate(&doc, g);
+    let (fs, _) = ex.extract(&doc, &meta);
+    fs.into_iter().map(|f| (f.indicator, f.value, f.qualifier.as_str(), f.kind.as_str(), f.year)).collect()
+}
+
+fn diagnostics(text: &str) -> Vec<String> {
+    let (ex, g) = &*ENGINE;
+    let doc = Document::from_text("t.txt", text);
+    let (meta, _) = locate::locate(&doc, g);
+    ex.extract(&doc, &meta).1.into_iter().map(|d| d.code).collect()
+}
+
+const LAW: &str = "常州市民政局2022年法治政府建设情况报告\n";
+const WORK: &str = "2026年辽宁省政府工作报告\n各位代表:\n";
+
+fn has(fs: &[(String, f64, &str, &str, Option<i32>)], id: &str, v: f64) -> bool {
+    fs.iter().any(|f| f.0 == id && (f.1 - v).abs() < 1e-9)
+}
+
+#[test]
+fn numerals_and_qualifiers_in_sentences() {
+    let fs = facts(&format!("{LAW}全年公开政务信息230余条,办理行政复议5件。"));
+    assert!(fs.iter().any(|f| f.0 == "info_published" && f.1 == 230.0 && f.2 == "at_least"), "{fs:?}");
+    assert!(has(&fs, "admin_reconsideration_cases", 5.0), "{fs:?}");
+    // 3万余份 = at least 30,000
+    let fs = facts(&format!("{LAW}发放宣传资料3万余份。"));
+    assert!(fs.iter().any(|f| f.0 == "publicity_materials" && f.1 == 30000.0 && f.2 == "at_least"), "{fs:?}");
+}
+
+#[test]
+fn enumerations_share_one_verb() {
+    // 分别: two cues, two values
+    let fs = facts(&format!("{LAW}主办人大建议和政协提案分别为26件、23件。"));
+    assert!(has(&fs, "npc_suggestions", 26.0) && has(&fs, "cppcc_proposals", 23.0), "{fs:?}");
+}
+
+#[test]
+fn exclusions_dates_document_numbers_named_numbers() {
+    // a document number, a congress, a named strategy: no values
+    let fs = facts(&format!("{LAW}根据国办公开办函〔2021〕30号和党的二十大精神,落实省委“1310”具体部署。"));
+    assert!(fs.is_empty(), "{fs:?}");
+    // a figure that only sits near a catalog word: FAQ entries, not hotline tickets
+    let fs = facts(&format!("{LAW}完善12345热线常见民政问题441件。"));
+    assert!(!has(&fs, "hotline_tickets", 441.0), "{fs:?}");
+    // 20个工作日 is a time limit, not a count of requests
+    let fs = facts(&format!("{LAW}收到政府信息依申请公开申请1件,在20个工作日内答复。"));
+    assert!(!has(&fs, "disclosure_requests", 20.0), "{fs:?}");
+    // 每月安排1次 is a frequency
+    let fs = facts(&format!("{LAW}19个党支部每月安排1次学法会议。"));
+    assert!(!fs.iter().any(|f| f.0 == "legal_study_sessions"), "{fs:?}");
+}
+
+#[test]
+fn zeros_stated_in_words() {
+    let fs = facts(&format!("{LAW}本年度未收到政府信息公开申请。"));
+    assert!(has(&fs, "disclosure_requests", 0.0), "{fs:?}");
+    // an outcome (败诉) says nothing about how many cases there were
+    let fs = facts(&format!("{LAW}全年办理行政许可36件,未发生行政复议或行政诉讼败诉案件。"));
+    assert!(!fs.iter().any(|f| f.0 == "admin_reconsideration_cases" || f.0 == "admin_litigation_cases"), "{fs:?}");
+}
+
+#[test]
+fn vetoes_keep_neighbouring_measures_out() {
+    let t = format!("{WORK}一、2025年工作回顾\n服务业对经济增长贡献率提升至59.1%,万元生产总值用水量下降22%,社会物流总费用与地区生产总值的比率下降至13.8%。");
+    let fs = facts(&t);
+    assert!(!fs.iter().any(|f| f.0 == "gdp_growth"), "{fs:?}");
+}
+
+#[test]
+fn work_report_actuals_targets_and_periods() {
+    let t = format!(
+        "{WORK}一、2025年工作回顾和“十四五”时期发展成就\n\
+         过去一年,全省地区生产总值增长3.7%,城镇新增就业48万人。\n\
+         五年来,城镇新增就业452万人,一般公共预算收入从3826.5亿元增长到4398.6亿元。\n\
+         二、“十五五”时期主要目标任务\n\
+         地区生产总值年均增长5%左右。\n\
+         三、2026年重点工作\n\
+         今年经济社会发展主要预期目标是:地区生产总值增长4.5%左右,城镇新增就业45万人以上。\n\
+         社会消费品零售总额增长4%左右。\n"
+    );
+    let fs = facts(&t);
+    let find = |id: &str, v: f64| fs.iter().find(|f| f.0 == id && (f.1 - v).abs() < 1e-9).unwrap_or_else(|| panic!("{id}={v} in {fs:?}"));
+    assert_eq!(find("gdp_growth", 3.7).3, "actual");
+    assert_eq!(find("gdp_growth", 3.7).4, Some(2025));
+    assert_eq!(find("urban_new_jobs", 48.0).3, "actual");
+    // a five-year sum is a period, the end of a 从…到… change is last year's level
+    assert_eq!(find("urban_new_jobs", 452.0).3, "period");
+    assert_eq!((find("general_budget_revenue", 4398.6).3, find("general_budget_revenue", 4398.6).4), ("actual", Some(2025)));
+    assert!(!fs.iter().any(|f| f.0 == "general_budget_revenue" && f.1 == 3826.5 && f.3 != "period" && f.4 == Some(2025)));
+    // the plan section: a period, not a one-year target
+    assert_eq!(find("gdp_growth", 5.0).3, "period");
+    // this year's targets, in and after the 主要预期目标 paragraph
+    let g = find("gdp_growth", 4.5);
+    assert_eq!((g.2, g.3, g.4), ("approx", "target", Some(2026)));
+    let j = find("urban_new_jobs", 45.0);
+    assert_eq!((j.2, j.3), ("at_least", "target"));
+    assert_eq!(find("retail_sales_growth", 4.0).3, "target");
+}
+
+#[test]
+fn plans_yield_no_facts() {
+    let t = "桂民发〔2022〕7号 自治区民政厅关于印发落实广西法治政府建设实施方案(2021—2025年)工作方案的通知\n到2025年,办理行政复议案件100件以上。";
+    assert!(facts(t).is_empty());
+}
+
+#[test]
+fn catalogs_read_their_own_document_kinds() {
+    // a work report's 办理省人大代表建议396件 is not a department's own count
+    let t = format!("{WORK}一、2025年工作回顾\n高质量办理省人大代表建议396件、省政协提案876件,开展职业技能培训23万人次。");
+    let fs = facts(&t);
+    assert!(!fs.iter().any(|f| f.0 == "npc_suggestions" || f.0 == "cppcc_proposals" || f.0 == "training_participants"), "{fs:?}");
+}
+
+#[test]
+fn consistency_checks_are_diagnostics() {
+    let codes = diagnostics(&format!("{LAW}全市共有社会组织577家,其中社会团体373家,民办非企业单位404家。"));
+    assert!(codes.contains(&"check.sum_mismatch".to_string()), "{codes:?}");
+}
