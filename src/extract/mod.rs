@@ -40,6 +40,8 @@ impl Extractor {
         }
         let cues = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            // a full DFA: built once per run, several times faster to search
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("catalog cues build an automaton");
         Extractor { catalog, cues, cue_indicator }
