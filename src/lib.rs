@@ -22,6 +22,7 @@
 //! ```
 
 pub mod catalog;
+pub mod chart;
 pub mod diag;
 pub mod extract;
 pub mod ingest;

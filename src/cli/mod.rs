@@ -2,6 +2,7 @@
 //! flags into resolved settings and calls the library; errors become exit codes here.
 
 mod build;
+mod chart;
 mod discover;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,8 @@ pub struct Cli {
 enum Command {
     /// Extract facts from reports into documents, facts, panel and diagnostics tables
     Build(build::BuildArgs),
+    /// Draw a comparison chart (SVG or PNG) from a build folder
+    Chart(chart::ChartArgs),
     /// List the quantity phrases the catalog does not cover, most frequent first
     Discover(discover::DiscoverArgs),
 }
@@ -43,6 +46,7 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Discover(args) => discover::run(args),
+        Command::Chart(args) => chart::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,99 @@
+//! `yardstick chart <BUILD-DIR> --indicator ID --out FILE.svg|png`, or `--spec charts.toml`.
+
+use crate::build;
+use crate::chart::{self, ChartInput, ChartKind, ChartSpec};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct ChartArgs {
+    /// a folder written by `yardstick build`
+    build_dir: PathBuf,
+    /// chart kind
+    #[arg(long, value_enum, default_value = "rank")]
+    kind: KindArg,
+    /// catalog indicator id (e.g. petitions, gdp_growth)
+    #[arg(long, required_unless_present = "spec")]
+    indicator: Option<String>,
+    /// year to compare (default: the latest with values)
+    #[arg(long)]
+    year: Option<i32>,
+    /// actual or target (default: actual, else target when the year has only targets)
+    #[arg(long)]
+    value_kind: Option<String>,
+    /// per-capita basis for counts and amounts, e.g. 10000 = per 10k residents
+    #[arg(long)]
+    per: Option<f64>,
+    /// peer level: province, prefecture, county
+    #[arg(long)]
+    level: Option<String>,
+    /// only regions within this code (e.g. 440000)
+    #[arg(long)]
+    within: Option<String>,
+    /// region to highlight (name or code)
+    #[arg(long)]
+    focus: Option<String>,
+    /// chart title
+    #[arg(long)]
+    title: Option<String>,
+    /// output file, .svg or .png
+    #[arg(long, required_unless_present = "spec")]
+    out: Option<PathBuf>,
+    /// width in pixels
+    #[arg(long, default_value_t = 960)]
+    width: u32,
+    /// PNG pixel scale
+    #[arg(long, default_value_t = 2)]
+    scale: u32,
+    /// a TOML file of [[chart]] tables; each is drawn into the build folder (or --out-dir)
+    #[arg(long, conflicts_with_all = ["indicator", "out"])]
+    spec: Option<PathBuf>,
+    /// where --spec charts go (default: BUILD-DIR/charts)
+    #[arg(long)]
+    out_dir: Option<PathBuf>,
+    /// reference data folder
+    #[arg(long)]
+    datasets: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum KindArg {
+    Rank,
+}
+
+pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
+    let datasets = build::find_datasets(args.datasets.as_deref())?;
+    let input = ChartInput::load(&args.build_dir, &datasets)?;
+    let (specs, dir) = match &args.spec {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let specs = ChartSpec::parse_all(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            (specs, args.out_dir.clone().unwrap_or_else(|| args.build_dir.join("charts")))
+        }
+        None => {
+            let out = args.out.clone().expect("clap requires --out without --spec");
+            let file = out.file_name().map(PathBuf::from).unwrap_or_else(|| out.clone());
+            let dir = out.parent().map(PathBuf::from).unwrap_or_default();
+            let spec = ChartSpec {
+                kind: match args.kind {
+                    KindArg::Rank => ChartKind::Rank,
+                },
+                year: args.year,
+                value_kind: args.value_kind.clone(),
+                per: args.per,
+                level: args.level.clone(),
+                within: args.within.clone(),
+                focus: args.focus.clone(),
+                title: args.title.clone(),
+                width: args.width,
+                scale: args.scale,
+                ..ChartSpec::rank(args.indicator.as_deref().unwrap_or_default(), &file.to_string_lossy())
+            };
+            (vec![spec], dir)
+        }
+    };
+    for spec in &specs {
+        let path = chart::render_to_file(spec, &input, &dir)?;
+        eprintln!("yardstick: chart written to {}", path.display());
+    }
+    Ok(super::exit::OK)
+}
