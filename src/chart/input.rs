@@ -36,11 +36,6 @@ impl ChartInput {
         })
     }
 
-    /// The latest year with values of an indicator (of one kind).
-    pub fn latest_year(&self, indicator: &str, kind: &str) -> Option<i32> {
-        self.panel.iter().filter(|r| r.indicator == indicator && r.kind == kind).map(|r| r.year).max()
-    }
-
     /// "来源：5份报告（2022–2024年）" for the sources that fed some panel rows.
     pub fn source_line(&self, sources: &[&str]) -> String {
         let mut used: Vec<&str> = sources.to_vec();

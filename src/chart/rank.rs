@@ -19,23 +19,8 @@ const RIGHT: f64 = 96.0;
 
 /// The comparison a rank chart shows.
 pub fn comparison(spec: &ChartSpec, input: &ChartInput) -> Result<Comparison, ChartError> {
-    let kind = match &spec.value_kind {
-        Some(k) => k.clone(),
-        None => {
-            let actual_year = input.latest_year(&spec.indicator, "actual");
-            let target_year = input.latest_year(&spec.indicator, "target");
-            match (spec.year, actual_year, target_year) {
-                (Some(y), _, _) if input.panel.iter().any(|r| r.indicator == spec.indicator && r.year == y && r.kind == "actual") => "actual".into(),
-                (Some(_), _, Some(_)) => "target".into(),
-                (None, None, Some(_)) => "target".into(),
-                _ => "actual".into(),
-            }
-        }
-    };
-    let year = spec.year.or_else(|| input.latest_year(&spec.indicator, &kind)).ok_or_else(|| ChartError::Empty {
-        indicator: spec.indicator.clone(),
-        year: "any year".into(),
-    })?;
+    let (kind, year) = crate::normalise::peers::default_kind_year(&input.panel, &spec.indicator, spec.year, spec.value_kind.as_deref());
+    let year = year.ok_or_else(|| ChartError::Empty { indicator: spec.indicator.clone(), year: "any year".into() })?;
     let mut q = PeerQuery::new(&spec.indicator, year);
     q.kind = kind;
     q.per = spec.per;

@@ -3,6 +3,7 @@
 
 mod build;
 mod chart;
+mod compare;
 mod discover;
 
 use clap::{Parser, Subcommand};
@@ -30,6 +31,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Draw a comparison chart (SVG or PNG) from a build folder
     Chart(chart::ChartArgs),
+    /// Rank one indicator among peer regions (per capita, percentile, z-score)
+    Compare(compare::CompareArgs),
     /// List the quantity phrases the catalog does not cover, most frequent first
     Discover(discover::DiscoverArgs),
 }
@@ -47,6 +50,7 @@ pub fn main() -> i32 {
         Command::Build(args) => build::run(args),
         Command::Discover(args) => discover::run(args),
         Command::Chart(args) => chart::run(args),
+        Command::Compare(args) => compare::run(args),
     };
     match result {
         Ok(code) => code,

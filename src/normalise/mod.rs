@@ -1,8 +1,11 @@
 //! Normalise: per-capita rates, change over time and position among peers,
 //! computed from the panel and the bundled population tables.
 
+pub mod change;
 pub mod peers;
 pub mod population;
+pub mod rollup;
+pub mod table;
 
 pub use peers::{compare, Comparison, CompareError, PeerQuery, PeerRow};
 pub use population::{Population, PopulationAt};

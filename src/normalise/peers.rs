@@ -56,6 +56,10 @@ pub struct PeerRow {
     pub z_score: Option<f64>,
     pub diff_from_median: f64,
     pub is_focus: bool,
+    /// change from the previous year's value of the same region (%), when stated
+    pub yoy_growth: Option<f64>,
+    /// what a bound does to the measures: "lower bound: rank may be higher" …
+    pub note: String,
     pub source: String,
     pub evidence: String,
 }
@@ -130,6 +134,12 @@ pub fn compare(
         Some(p) => format!("{}/{}人", base_unit, per_label(p)),
         None => base_unit.clone(),
     };
+    // the previous year's values of this indicator, for year-over-year growth
+    let last_year: std::collections::HashMap<&str, f64> = panel
+        .iter()
+        .filter(|p| p.indicator == q.indicator && p.kind == q.kind && p.year == q.year - 1)
+        .map(|p| (p.region_code.as_str(), p.value))
+        .collect();
     let mut rows = Vec::new();
     let mut missing_population = Vec::new();
     for r in cands {
@@ -161,6 +171,8 @@ pub fn compare(
             z_score: None,
             diff_from_median: 0.0,
             is_focus: focus_code.as_deref() == Some(r.region_code.as_str()),
+            yoy_growth: last_year.get(r.region_code.as_str()).filter(|p| **p != 0.0).map(|p| (r.value / p - 1.0) * 100.0),
+            note: bound_note(&r.qualifier).into(),
             source: r.source.clone(),
             evidence: r.evidence.clone(),
         });
@@ -174,8 +186,10 @@ pub fn compare(
     let sd = (sorted.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
     for i in 0..rows.len() {
         let m = rows[i].measure;
-        rows[i].rank = 1 + rows.iter().filter(|o| o.measure > m).count() as u32;
-        rows[i].percentile = 100.0 * sorted.iter().filter(|v| **v <= m).count() as f64 / n;
+        // sorted ascending: above = values greater than m, at_or_below = values ≤ m
+        let at_or_below = sorted.partition_point(|v| *v <= m);
+        rows[i].rank = 1 + (sorted.len() - at_or_below) as u32;
+        rows[i].percentile = 100.0 * at_or_below as f64 / n;
         rows[i].z_score = (sorted.len() > 1 && sd > 0.0).then(|| (m - mean) / sd);
         rows[i].diff_from_median = m - med.unwrap_or(m);
     }
@@ -194,6 +208,33 @@ pub fn compare(
     })
 }
 
+/// Which kind and year to compare when not given: actuals of the latest year
+/// with actuals, else targets (a year that has only targets compares targets).
+pub fn default_kind_year(panel: &[PanelRow], indicator: &str, year: Option<i32>, kind: Option<&str>) -> (String, Option<i32>) {
+    let latest = |k: &str| panel.iter().filter(|r| r.indicator == indicator && r.kind == k).map(|r| r.year).max();
+    let has = |k: &str, y: i32| panel.iter().any(|r| r.indicator == indicator && r.kind == k && r.year == y);
+    let kind = match (kind, year) {
+        (Some(k), _) => k.to_string(),
+        (None, Some(y)) if has("actual", y) => "actual".into(),
+        (None, Some(y)) if has("target", y) => "target".into(),
+        (None, Some(_)) => "actual".into(),
+        (None, None) if latest("actual").is_none() && latest("target").is_some() => "target".into(),
+        (None, None) => "actual".into(),
+    };
+    let year = year.or_else(|| latest(&kind));
+    (kind, year)
+}
+
+/// How a bounded value qualifies its rank and measures.
+pub fn bound_note(qualifier: &str) -> &'static str {
+    match qualifier {
+        "at_least" | "range" => "lower bound: the true value, rank and percentile may be higher",
+        "at_most" => "upper bound: the true value, rank and percentile may be lower",
+        "approx" => "approximate value",
+        _ => "",
+    }
+}
+
 /// "万" for 10 000, "10万" for 100 000, "" for 1.
 pub fn per_label(per: f64) -> String {
     match per as i64 {
@@ -202,5 +243,101 @@ pub fn per_label(per: f64) -> String {
         100_000 => "10万".into(),
         100_000_000 => "亿".into(),
         n => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn row(code: &str, name: &str, level: &str, year: i32, value: f64, qualifier: &str) -> PanelRow {
+        PanelRow {
+            region_code: code.into(),
+            region_name: name.into(),
+            level: level.into(),
+            year,
+            indicator: "petitions".into(),
+            kind: "actual".into(),
+            value,
+            unit: "件".into(),
+            qualifier: qualifier.into(),
+            candidates: 1,
+            source: String::new(),
+            evidence: String::new(),
+            rule: String::new(),
+            origin: String::new(),
+        }
+    }
+
+    fn data() -> (Catalog, Population, Gazetteer) {
+        let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+        (
+            Catalog::load_dir(&d.join("catalog"), &[]).unwrap(),
+            Population::load(&d.join("population")).unwrap(),
+            Gazetteer::load(&d.join("regions/regions.csv")).unwrap(),
+        )
+    }
+
+    #[test]
+    fn ranks_ties_percentiles_z_by_hand() {
+        let (c, p, g) = data();
+        let panel = vec![
+            row("320100", "南京市", "prefecture", 2022, 10.0, "exact"),
+            row("320200", "无锡市", "prefecture", 2022, 20.0, "exact"),
+            row("320400", "常州市", "prefecture", 2022, 20.0, "at_least"),
+            row("320500", "苏州市", "prefecture", 2022, 30.0, "exact"),
+            row("320400", "常州市", "prefecture", 2021, 16.0, "exact"),
+        ];
+        let mut q = PeerQuery::new("petitions", 2022);
+        q.focus = Some("常州".into());
+        let cmp = compare(&panel, &c, &p, &g, &q).unwrap();
+        let r: Vec<(&str, u32, f64)> = cmp.rows.iter().map(|r| (r.region_name.as_str(), r.rank, r.percentile)).collect();
+        // 30 > 20 = 20 > 10: ties share rank 2; percentile = share at or below
+        assert_eq!(r, vec![("苏州市", 1, 100.0), ("无锡市", 2, 75.0), ("常州市", 2, 75.0), ("南京市", 4, 25.0)]);
+        assert_eq!(cmp.median, Some(20.0));
+        // mean 20, sample sd = sqrt(200/3) = 8.1650
+        let z = cmp.rows[0].z_score.unwrap();
+        assert!((z - 10.0 / (200.0f64 / 3.0).sqrt()).abs() < 1e-9, "{z}");
+        let cz = cmp.rows.iter().find(|r| r.is_focus).unwrap();
+        assert_eq!(cz.region_code, "320400");
+        assert!(cz.note.starts_with("lower bound"));
+        assert_eq!(cz.yoy_growth, Some(25.0));
+    }
+
+    #[test]
+    fn per_10k_with_nearest_population_year() {
+        let (c, p, g) = data();
+        // 常州 has only the 2020 census: 5,278,121 residents
+        let panel = vec![row("320400", "常州市", "prefecture", 2022, 248.0, "exact")];
+        let mut q = PeerQuery::new("petitions", 2022);
+        q.per = Some(10_000.0);
+        let cmp = compare(&panel, &c, &p, &g, &q).unwrap();
+        let r = &cmp.rows[0];
+        assert_eq!(r.population_year, Some(2020));
+        assert!((r.measure - 248.0 / 5_278_121.0 * 10_000.0).abs() < 1e-12);
+        assert_eq!(r.measure_unit, "件/万人");
+        // rates are never divided again
+        let mut rate = row("320400", "常州市", "prefecture", 2022, 5.5, "exact");
+        rate.indicator = "gdp_growth".into();
+        let mut q = PeerQuery::new("gdp_growth", 2022);
+        q.per = Some(10_000.0);
+        assert_eq!(compare(&[rate], &c, &p, &g, &q).unwrap().rows[0].measure, 5.5);
+    }
+
+    #[test]
+    fn peers_within_a_province_and_level() {
+        let (c, p, g) = data();
+        let panel = vec![
+            row("320400", "常州市", "prefecture", 2022, 1.0, "exact"),
+            row("440300", "深圳市", "prefecture", 2022, 2.0, "exact"),
+            row("440303", "罗湖区", "county", 2022, 3.0, "exact"),
+        ];
+        let mut q = PeerQuery::new("petitions", 2022);
+        q.within = Some("440000".into());
+        q.level = Some(Level::Prefecture);
+        let cmp = compare(&panel, &c, &p, &g, &q).unwrap();
+        assert_eq!(cmp.rows.iter().map(|r| r.region_code.as_str()).collect::<Vec<_>>(), vec!["440300"]);
+        assert_eq!(compare(&panel, &c, &p, &g, &PeerQuery { focus: Some("不存在市".into()), ..PeerQuery::new("petitions", 2022) }).unwrap_err(), CompareError::UnknownFocus("不存在市".into()));
     }
 }

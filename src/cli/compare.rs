@@ -1,0 +1,96 @@
+//! `yardstick compare <BUILD-DIR> --indicator ID [--year Y] [--per 10000] [--level L] [--within CODE] [--focus NAME]`
+
+use crate::build;
+use crate::catalog::Catalog;
+use crate::frame;
+use crate::locate::{Gazetteer, Level};
+use crate::normalise::{self, peers, rollup, table, PeerQuery, Population};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// a folder written by `yardstick build`
+    build_dir: PathBuf,
+    /// catalog indicator id
+    #[arg(long)]
+    indicator: String,
+    /// year to compare (default: the latest with values)
+    #[arg(long)]
+    year: Option<i32>,
+    /// actual or target (default: actual, else target when the year has only targets)
+    #[arg(long)]
+    kind: Option<String>,
+    /// per-capita basis for counts and amounts: 10000 = per 10k residents, 1 = per resident
+    #[arg(long)]
+    per: Option<f64>,
+    /// peer level: province, prefecture, county (default: the most common)
+    #[arg(long)]
+    level: Option<String>,
+    /// only regions within this code (e.g. 440000)
+    #[arg(long)]
+    within: Option<String>,
+    /// region to report the position of (name or code)
+    #[arg(long)]
+    focus: Option<String>,
+    /// also print counties summed to their prefectures, with coverage
+    #[arg(long)]
+    rollup: bool,
+    /// terminal output
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// base path of the CSV and Parquet written (default: BUILD-DIR/compare/<indicator>_<year>)
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// reference data folder
+    #[arg(long)]
+    datasets: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
+    let datasets = build::find_datasets(args.datasets.as_deref())?;
+    let catalog = Catalog::load_dir(&datasets.join("catalog"), &[])?;
+    let population = Population::load(&datasets.join("population"))?;
+    let gazetteer = Gazetteer::load(&datasets.join("regions/regions.csv"))?;
+    let panel = frame::load_panel(&args.build_dir)?;
+    let (kind, year) = peers::default_kind_year(&panel, &args.indicator, args.year, args.kind.as_deref());
+    let year = year.ok_or_else(|| format!("no values of {} in {}", args.indicator, args.build_dir.display()))?;
+    let mut q = PeerQuery::new(&args.indicator, year);
+    q.kind = kind.clone();
+    q.per = args.per;
+    q.level = match &args.level {
+        Some(l) => Some(Level::parse(l).ok_or_else(|| format!("--level {l}: expected province, prefecture or county"))?),
+        None => None,
+    };
+    q.within = args.within.clone();
+    q.focus = args.focus.clone();
+    let cmp = normalise::compare(&panel, &catalog, &population, &gazetteer, &q)?;
+    let base = args.out.clone().unwrap_or_else(|| {
+        let per = args.per.map(|p| format!("_per{p}")).unwrap_or_default();
+        args.build_dir.join("compare").join(format!("{}_{}_{}{per}", args.indicator, year, kind))
+    });
+    let mut df = table::comparison_frame(&cmp)?;
+    frame::write_csv(&mut df, &base.with_extension("csv"))?;
+    frame::write_parquet(&mut df, &base.with_extension("parquet"))?;
+    match args.format {
+        Format::Table => print!("{}", table::render_table(&cmp)),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&cmp)?),
+    }
+    if args.rollup {
+        for r in rollup::rollup(&panel, &catalog, &gazetteer, &args.indicator, year, &kind) {
+            println!("rollup {} {}: {}{} ({})", r.prefecture_code, r.prefecture_name, if r.qualifier == "exact" { "" } else { "≥" }, r.value, r.coverage);
+        }
+    }
+    if let Some(f) = &args.focus {
+        if !cmp.rows.iter().any(|r| r.is_focus) {
+            eprintln!("yardstick: focus {f} has no value of {} in {year}", args.indicator);
+        }
+    }
+    eprintln!("yardstick: {} regions compared; written to {}.csv and .parquet", cmp.rows.len(), base.display());
+    Ok(super::exit::OK)
+}

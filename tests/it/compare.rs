@@ -1,0 +1,69 @@
+//! `yardstick compare` on a build of the dev corpus's provincial work reports.
+
+use crate::common::*;
+use std::path::PathBuf;
+
+fn dev_corpus() -> Option<PathBuf> {
+    let p = repo().join("../shared/eval/dev/corpus");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("SKIPPED: ../shared/eval/dev/corpus is not beside the repo");
+        None
+    }
+}
+
+#[test]
+fn provinces_gdp_targets_ranked_with_marks() {
+    let Some(corpus) = dev_corpus() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let build = dir.path().join("build");
+    let o = yardstick(&["build", corpus.to_str().unwrap(), "--out", build.to_str().unwrap()]);
+    assert!(o.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "gdp_growth", "--year", "2026", "--focus", "河北", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["kind"], "target");
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 15, "15 provincial targets");
+    assert!(rows.iter().all(|r| r["level"] == "province"));
+    // ranks ascend, marks kept
+    let ranks: Vec<u64> = rows.iter().map(|r| r["rank"].as_u64().unwrap()).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+    assert!(rows.iter().any(|r| r["qualifier"] == "at_least") && rows.iter().any(|r| r["qualifier"] == "approx"));
+    let hebei = rows.iter().find(|r| r["is_focus"] == true).expect("focus row");
+    assert_eq!(hebei["region_code"], "130000");
+    assert!(hebei["note"].as_str().unwrap().starts_with("lower bound"));
+    // CSV and Parquet written beside the build
+    assert!(build.join("compare/gdp_growth_2026_target.csv").is_file());
+    assert!(build.join("compare/gdp_growth_2026_target.parquet").is_file());
+    // the terminal table
+    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "gdp_growth", "--year", "2026"]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("海南省") && text.contains("≈6.00"), "{text}");
+}
+
+#[test]
+fn per_10k_on_the_sample_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = dir.path().join("b");
+    yardstick(&["build", "reports", "--out", build.to_str().unwrap()]);
+    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "petitions", "--year", "2023", "--level", "county", "--per", "10000", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let r = &v["rows"][0];
+    assert_eq!(r["region_code"], "500103");
+    assert_eq!(r["population_year"], 2020);
+    let expect = r["value"].as_f64().unwrap() / 588_717.0 * 10_000.0;
+    assert!((r["measure"].as_f64().unwrap() - expect).abs() < 1e-9);
+    assert_eq!(r["measure_unit"], "件/万人");
+}
+
+#[test]
+fn unknown_indicator_is_a_fatal_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = dir.path().join("b");
+    yardstick(&["build", "reports", "--out", build.to_str().unwrap()]);
+    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "nope", "--year", "2022"]);
+    assert_eq!(o.status.code(), Some(2));
+}
