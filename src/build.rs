@@ -68,7 +68,7 @@ impl Engine {
 }
 
 /// What one input file yields.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileResult {
     pub document: Option<DocRecord>,
     pub facts: Vec<Fact>,

@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// How bad a diagnostic is. `Error` means an input could not be used at all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -25,7 +25,7 @@ impl Severity {
 /// One finding about one input. `code` is stable (e.g. `decode.invalid`,
 /// `region.ambiguous`, `check.sum_mismatch`); `location` is a line, a char
 /// span or a cell (`book.xlsx!2023!D7`), empty when the whole file is meant.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub source: String,
     pub location: String,

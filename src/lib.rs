@@ -26,6 +26,7 @@ pub mod chart;
 pub mod diag;
 pub mod extract;
 pub mod ingest;
+pub mod job;
 pub mod locate;
 pub mod build;
 pub mod cli;

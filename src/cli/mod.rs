@@ -4,6 +4,7 @@
 mod build;
 mod chart;
 mod compare;
+mod run;
 mod discover;
 
 use clap::{Parser, Subcommand};
@@ -16,6 +17,8 @@ pub mod exit {
     pub const PARTIAL: i32 = 1;
     /// the job itself could not run (bad arguments, config, datasets, output folder)
     pub const FATAL: i32 = 2;
+    /// another run holds the output folder's lock: nothing was done (try later)
+    pub const BUSY: i32 = 3;
 }
 
 #[derive(Debug, Parser)]
@@ -31,6 +34,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Draw a comparison chart (SVG or PNG) from a build folder
     Chart(chart::ChartArgs),
+    /// Run a whole job from a job file: incremental build, charts, tables, report
+    Run(run::RunArgs),
     /// Rank one indicator among peer regions (per capita, percentile, z-score)
     Compare(compare::CompareArgs),
     /// List the quantity phrases the catalog does not cover, most frequent first
@@ -51,6 +56,7 @@ pub fn main() -> i32 {
         Command::Discover(args) => discover::run(args),
         Command::Chart(args) => chart::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Run(args) => run::run(args),
     };
     match result {
         Ok(code) => code,

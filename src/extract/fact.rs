@@ -4,7 +4,7 @@ use super::quantity::Qualifier;
 use serde::Serialize;
 
 /// Whether a value is a result, a target, or a multi-year figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     Actual,
@@ -33,7 +33,7 @@ impl FactKind {
 }
 
 /// One extracted value with its provenance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fact {
     pub source: String,
     pub doc_id: String,

@@ -91,7 +91,9 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
                         let name = e.file_name().to_string_lossy();
-                        if name.starts_with('.') || name.ends_with(".md") || name.ends_with(".tmp") {
+                        // hidden files, temporaries, and notes or configs kept beside reports
+                        let skip_ext = ["md", "tmp", "toml", "json", "yaml", "yml", "lock", "py", "sh"];
+                        if name.starts_with('.') || skip_ext.contains(&ext(e.path()).as_str()) {
                             continue;
                         }
                         files.push(e.into_path());

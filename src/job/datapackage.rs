@@ -1,0 +1,142 @@
+//! A Frictionless Data Package (`datapackage.json`) describing the CSV tables
+//! a run writes: field names, types, descriptions and units, so researchers
+//! can load and validate them with standard tools (frictionless, datapackage-py, R).
+
+use crate::catalog::Catalog;
+use serde_json::{json, Value};
+
+fn field(name: &str, kind: &str, description: &str) -> Value {
+    json!({ "name": name, "type": kind, "description": description })
+}
+
+fn documents() -> Vec<Value> {
+    vec![
+        field("source", "string", "input file path as given"),
+        field("doc_id", "string", "first 16 hex digits of the BLAKE3 hash of the file"),
+        field("issuer", "string", "issuing body"),
+        field("region_code", "string", "GB/T 2260 region code (000000 = national); empty when undecided"),
+        field("region_name", "string", "region name"),
+        field("level", "string", "national, province, prefecture or county"),
+        field("province_code", "string", "province of the region"),
+        field("prefecture_code", "string", "prefecture of the region"),
+        field("report_year", "integer", "the year the report is about"),
+        field("published", "string", "publication date YYYY-MM-DD when stated"),
+        field("doc_type", "string", "rule_of_law_report, info_disclosure_report, gov_work_report, stat_communique, plan, other"),
+        field("format", "string", "text or html"),
+        field("encoding", "string", "detected text encoding"),
+        field("bytes", "integer", "file size"),
+        field("facts", "integer", "one-year facts extracted"),
+    ]
+}
+
+fn facts() -> Vec<Value> {
+    vec![
+        field("source", "string", "input file the value came from"),
+        field("doc_id", "string", "document hash id"),
+        field("region_code", "string", "GB/T 2260 code of the region the value is for"),
+        field("region_name", "string", "region name"),
+        field("level", "string", "region level"),
+        field("indicator", "string", "catalog indicator id"),
+        field("value", "number", "value in the indicator's catalog unit (see the unit column)"),
+        field("unit", "string", "catalog unit of the value"),
+        field("qualifier", "string", "exact, at_least, approx, at_most or range (value = lower end)"),
+        field("kind", "string", "actual or target"),
+        field("year", "integer", "the year the value is for"),
+        field("period", "string", "for multi-year figures: the period, e.g. 2021-2025"),
+        field("evidence", "string", "the sentence or table row as written"),
+        field("span_start", "integer", "char offset of the value in the decoded original text"),
+        field("span_end", "integer", "char offset after the value"),
+        field("rule", "string", "extraction rule or correction that produced the value"),
+        field("origin", "string", "text, table line, or corrections file line"),
+    ]
+}
+
+fn panel_long() -> Vec<Value> {
+    vec![
+        field("region_code", "string", "GB/T 2260 region code"),
+        field("region_name", "string", "region name"),
+        field("level", "string", "region level"),
+        field("year", "integer", "year"),
+        field("indicator", "string", "catalog indicator id"),
+        field("kind", "string", "actual or target"),
+        field("value", "number", "the value the panel precedence picked"),
+        field("unit", "string", "catalog unit"),
+        field("qualifier", "string", "qualifier of the picked value"),
+        field("candidates", "integer", "how many facts competed for this cell"),
+        field("source", "string", "source of the picked value"),
+        field("evidence", "string", "sentence of the picked value"),
+        field("rule", "string", "rule of the picked value"),
+        field("origin", "string", "origin of the picked value"),
+    ]
+}
+
+fn diagnostics() -> Vec<Value> {
+    vec![
+        field("source", "string", "input the diagnostic is about"),
+        field("location", "string", "line, span or cell"),
+        field("severity", "string", "error (input unusable), warning or info"),
+        field("code", "string", "stable diagnostic code"),
+        field("message", "string", "what was found"),
+    ]
+}
+
+/// Wide panel fields: keys, then one number column per indicator and kind present.
+fn panel_wide(catalog: &Catalog, columns: &[String]) -> Vec<Value> {
+    let mut out = vec![
+        field("region_code", "string", "GB/T 2260 region code"),
+        field("region_name", "string", "region name"),
+        field("level", "string", "region level"),
+        field("year", "integer", "year"),
+    ];
+    for c in columns.iter().skip(4) {
+        let (id, kind) = c.split_once("__").unwrap_or((c.as_str(), "actual"));
+        let (name, unit) = catalog.get(id).map(|i| (i.name.clone(), i.unit.clone())).unwrap_or_default();
+        let mut f = field(c, "number", &format!("{name} ({kind}), {unit}; empty = not stated"));
+        f["unit"] = json!(unit);
+        out.push(f);
+    }
+    out
+}
+
+fn resource(name: &str, path: &str, fields: Vec<Value>) -> Value {
+    json!({
+        "name": name,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "schema": { "fields": fields, "missingValues": [""] }
+    })
+}
+
+/// The data package for a run's tables; `panel_columns` is panel.csv's header.
+pub fn datapackage(catalog: &Catalog, panel_columns: &[String]) -> Value {
+    let versions: Vec<String> = catalog.versions.iter().map(|(k, v)| format!("{k} v{v}")).collect();
+    json!({
+        "profile": "tabular-data-package",
+        "name": "yardstick-output",
+        "title": "Indicators extracted from government reports",
+        "description": format!("Facts, panel and diagnostics written by yardstick {} with catalogs {}.", env!("CARGO_PKG_VERSION"), versions.join(", ")),
+        "resources": [
+            resource("documents", "documents.csv", documents()),
+            resource("facts", "facts.csv", facts()),
+            resource("periods", "periods.csv", facts()),
+            resource("panel_long", "panel_long.csv", panel_long()),
+            resource("panel", "panel.csv", panel_wide(catalog, panel_columns)),
+            resource("diagnostics", "diagnostics.csv", diagnostics()),
+        ]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_match_the_written_columns() {
+        let names = |v: Vec<Value>| v.iter().map(|f| f["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+        assert_eq!(names(documents()), crate::frame::DOCUMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(facts()), crate::frame::FACT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    }
+}
