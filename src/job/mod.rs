@@ -182,9 +182,10 @@ pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Res
         match chart::render_to_file(spec, &input, &job.output.join("charts")) {
             Ok(p) => {
                 let rel = format!("charts/{}", spec.out.display());
-                let changed = before != std::fs::read(&p).ok();
-                written.push((rel.clone(), changed));
-                chart_paths.push(rel);
+                let now = std::fs::read(&p).ok();
+                written.push((rel.clone(), before != now));
+                let svg = (p.extension().is_some_and(|e| e == "svg")).then(|| now.map(|b| String::from_utf8_lossy(&b).into_owned())).flatten();
+                chart_paths.push((rel, svg));
             }
             Err(e) => extra.push(Diagnostic::warning("job", "chart.failed", format!("{}: {e}", spec.out.display()))),
         }
@@ -208,6 +209,7 @@ pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Res
     let package = serde_json::to_vec_pretty(&datapackage::datapackage(engine.catalog(), &panel_columns)).unwrap_or_default();
     written.push(("datapackage.json".into(), write_bytes(&job.output.join("datapackage.json"), &package)?));
     let counts = out.counts();
+    written.push((report::FONT_FILE.into(), write_bytes(&job.output.join(report::FONT_FILE), input.font)?));
     let html = report::render(&job.title, &out, &counts, &chart_paths, &tables);
     written.push(("index.html".into(), write_bytes(&job.output.join("index.html"), html.as_bytes())?));
     let pruned = cache.prune(&keep);

@@ -10,12 +10,16 @@ use crate::normalise::Comparison;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use std::fmt::Write;
 
-const STYLE: &str = "body{font-family:'Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}\
+/// The bundled font, copied beside the page (fonts/), so Chinese text renders offline.
+pub const FONT_FILE: &str = "fonts/NotoSansSC-Regular-GB2312.ttf";
+
+const STYLE: &str = "@font-face{font-family:'Noto Sans SC';src:url('fonts/NotoSansSC-Regular-GB2312.ttf') format('truetype')}\
+body{font-family:'Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;margin:2em auto;max-width:1100px;color:#222;padding:0 1em}\
 h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}\
 table{border-collapse:collapse;width:100%;font-size:.9em}th,td{border-bottom:1px solid #eee;padding:.3em .5em;text-align:left;vertical-align:top}\
 td.num{text-align:right;white-space:nowrap}details.value summary{cursor:pointer;color:#0072B2;text-decoration:underline dotted}\
 details.value[open] summary{font-weight:bold}.src{font-size:.85em;color:#444;background:#f6f6f6;padding:.4em;margin-top:.3em;max-width:40em;white-space:normal}\
-.chart img{max-width:100%;border:1px solid #eee}.focus{background:#fff3e8}.error{color:#b00}.warning{color:#a60}.muted{color:#777}";
+.chart img,.chart svg{max-width:100%;height:auto;border:1px solid #eee}.focus{background:#fff3e8}.error{color:#b00}.warning{color:#a60}.muted{color:#777}";
 
 /// A value that opens to its provenance.
 fn value_cell(shown: &str, evidence: &str, source: &str, origin: &str) -> String {
@@ -36,9 +40,9 @@ fn fmt(v: f64) -> String {
     crate::chart::style::fmt_value(v)
 }
 
-/// Render the page. `charts` are output-relative paths of the drawn charts;
-/// `comparisons` the ranked tables.
-pub fn render(title: &str, out: &BuildOutput, counts: &DiagnosticCounts, charts: &[String], comparisons: &[Comparison]) -> String {
+/// Render the page. `charts` are output-relative paths of the drawn charts
+/// with the SVG text of those that are SVG (inlined); `comparisons` the ranked tables.
+pub fn render(title: &str, out: &BuildOutput, counts: &DiagnosticCounts, charts: &[(String, Option<String>)], comparisons: &[Comparison]) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -58,8 +62,17 @@ pub fn render(title: &str, out: &BuildOutput, counts: &DiagnosticCounts, charts:
     );
     if !charts.is_empty() {
         h.push_str("<h2>Charts</h2>\n");
-        for c in charts {
-            let _ = writeln!(h, "<figure class=\"chart\"><img src=\"{}\" alt=\"{}\"></figure>", attr(c), attr(c));
+        for (c, svg) in charts {
+            match svg {
+                // inline, so the page's bundled font draws its Chinese text
+                Some(svg) => {
+                    let body = svg.find("<svg").map(|i| &svg[i..]).unwrap_or(svg);
+                    let _ = writeln!(h, "<figure class=\"chart\" data-src=\"{}\">{body}</figure>", attr(c));
+                }
+                None => {
+                    let _ = writeln!(h, "<figure class=\"chart\"><img src=\"{}\" alt=\"{}\"></figure>", attr(c), attr(c));
+                }
+            }
         }
     }
     for c in comparisons {

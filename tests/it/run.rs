@@ -182,7 +182,7 @@ fn report_page_renders_charts_and_opens_a_value_to_its_sentence() {
     assert_eq!(run(&job, &[]).status.code(), Some(0));
     let page = dir.path().join("out/index.html");
     let html = read(&page);
-    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<img src=\"charts/petitions.svg\""));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("data-src=\"charts/petitions.svg\"><svg"));
     assert!(html.contains("<details class=\"value\">"));
     let Some(browser) = chromium() else {
         eprintln!("SKIPPED: chromium is not installed; the report page was checked as text only");
@@ -196,6 +196,7 @@ fn report_page_renders_charts_and_opens_a_value_to_its_sentence() {
     let dom = String::from_utf8_lossy(&o.stdout);
     assert!(dom.contains("<details class=\"value\" open=\"\">"), "the first value opened on click:\n{}", &dom[..dom.len().min(2000)]);
     assert!(dom.contains("信访"), "its source sentence is on the page");
+    assert!(dom.contains("<svg"), "the chart is in the page");
     // a screenshot for people to look at
     let shot = dir.path().join("report.png");
     let _ = Command::new(&browser)
