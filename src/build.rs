@@ -112,30 +112,7 @@ pub fn process_file(engine: &Engine, path: &Path) -> FileResult {
         }
         match ingest::read_text_file(path) {
             Err(d) => FileResult { document: None, facts: Vec::new(), diagnostics: vec![d] },
-            Ok((doc, mut diags)) => {
-                let (meta, located) = locate::locate(&doc, &engine.gazetteer);
-                diags.extend(located);
-                let (facts, extracted) = engine.extractor.extract(&doc, &meta);
-                diags.extend(extracted);
-                let record = DocRecord {
-                    source: doc.source.clone(),
-                    doc_id: doc.id.clone(),
-                    issuer: meta.issuer.clone(),
-                    region_code: meta.region_code.clone(),
-                    region_name: meta.region_name.clone(),
-                    level: meta.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
-                    province_code: meta.province_code.clone(),
-                    prefecture_code: meta.prefecture_code.clone(),
-                    report_year: meta.report_year,
-                    published: meta.published.clone(),
-                    doc_type: meta.doc_type.as_str().to_string(),
-                    format: doc.format.as_str().to_string(),
-                    encoding: doc.encoding.clone(),
-                    bytes: doc.bytes,
-                    facts: facts.iter().filter(|f| f.kind != FactKind::Period).count() as u32,
-                };
-                FileResult { document: Some(record), facts, diagnostics: diags }
-            }
+            Ok((doc, diags)) => process_document(engine, &doc, diags),
         }
     };
     // a bug on one hostile file must not end the batch
@@ -152,6 +129,32 @@ pub fn process_file(engine: &Engine, path: &Path) -> FileResult {
     }
 }
 
+/// Locate and extract one decoded document (text or HTML).
+pub fn process_document(engine: &Engine, doc: &ingest::Document, mut diags: Vec<Diagnostic>) -> FileResult {
+    let (meta, located) = locate::locate(doc, &engine.gazetteer);
+    diags.extend(located);
+    let (facts, extracted) = engine.extractor.extract(doc, &meta);
+    diags.extend(extracted);
+    let record = DocRecord {
+        source: doc.source.clone(),
+        doc_id: doc.id.clone(),
+        issuer: meta.issuer.clone(),
+        region_code: meta.region_code.clone(),
+        region_name: meta.region_name.clone(),
+        level: meta.level.map(|l| l.as_str().to_string()).unwrap_or_default(),
+        province_code: meta.province_code.clone(),
+        prefecture_code: meta.prefecture_code.clone(),
+        report_year: meta.report_year,
+        published: meta.published.clone(),
+        doc_type: meta.doc_type.as_str().to_string(),
+        format: doc.format.as_str().to_string(),
+        encoding: doc.encoding.clone(),
+        bytes: doc.bytes,
+        facts: facts.iter().filter(|f| f.kind != FactKind::Period).count() as u32,
+    };
+    FileResult { document: Some(record), facts, diagnostics: diags }
+}
+
 /// Merge per-file results into sorted outputs and the panel.
 pub fn merge(engine: &Engine, results: Vec<FileResult>, mut diagnostics: Vec<Diagnostic>) -> BuildOutput {
     let mut documents = Vec::new();
@@ -166,6 +169,8 @@ pub fn merge(engine: &Engine, results: Vec<FileResult>, mut diagnostics: Vec<Dia
     diagnostics.sort();
     diagnostics.dedup();
     let panel = frame::panel_rows(&facts, engine.catalog());
+    diagnostics.extend(frame::panel::conflicts(&facts));
+    diagnostics.sort();
     BuildOutput { documents, facts, diagnostics, panel }
 }
 

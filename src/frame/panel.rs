@@ -97,6 +97,37 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
     rows
 }
 
+/// Text and spreadsheet values that disagree for one region × year × indicator
+/// × kind: both stay in facts, the panel takes the sheet's, and this says so.
+pub fn conflicts(facts: &[Fact]) -> Vec<crate::diag::Diagnostic> {
+    let mut cells: BTreeMap<(&str, i32, &str, FactKind), (Vec<&Fact>, Vec<&Fact>)> = BTreeMap::new();
+    for f in facts {
+        let (Some(year), false) = (f.year, f.region_code.is_empty()) else { continue };
+        let e = cells.entry((f.region_code.as_str(), year, f.indicator.as_str(), f.kind)).or_default();
+        if f.rule.starts_with("sheet") {
+            e.1.push(f);
+        } else if !f.rule.starts_with("correction") {
+            e.0.push(f);
+        }
+    }
+    let mut out = Vec::new();
+    for ((code, year, indicator, _), (text, sheet)) in cells {
+        let (Some(t), Some(s)) = (text.first(), sheet.first()) else { continue };
+        if text.iter().any(|t| (t.value - s.value).abs() <= 0.005 * s.value.abs().max(t.value.abs())) {
+            continue;
+        }
+        out.push(
+            crate::diag::Diagnostic::warning(
+                &s.source,
+                "panel.conflict",
+                format!("{indicator} {year} for {code}: the table gives {} ({}), the text {} ({}); the panel takes the table", s.value, s.origin, t.value, t.source),
+            )
+            .at(s.origin.clone()),
+        );
+    }
+    out
+}
+
 pub fn panel_long_frame(rows: &[PanelRow]) -> PolarsResult<DataFrame> {
     let st = |f: &dyn Fn(&PanelRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
     DataFrame::new(

@@ -74,10 +74,10 @@ pub fn content_id(bytes: &[u8]) -> String {
 
 /// Spreadsheet extensions (read by the sheet reader, not as text).
 pub fn is_sheet_path(path: &Path) -> bool {
-    matches!(ext(path).as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb")
+    matches!(ext(path).as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" | "csv" | "tsv")
 }
 
-fn ext(path: &Path) -> String {
+pub fn ext(path: &Path) -> String {
     path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
 }
 

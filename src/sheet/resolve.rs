@@ -1,0 +1,133 @@
+//! From table labels to catalog indicators, gazetteer regions and catalog
+//! units: headers matched by indicator name and cue words (a sub-header such
+//! as 办结 under 行政复议 is another measure, 收到 / 本年新收 the count itself),
+//! short region names resolved within the workbook's province, and values
+//! converted between 万元 and 亿元.
+
+use crate::catalog::{split_unit_scale, Catalog, Indicator};
+use crate::locate::{Gazetteer, Level, Region};
+
+/// Sub-headers that name the count itself (行政复议 / 收到 = 行政复议 cases).
+const COUNT_WORDS: &[&str] = &["收到", "受理", "新收", "本年新收", "数量", "件数", "总数", "合计", "总计", "个数", "人数", "本年", "全年", "数"];
+
+/// The catalog indicator a header names, if any.
+pub fn indicator_for<'c>(catalog: &'c Catalog, header: &str, doc_type: &str) -> Option<&'c Indicator> {
+    let h = crate::ingest::normalize::normalize_str(header.trim());
+    let parts: Vec<&str> = h.split_whitespace().collect();
+    let joined: String = parts.concat();
+    let applies = |i: &&Indicator| i.applies_to(doc_type);
+    // the whole header is an indicator's name or one of its cues
+    if let Some(i) = catalog.indicators.iter().filter(applies).find(|i| i.name == joined || i.cues.iter().any(|c| *c == joined)) {
+        return Some(i);
+    }
+    // the main header names it and the sub-headers only say "the count"
+    let main = parts.first().copied().unwrap_or_default();
+    if parts[1..].iter().all(|p| COUNT_WORDS.contains(p)) {
+        let best = catalog
+            .indicators
+            .iter()
+            .filter(applies)
+            .filter(|i| !i.vetoes.iter().any(|v| main.contains(v.as_str())))
+            .filter_map(|i| {
+                let cue = std::iter::once(&i.name).chain(i.cues.iter()).filter(|c| main.contains(c.as_str())).map(|c| c.chars().count()).max()?;
+                Some((cue, std::cmp::Reverse(i.priority), i))
+            })
+            .max_by_key(|(len, pri, _)| (*len, *pri));
+        return best.map(|b| b.2);
+    }
+    None
+}
+
+/// Convert a value written in `unit` to the indicator's unit; None when the units do not fit.
+pub fn convert(value: f64, unit: &str, percent_fraction: bool, ind: &Indicator) -> Option<f64> {
+    if ind.is_percent() {
+        return match unit {
+            "" | "%" => Some(if percent_fraction { value * 100.0 } else { value }),
+            _ => None,
+        };
+    }
+    if unit.is_empty() {
+        return Some(value);
+    }
+    let (s_from, base_from) = split_unit_scale(unit);
+    let (s_to, base_to) = split_unit_scale(&ind.unit);
+    let same_base = base_from == base_to || ind.accepts_counter(base_from) || ind.counters.iter().any(|c| c == unit);
+    same_base.then(|| value * s_from / s_to)
+}
+
+/// Region of a table label: full or short name, narrowed to the workbook's province.
+pub enum RegionMatch<'g> {
+    One(&'g Region),
+    Ambiguous(Vec<&'g Region>),
+    Unknown,
+}
+
+pub fn region_for<'g>(g: &'g Gazetteer, name: &str, scope: Option<&str>) -> RegionMatch<'g> {
+    let name = name.trim();
+    let mut cands: Vec<&Region> = g.lookup(name).into_iter().filter(|r| r.level != Level::National).collect();
+    if cands.len() > 1 {
+        if let Some(s) = scope {
+            let within: Vec<&Region> = cands.iter().copied().filter(|r| r.code == s || g.is_within(&r.code, s)).collect();
+            if !within.is_empty() {
+                cands = within;
+            }
+        }
+    }
+    if cands.len() > 1 {
+        // a full name beats a short one (常州市 over a county called 常州)
+        let exact: Vec<&Region> = cands.iter().copied().filter(|r| r.name == name).collect();
+        if exact.len() == 1 {
+            return RegionMatch::One(exact[0]);
+        }
+    }
+    match cands.len() {
+        0 => RegionMatch::Unknown,
+        1 => RegionMatch::One(cands[0]),
+        _ => RegionMatch::Ambiguous(cands),
+    }
+}
+
+/// The province (or other region) a workbook is about, from its title, sheet or file name.
+pub fn scope_of(g: &Gazetteer, texts: &[&str]) -> Option<String> {
+    for t in texts {
+        for m in g.mentions(t) {
+            if m.regions.len() == 1 {
+                return Some(m.regions[0].code.clone());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn catalog() -> Catalog {
+        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[]).unwrap()
+    }
+
+    #[test]
+    fn headers_to_indicators() {
+        let c = catalog();
+        let id = |h: &str| indicator_for(&c, h, "stat_table").map(|i| i.id.clone());
+        assert_eq!(id("行政复议"), Some("admin_reconsideration_cases".into()));
+        assert_eq!(id("行政复议 收到"), Some("admin_reconsideration_cases".into()));
+        assert_eq!(id("行政复议 办结"), None, "another measure");
+        assert_eq!(id("信访"), Some("petitions".into()));
+        assert_eq!(id("一般公共预算收入"), Some("general_budget_revenue".into()));
+        assert_eq!(id("备注"), None);
+    }
+
+    #[test]
+    fn units_convert_to_the_catalog_unit() {
+        let c = catalog();
+        let gbr = c.get("general_budget_revenue").unwrap();
+        assert_eq!(convert(12345.0, "万元", false, gbr), Some(1.2345));
+        assert_eq!(convert(1.5, "亿元", false, gbr), Some(1.5));
+        assert_eq!(convert(3.0, "件", false, gbr), None);
+        let rate = c.get("gdp_growth").unwrap();
+        assert_eq!(convert(0.055, "%", true, rate), Some(5.5));
+    }
+}
