@@ -64,7 +64,7 @@ pub struct Fact {
 
 impl Fact {
     /// Sort key that makes output independent of thread scheduling.
-    pub fn sort_key(&self) -> (String, usize, String, i64) {
-        (self.source.clone(), self.span_start, self.indicator.clone(), (self.value * 1e6) as i64)
+    pub fn sort_key(&self) -> (&str, usize, &str, i64, &str) {
+        (self.source.as_str(), self.span_start, self.indicator.as_str(), (self.value * 1e6) as i64, self.origin.as_str())
     }
 }

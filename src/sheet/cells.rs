@@ -23,6 +23,14 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// The cell as shown: its text, or its number written plainly.
+    pub fn shown(&self) -> String {
+        match (&self.value, self.text.is_empty()) {
+            (CellValue::Number { value, .. }, true) => value.to_string(),
+            _ => self.text.clone(),
+        }
+    }
+
     pub fn empty() -> Cell {
         Cell { text: String::new(), value: CellValue::Empty }
     }
@@ -40,6 +48,10 @@ impl Cell {
 
     pub fn is_blank(&self) -> bool {
         matches!(self.value, CellValue::Empty)
+    }
+
+    pub fn is_number(&self) -> bool {
+        matches!(self.value, CellValue::Number { .. })
     }
 }
 
@@ -74,8 +86,9 @@ pub fn parse_text(raw: &str) -> CellValue {
 pub fn from_data(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::empty(),
-        Data::Int(i) => Cell { text: i.to_string(), value: CellValue::Number { value: *i as f64, percent: false } },
-        Data::Float(f) => Cell { text: f.to_string(), value: CellValue::Number { value: *f, percent: false } },
+        // numbers keep no text: it is made only for the evidence of a fact (see `shown`)
+        Data::Int(i) => Cell { text: String::new(), value: CellValue::Number { value: *i as f64, percent: false } },
+        Data::Float(f) => Cell { text: String::new(), value: CellValue::Number { value: *f, percent: false } },
         Data::String(s) => Cell { text: s.trim().to_string(), value: parse_text(s) },
         Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text(b.to_string()) },
         Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text(dt.to_string()) },

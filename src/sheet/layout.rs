@@ -6,6 +6,7 @@
 
 use super::cells::{Cell, CellValue};
 use super::read::Grid;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -30,11 +31,11 @@ pub struct RawValue {
     pub row: usize,
     pub col: usize,
     /// region as written (row label, column header or region column)
-    pub region: String,
+    pub region: Rc<str>,
     /// indicator label as written (header, row label or indicator column)
-    pub label: String,
+    pub label: Rc<str>,
     /// unit from the header, a units row or a unit column ("" when none)
-    pub unit: String,
+    pub unit: Rc<str>,
     /// a year given by the table itself (year column, or a year in the header)
     pub year: Option<i32>,
     pub value: f64,
@@ -189,29 +190,31 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
             t.values.push(RawValue {
                 row: r,
                 col: vc,
-                region: get(rc).text,
-                label,
-                unit: uc.map(|u| get(u).text).filter(|u| !u.is_empty()).unwrap_or(if label_unit.is_empty() { units[vc].clone() } else { label_unit }),
+                region: get(rc).text.into(),
+                label: label.into(),
+                unit: uc.map(|u| get(u).text).filter(|u| !u.is_empty()).unwrap_or(if label_unit.is_empty() { units[vc].clone() } else { label_unit }).into(),
                 year: yc.and_then(|y| year_in(&get(y).text).or(get(y).number().map(|n| n as i32))),
                 value,
                 percent: matches!(cell.value, CellValue::Number { percent: true, .. }),
-                text: cell.text.clone(),
+                text: cell.shown(),
             });
         }
         return t;
     }
 
+    // the shape is decided on a sample of the data rows (a table does not change shape halfway)
+    let sample = data.start..data.end.min(data.start + 500);
     // the label column: the first column that is mostly text in the data rows
     let label_col = (0..width)
         .find(|&c| {
-            let texts = data.clone().filter(|&r| rows[r].get(c).is_some_and(|x| x.is_text())).count();
-            texts * 2 >= data.len().max(1)
+            let texts = sample.clone().filter(|&r| rows[r].get(c).is_some_and(|x| x.is_text())).count();
+            texts * 2 >= sample.len().max(1)
         })
         .unwrap_or(0);
-    let row_regions = data.clone().filter(|&r| rows[r].get(label_col).is_some_and(|c| is_region(&c.text) || is_total(&c.text))).count();
+    let row_regions = sample.clone().filter(|&r| rows[r].get(label_col).is_some_and(|c| is_region(&c.text) || is_total(&c.text))).count();
     let col_regions = (label_col + 1..width).filter(|&c| is_region(&header[c]) || is_total(&header[c])).count();
-    let value_cols = (label_col + 1..width).filter(|&c| data.clone().any(|r| rows[r].get(c).is_some_and(|x| x.number().is_some()))).count();
-    let shape = if row_regions * 2 >= data.len().max(1) && row_regions > 0 {
+    let value_cols = (label_col + 1..width).filter(|&c| sample.clone().any(|r| rows[r].get(c).is_some_and(|x| x.number().is_some()))).count();
+    let shape = if row_regions * 2 >= sample.len().max(1) && row_regions > 0 {
         Shape::Wide
     } else if col_regions * 2 >= value_cols.max(1) && col_regions > 0 {
         Shape::Transposed
@@ -220,16 +223,23 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
     };
     t.shape = Some(shape);
     let unit_col = (label_col + 1..width).find(|&c| UNIT_HEADS.contains(&header[c].as_str()));
+    // shared label strings: one allocation per header and per row, not per value
+    let heads: Vec<Rc<str>> = header.iter().map(|h| Rc::from(h.as_str())).collect();
+    let head_units: Vec<Rc<str>> = units.iter().map(|u| Rc::from(u.as_str())).collect();
+    let head_years: Vec<Option<i32>> = header.iter().map(|h| year_in(h)).collect();
     for r in data {
         let row = &rows[r];
         let Some(label_cell) = row.get(label_col) else { continue };
-        let label = label_cell.text.trim().to_string();
+        let label = label_cell.text.trim();
         if label.is_empty() {
             continue;
         }
-        if shape == Shape::Wide && is_total(&label) {
+        if shape == Shape::Wide && is_total(label) {
             continue; // 合计 / 全省 is not a region
         }
+        let label: Rc<str> = Rc::from(label);
+        let (ind, ind_unit) = if shape == Shape::Wide { (String::new(), String::new()) } else { split_header_unit(&label) };
+        let (ind, ind_unit): (Rc<str>, Rc<str>) = (ind.into(), ind_unit.into());
         for c in label_col + 1..width {
             if Some(c) == unit_col {
                 continue;
@@ -238,14 +248,17 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
             let Some(value) = cell.number() else { continue };
             let percent = matches!(cell.value, CellValue::Number { percent: true, .. });
             let v = match shape {
-                Shape::Wide => RawValue { row: r, col: c, region: label.clone(), label: header[c].clone(), unit: units[c].clone(), year: year_in(&header[c]), value, percent, text: cell.text.clone() },
+                Shape::Wide => RawValue { row: r, col: c, region: label.clone(), label: heads[c].clone(), unit: head_units[c].clone(), year: head_years[c], value, percent, text: cell.shown() },
                 _ => {
                     if is_total(&header[c]) {
                         continue;
                     }
-                    let (ind, ind_unit) = split_header_unit(&label);
-                    let unit = unit_col.and_then(|u| row.get(u)).map(|u| u.text.clone()).filter(|u| !u.is_empty()).unwrap_or(if ind_unit.is_empty() { units[c].clone() } else { ind_unit });
-                    RawValue { row: r, col: c, region: header[c].clone(), label: ind, unit, year: None, value, percent, text: cell.text.clone() }
+                    let unit: Rc<str> = match unit_col.and_then(|u| row.get(u)).filter(|u| !u.text.is_empty()) {
+                        Some(u) => u.text.as_str().into(),
+                        None if ind_unit.is_empty() => head_units[c].clone(),
+                        None => ind_unit.clone(),
+                    };
+                    RawValue { row: r, col: c, region: heads[c].clone(), label: ind.clone(), unit, year: None, value, percent, text: cell.shown() }
                 }
             };
             t.values.push(v);

@@ -14,7 +14,7 @@ use crate::frame::DocRecord;
 use layout::RawValue;
 use read::{Grid, ReadError, Sniffed};
 use resolve::RegionMatch;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 /// The document kind of a statistics table.
@@ -129,28 +129,32 @@ fn read_grid(engine: &Engine, path: &Path, doc_id: &str, grid: &Grid, diags: &mu
         let m = col_max.entry(v.col).or_insert(0.0);
         *m = m.max(v.value.abs());
     }
+    let rule = format!("sheet.{}", shape.as_str());
     let cell = |v: &RawValue| format!("{book}!{}!{}{}", grid.name, cells::column_name(v.col), v.row + 1);
     let mut unknown_labels = BTreeSet::new();
     let mut unknown_regions = BTreeSet::new();
-    let mut facts = Vec::new();
+    let mut facts = Vec::with_capacity(table.values.len());
+    // the same labels recur on every row: resolve each once
+    let mut indicators: HashMap<std::rc::Rc<str>, Option<&crate::catalog::Indicator>> = HashMap::new();
+    let mut regions: HashMap<std::rc::Rc<str>, RegionMatch> = HashMap::new();
     for v in &table.values {
-        let Some(ind) = resolve::indicator_for(catalog, &v.label, DOC_TYPE) else {
-            if unknown_labels.insert(v.label.clone()) && !v.label.is_empty() {
+        let Some(ind) = *indicators.entry(v.label.clone()).or_insert_with(|| resolve::indicator_for(catalog, &v.label, DOC_TYPE)) else {
+            if unknown_labels.insert(v.label.to_string()) && !v.label.is_empty() {
                 diags.push(Diagnostic::info(&source, "sheet.unknown_header", format!("{:?} is not a catalog indicator (first value at {})", v.label, cell(v))).at(cell(v)));
             }
             continue;
         };
-        let region = match resolve::region_for(g, &v.region, scope.as_deref()) {
-            RegionMatch::One(r) => r,
+        let region = match regions.entry(v.region.clone()).or_insert_with(|| resolve::region_for(g, &v.region, scope.as_deref())) {
+            RegionMatch::One(r) => *r,
             RegionMatch::Ambiguous(rs) => {
-                if unknown_regions.insert(v.region.clone()) {
+                if unknown_regions.insert(v.region.to_string()) {
                     let names: Vec<String> = rs.iter().map(|r| format!("{} {}", r.code, r.name)).collect();
                     diags.push(Diagnostic::warning(&source, "sheet.ambiguous_region", format!("{:?} may be {}; name the province in the title or file name", v.region, names.join(", "))).at(cell(v)));
                 }
                 continue;
             }
             RegionMatch::Unknown => {
-                if unknown_regions.insert(v.region.clone()) {
+                if unknown_regions.insert(v.region.to_string()) {
                     diags.push(Diagnostic::warning(&source, "sheet.unknown_region", format!("{:?} is not a region in the gazetteer", v.region)).at(cell(v)));
                 }
                 continue;
@@ -160,7 +164,7 @@ fn read_grid(engine: &Engine, path: &Path, doc_id: &str, grid: &Grid, diags: &mu
             diags.push(Diagnostic::warning(&source, "sheet.no_year", "no year in the sheet name, a year column, the title or the file name").at(cell(v)));
             return facts;
         };
-        let unit = if v.percent { "%" } else { v.unit.as_str() };
+        let unit = if v.percent { "%" } else { &*v.unit };
         let fraction = ind.is_percent() && !v.percent && col_max.get(&v.col).is_some_and(|m| *m <= 1.0);
         let Some(value) = resolve::convert(v.value, unit, fraction, ind) else {
             diags.push(Diagnostic::warning(&source, "sheet.unit_mismatch", format!("{} is in {unit}, {} is counted in {}", v.label, ind.id, ind.unit)).at(cell(v)));
@@ -183,7 +187,7 @@ fn read_grid(engine: &Engine, path: &Path, doc_id: &str, grid: &Grid, diags: &mu
             span_start: 0,
             span_end: 0,
             evidence: format!("{} · {}{} = {}", v.region, v.label, if v.unit.is_empty() { String::new() } else { format!("({})", v.unit) }, v.text),
-            rule: format!("sheet.{}", shape.as_str()),
+            rule: rule.clone(),
             origin: cell(v),
         });
     }
