@@ -35,6 +35,10 @@ pub struct CompareArgs {
     /// also print counties summed to their prefectures, with coverage
     #[arg(long)]
     rollup: bool,
+    /// also write every compared region's series of this indicator (year-over-year change
+    /// and growth, index = 100 in this year) to <base>_series.csv
+    #[arg(long)]
+    base_year: Option<i32>,
     /// terminal output
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
@@ -80,6 +84,19 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
     match args.format {
         Format::Table => print!("{}", table::render_table(&cmp)),
         Format::Json => println!("{}", serde_json::to_string_pretty(&cmp)?),
+    }
+    if let Some(base_year) = args.base_year {
+        let codes: std::collections::BTreeSet<&str> = cmp.rows.iter().map(|r| r.region_code.as_str()).collect();
+        let rows: Vec<frame::PanelRow> = panel.iter().filter(|r| r.indicator == args.indicator && r.kind == kind && codes.contains(r.region_code.as_str())).cloned().collect();
+        let points = normalise::change::series(&rows, Some(base_year), &|c| population.current_code(c).to_string());
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for p in &points {
+            w.serialize(p)?;
+        }
+        let path = PathBuf::from(format!("{}_series.csv", base.display()));
+        let bytes = w.into_inner().map_err(|e| e.to_string())?;
+        frame::write_atomic(&path, |out| out.write_all(&bytes).map_err(|source| frame::FrameError::Io { path: path.clone(), source }))?;
+        eprintln!("yardstick: {} series points (index {base_year} = 100) written to {}", points.len(), path.display());
     }
     if args.rollup {
         for r in rollup::rollup(&panel, &catalog, &gazetteer, &args.indicator, year, &kind) {

@@ -67,3 +67,23 @@ fn unknown_indicator_is_a_fatal_error() {
     let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "nope", "--year", "2022"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn series_with_year_over_year_and_index() {
+    // two reports of one region in different years form one series
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("in");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(inbox.join("a.txt"), "重庆市渝中区民政局2022年法治政府建设情况报告\n全年办理信访事项40件。\n").unwrap();
+    std::fs::write(inbox.join("b.txt"), "重庆市渝中区民政局2023年法治政府建设情况报告\n全年办理信访事项50件。\n").unwrap();
+    let build = dir.path().join("b");
+    yardstick(&["build", inbox.to_str().unwrap(), "--out", build.to_str().unwrap()]);
+    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "petitions", "--year", "2023", "--base-year", "2022", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["rows"][0]["yoy_growth"], 25.0);
+    let (h, rows) = csv_rows(&build.join("compare/petitions_2023_actual_series.csv"));
+    let c = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let y2023 = rows.iter().find(|r| r[c("year")] == "2023").unwrap();
+    assert_eq!((y2023[c("yoy_change")].as_str(), y2023[c("yoy_growth")].as_str(), y2023[c("index")].as_str()), ("10.0", "25.0", "125.0"));
+}
