@@ -157,22 +157,7 @@ mod tests {
     use crate::normalise::Population;
 
     fn row(code: &str, name: &str, value: f64, qualifier: &str) -> PanelRow {
-        PanelRow {
-            region_code: code.into(),
-            region_name: name.into(),
-            level: "prefecture".into(),
-            year: 2022,
-            indicator: "petitions".into(),
-            kind: "actual".into(),
-            value,
-            unit: "件".into(),
-            qualifier: qualifier.into(),
-            candidates: 1,
-            source: format!("reports/{code}.txt"),
-            evidence: "信访…".into(),
-            rule: "text.cue_before".into(),
-            origin: "text".into(),
-        }
+        crate::frame::panel::test_row(code, name, "prefecture", 2022, "petitions", value, qualifier)
     }
 
     fn input() -> ChartInput {

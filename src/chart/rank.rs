@@ -6,8 +6,8 @@
 use super::style::{self, fmt_value, text_width, FAMILY};
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::Qualifier;
-use crate::locate::Level;
-use crate::normalise::{compare, Comparison, PeerQuery};
+use crate::normalise::peers::{query, Selection};
+use crate::normalise::{compare, Comparison};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -19,14 +19,16 @@ const RIGHT: f64 = 96.0;
 
 /// The comparison a rank chart shows.
 pub fn comparison(spec: &ChartSpec, input: &ChartInput) -> Result<Comparison, ChartError> {
-    let (kind, year) = crate::normalise::peers::default_kind_year(&input.panel, &spec.indicator, spec.year, spec.value_kind.as_deref());
-    let year = year.ok_or_else(|| ChartError::Empty { indicator: spec.indicator.clone(), year: "any year".into() })?;
-    let mut q = PeerQuery::new(&spec.indicator, year);
-    q.kind = kind;
-    q.per = spec.per;
-    q.level = spec.level.as_deref().and_then(Level::parse);
-    q.within = spec.within.clone();
-    q.focus = spec.focus.clone();
+    let sel = Selection {
+        year: spec.year,
+        kind: spec.value_kind.as_deref(),
+        per: spec.per,
+        level: spec.level.as_deref(),
+        within: spec.within.as_deref(),
+        focus: spec.focus.as_deref(),
+    };
+    let q = query(&input.panel, &spec.indicator, &sel).ok_or_else(|| ChartError::Empty { indicator: spec.indicator.clone(), year: "any year".into() })?;
+    let year = q.year;
     let c = compare(&input.panel, &input.catalog, &input.population, &input.gazetteer, &q)?;
     if c.rows.is_empty() {
         return Err(ChartError::Empty { indicator: spec.indicator.clone(), year: year.to_string() });

@@ -14,24 +14,11 @@ pub struct ChartArgs {
     /// catalog indicator id (e.g. petitions, gdp_growth)
     #[arg(long, required_unless_present = "spec")]
     indicator: Option<String>,
-    /// year to compare (default: the latest with values)
-    #[arg(long)]
-    year: Option<i32>,
     /// actual or target (default: actual, else target when the year has only targets)
     #[arg(long)]
     value_kind: Option<String>,
-    /// per-capita basis for counts and amounts, e.g. 10000 = per 10k residents
-    #[arg(long)]
-    per: Option<f64>,
-    /// peer level: province, prefecture, county
-    #[arg(long)]
-    level: Option<String>,
-    /// only regions within this code (e.g. 440000)
-    #[arg(long)]
-    within: Option<String>,
-    /// region to highlight (name or code)
-    #[arg(long)]
-    focus: Option<String>,
+    #[command(flatten)]
+    select: super::selection::SelectionArgs,
     /// chart title
     #[arg(long)]
     title: Option<String>,
@@ -77,12 +64,12 @@ pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
                 kind: match args.kind {
                     KindArg::Rank => ChartKind::Rank,
                 },
-                year: args.year,
+                year: args.select.year,
                 value_kind: args.value_kind.clone(),
-                per: args.per,
-                level: args.level.clone(),
-                within: args.within.clone(),
-                focus: args.focus.clone(),
+                per: args.select.per,
+                level: args.select.level.clone(),
+                within: args.select.within.clone(),
+                focus: args.select.focus.clone(),
                 title: args.title.clone(),
                 width: args.width,
                 scale: args.scale,

@@ -3,8 +3,8 @@
 use crate::build;
 use crate::catalog::Catalog;
 use crate::frame;
-use crate::locate::{Gazetteer, Level};
-use crate::normalise::{self, peers, rollup, table, PeerQuery, Population};
+use crate::locate::Gazetteer;
+use crate::normalise::{self, peers, rollup, table, Population};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -14,24 +14,11 @@ pub struct CompareArgs {
     /// catalog indicator id
     #[arg(long)]
     indicator: String,
-    /// year to compare (default: the latest with values)
-    #[arg(long)]
-    year: Option<i32>,
     /// actual or target (default: actual, else target when the year has only targets)
     #[arg(long)]
     kind: Option<String>,
-    /// per-capita basis for counts and amounts: 10000 = per 10k residents, 1 = per resident
-    #[arg(long)]
-    per: Option<f64>,
-    /// peer level: province, prefecture, county (default: the most common)
-    #[arg(long)]
-    level: Option<String>,
-    /// only regions within this code (e.g. 440000)
-    #[arg(long)]
-    within: Option<String>,
-    /// region to report the position of (name or code)
-    #[arg(long)]
-    focus: Option<String>,
+    #[command(flatten)]
+    select: super::selection::SelectionArgs,
     /// also print counties summed to their prefectures, with coverage
     #[arg(long)]
     rollup: bool,
@@ -62,20 +49,12 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let population = Population::load(&datasets.join("population"))?;
     let gazetteer = Gazetteer::load(&datasets.join("regions/regions.csv"))?;
     let panel = frame::load_panel(&args.build_dir)?;
-    let (kind, year) = peers::default_kind_year(&panel, &args.indicator, args.year, args.kind.as_deref());
-    let year = year.ok_or_else(|| format!("no values of {} in {}", args.indicator, args.build_dir.display()))?;
-    let mut q = PeerQuery::new(&args.indicator, year);
-    q.kind = kind.clone();
-    q.per = args.per;
-    q.level = match &args.level {
-        Some(l) => Some(Level::parse(l).ok_or_else(|| format!("--level {l}: expected province, prefecture or county"))?),
-        None => None,
-    };
-    q.within = args.within.clone();
-    q.focus = args.focus.clone();
+    let q = peers::query(&panel, &args.indicator, &args.select.selection(args.kind.as_deref()))
+        .ok_or_else(|| format!("no values of {} in {}", args.indicator, args.build_dir.display()))?;
+    let (kind, year) = (q.kind.clone(), q.year);
     let cmp = normalise::compare(&panel, &catalog, &population, &gazetteer, &q)?;
     let base = args.out.clone().unwrap_or_else(|| {
-        let per = args.per.map(|p| format!("_per{p}")).unwrap_or_default();
+        let per = args.select.per.map(|p| format!("_per{p}")).unwrap_or_default();
         args.build_dir.join("compare").join(format!("{}_{}_{}{per}", args.indicator, year, kind))
     });
     let mut df = table::comparison_frame(&cmp)?;
@@ -103,7 +82,7 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
             println!("rollup {} {}: {}{} ({})", r.prefecture_code, r.prefecture_name, if r.qualifier == "exact" { "" } else { "≥" }, r.value, r.coverage);
         }
     }
-    if let Some(f) = &args.focus {
+    if let Some(f) = &args.select.focus {
         if !cmp.rows.iter().any(|r| r.is_focus) {
             eprintln!("yardstick: focus {f} has no value of {} in {year}", args.indicator);
         }

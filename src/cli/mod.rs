@@ -5,6 +5,7 @@ mod build;
 mod chart;
 mod compare;
 mod run;
+mod selection;
 mod discover;
 
 use clap::{Parser, Subcommand};

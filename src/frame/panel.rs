@@ -189,3 +189,24 @@ pub fn load_panel(dir: &Path) -> Result<Vec<PanelRow>, FrameError> {
     let mut reader = csv::Reader::from_path(&path).map_err(|e| err(e.to_string()))?;
     reader.deserialize().map(|r| r.map_err(|e| err(e.to_string()))).collect()
 }
+
+/// A panel row for tests: one value of one indicator, actual, with no provenance.
+#[cfg(test)]
+pub(crate) fn test_row(code: &str, name: &str, level: &str, year: i32, indicator: &str, value: f64, qualifier: &str) -> PanelRow {
+    PanelRow {
+        region_code: code.into(),
+        region_name: name.into(),
+        level: level.into(),
+        year,
+        indicator: indicator.into(),
+        kind: "actual".into(),
+        value,
+        unit: "件".into(),
+        qualifier: qualifier.into(),
+        candidates: 1,
+        source: format!("reports/{code}.txt"),
+        evidence: "信访…".into(),
+        rule: "text.cue_before".into(),
+        origin: "text".into(),
+    }
+}

@@ -16,8 +16,8 @@ use crate::build::{self, BuildError, BuildSettings, Engine, FileResult};
 use crate::chart::{self, ChartInput};
 use crate::diag::{Diagnostic, DiagnosticCounts};
 use crate::frame::{self, FrameError};
-use crate::locate::{Gazetteer, Level};
-use crate::normalise::{self, peers, table, Comparison, PeerQuery, Population};
+use crate::locate::Gazetteer;
+use crate::normalise::{self, peers, table, Comparison, Population};
 use cache::Cache;
 use lock::{LockError, OutputLock};
 use manifest::{hash_file, FileHash, Manifest};
@@ -122,17 +122,19 @@ fn extract_all(engine: &Engine, cache: &Cache, files: &[PathBuf], opts: &RunOpti
 fn comparisons(specs: &[CompareSpec], input: &ChartInput, diags: &mut Vec<Diagnostic>) -> Vec<Comparison> {
     let mut out = Vec::new();
     for s in specs {
-        let (kind, year) = peers::default_kind_year(&input.panel, &s.indicator, s.year, s.kind.as_deref());
-        let Some(year) = year else {
+        let sel = peers::Selection {
+            year: s.year,
+            kind: s.kind.as_deref(),
+            per: s.per,
+            level: s.level.as_deref(),
+            within: s.within.as_deref(),
+            focus: s.focus.as_deref(),
+        };
+        let Some(q) = peers::query(&input.panel, &s.indicator, &sel) else {
             diags.push(Diagnostic::warning("job", "compare.empty", format!("no values of {} to compare", s.indicator)));
             continue;
         };
-        let mut q = PeerQuery::new(&s.indicator, year);
-        q.kind = kind;
-        q.per = s.per;
-        q.level = s.level.as_deref().and_then(Level::parse);
-        q.within = s.within.clone();
-        q.focus = s.focus.clone();
+        let year = q.year;
         match normalise::compare(&input.panel, &input.catalog, &input.population, &input.gazetteer, &q) {
             Ok(c) if !c.rows.is_empty() => out.push(c),
             Ok(_) => diags.push(Diagnostic::warning("job", "compare.empty", format!("no values of {} in {year}", s.indicator))),

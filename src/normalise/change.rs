@@ -55,22 +55,7 @@ mod tests {
     use super::*;
 
     fn row(code: &str, year: i32, value: f64) -> PanelRow {
-        PanelRow {
-            region_code: code.into(),
-            region_name: String::new(),
-            level: "prefecture".into(),
-            year,
-            indicator: "petitions".into(),
-            kind: "actual".into(),
-            value,
-            unit: "件".into(),
-            qualifier: "exact".into(),
-            candidates: 1,
-            source: String::new(),
-            evidence: String::new(),
-            rule: String::new(),
-            origin: String::new(),
-        }
+        crate::frame::panel::test_row(code, "", "prefecture", year, "petitions", value, "exact")
     }
 
     #[test]

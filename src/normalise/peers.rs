@@ -208,6 +208,30 @@ pub fn compare(
     })
 }
 
+/// What to compare, as a chart spec, a job's table or the command line states it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection<'a> {
+    pub year: Option<i32>,
+    pub kind: Option<&'a str>,
+    pub per: Option<f64>,
+    pub level: Option<&'a str>,
+    pub within: Option<&'a str>,
+    pub focus: Option<&'a str>,
+}
+
+/// The query a selection means on this panel (kind and year defaulted); None when
+/// the panel has no value of the indicator.
+pub fn query(panel: &[PanelRow], indicator: &str, s: &Selection) -> Option<PeerQuery> {
+    let (kind, year) = default_kind_year(panel, indicator, s.year, s.kind);
+    let mut q = PeerQuery::new(indicator, year?);
+    q.kind = kind;
+    q.per = s.per;
+    q.level = s.level.and_then(Level::parse);
+    q.within = s.within.map(str::to_string);
+    q.focus = s.focus.map(str::to_string);
+    Some(q)
+}
+
 /// Which kind and year to compare when not given: actuals of the latest year
 /// with actuals, else targets (a year that has only targets compares targets).
 pub fn default_kind_year(panel: &[PanelRow], indicator: &str, year: Option<i32>, kind: Option<&str>) -> (String, Option<i32>) {
@@ -252,22 +276,7 @@ mod tests {
     use std::path::Path;
 
     fn row(code: &str, name: &str, level: &str, year: i32, value: f64, qualifier: &str) -> PanelRow {
-        PanelRow {
-            region_code: code.into(),
-            region_name: name.into(),
-            level: level.into(),
-            year,
-            indicator: "petitions".into(),
-            kind: "actual".into(),
-            value,
-            unit: "件".into(),
-            qualifier: qualifier.into(),
-            candidates: 1,
-            source: String::new(),
-            evidence: String::new(),
-            rule: String::new(),
-            origin: String::new(),
-        }
+        crate::frame::panel::test_row(code, name, level, year, "petitions", value, qualifier)
     }
 
     fn data() -> (Catalog, Population, Gazetteer) {
