@@ -3,9 +3,14 @@
 //! same TOML tables the scheduled-run job file uses) and drawn from a build
 //! folder's panel ([`ChartInput`]).
 
+pub mod canvas;
+pub mod heatmap;
 pub mod input;
+pub mod multiples;
 pub mod rank;
 pub mod style;
+pub mod target;
+pub mod trend;
 
 pub use input::ChartInput;
 
@@ -19,6 +24,14 @@ use std::path::{Path, PathBuf};
 pub enum ChartKind {
     /// ranked horizontal bars of one indicator across regions for one year
     Rank,
+    /// one indicator over the years for chosen regions
+    Trend,
+    /// regions × indicators coloured by percentile, values in the cells
+    Heatmap,
+    /// one small ranked panel per indicator
+    Multiples,
+    /// last year's actual beside this year's target, per region
+    Target,
 }
 
 /// A repeatable chart: what to draw and where (TOML, unknown keys rejected).
@@ -27,8 +40,15 @@ pub enum ChartKind {
 pub struct ChartSpec {
     #[serde(default = "default_kind")]
     pub kind: ChartKind,
-    /// catalog indicator id
+    /// catalog indicator id (rank, trend, target)
+    #[serde(default)]
     pub indicator: String,
+    /// indicators of a heatmap or small multiples (default: all with values that year)
+    #[serde(default)]
+    pub indicators: Vec<String>,
+    /// regions of a trend chart, names or codes (default: the focus and the highest)
+    #[serde(default)]
+    pub regions: Vec<String>,
     /// the year compared (default: the latest year with values)
     #[serde(default)]
     pub year: Option<i32>,
@@ -76,6 +96,8 @@ impl ChartSpec {
         ChartSpec {
             kind: ChartKind::Rank,
             indicator: indicator.into(),
+            indicators: Vec::new(),
+            regions: Vec::new(),
             year: None,
             value_kind: None,
             per: None,
@@ -119,17 +141,35 @@ pub enum ChartError {
     Write(#[from] crate::frame::FrameError),
 }
 
+fn needs_indicator(spec: &ChartSpec) -> Result<(), ChartError> {
+    let single = matches!(spec.kind, ChartKind::Rank | ChartKind::Trend | ChartKind::Target);
+    if single && spec.indicator.is_empty() {
+        return Err(ChartError::Spec(format!("a {:?} chart needs an indicator", spec.kind).to_lowercase()));
+    }
+    Ok(())
+}
+
 /// Draw a chart as SVG text (in memory).
 pub fn render_svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
+    needs_indicator(spec)?;
     match spec.kind {
         ChartKind::Rank => rank::svg(spec, input),
+        ChartKind::Trend => trend::svg(spec, input),
+        ChartKind::Heatmap => heatmap::svg(spec, input),
+        ChartKind::Multiples => multiples::svg(spec, input),
+        ChartKind::Target => target::svg(spec, input),
     }
 }
 
 /// Draw a chart as PNG bytes.
 pub fn render_png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
+    needs_indicator(spec)?;
     match spec.kind {
         ChartKind::Rank => rank::png(spec, input),
+        ChartKind::Trend => trend::png(spec, input),
+        ChartKind::Heatmap => heatmap::png(spec, input),
+        ChartKind::Multiples => multiples::png(spec, input),
+        ChartKind::Target => target::png(spec, input),
     }
 }
 
@@ -206,6 +246,80 @@ mod tests {
         assert_eq!(&png[1..4], b"PNG");
         let err = render_svg(&ChartSpec::rank("gdp", "g.svg"), &input).unwrap_err();
         assert!(matches!(err, ChartError::Empty { .. }), "{err}");
+    }
+
+    fn many(input: &mut ChartInput) {
+        let t = |code: &str, name: &str, year: i32, ind: &str, kind: &str, v: f64, q: &str| {
+            let mut r = crate::frame::panel::test_row(code, name, "province", year, ind, v, q);
+            r.kind = kind.into();
+            r.unit = "%".into();
+            r
+        };
+        input.panel = vec![
+            t("130000", "河北省", 2025, "gdp_growth", "actual", 5.6, "exact"),
+            t("130000", "河北省", 2026, "gdp_growth", "target", 5.0, "at_least"),
+            t("210000", "辽宁省", 2025, "gdp_growth", "actual", 3.7, "exact"),
+            t("210000", "辽宁省", 2026, "gdp_growth", "target", 4.5, "approx"),
+            t("460000", "海南省", 2026, "gdp_growth", "target", 6.0, "approx"),
+            t("130000", "河北省", 2024, "gdp_growth", "actual", 5.4, "exact"),
+            t("130000", "河北省", 2025, "retail_sales_growth", "actual", 5.6, "exact"),
+            t("210000", "辽宁省", 2025, "retail_sales_growth", "actual", 1.4, "exact"),
+            t("460000", "海南省", 2025, "cpi_growth", "actual", -0.1, "exact"),
+            t("210000", "辽宁省", 2025, "cpi_growth", "actual", 0.2, "exact"),
+        ];
+    }
+
+    fn kind(k: ChartKind, indicator: &str) -> ChartSpec {
+        ChartSpec { kind: k, ..ChartSpec::rank(indicator, "x.svg") }
+    }
+
+    #[test]
+    fn target_chart_pairs_last_year_actuals_with_this_years_targets() {
+        let mut input = input();
+        many(&mut input);
+        let svg = render_svg(&kind(ChartKind::Target, "gdp_growth"), &input).unwrap();
+        assert!(svg.contains("2025年实际") && svg.contains("2026年目标"));
+        for name in ["河北省", "辽宁省", "海南省"] {
+            assert!(svg.contains(name), "{name}");
+        }
+        assert!(svg.contains("≥5") && svg.contains("≈4.5") && svg.contains("≈6"), "bound marks");
+        assert!(svg.contains("无2025年实际值"), "a missing actual is said, not drawn as 0");
+        assert!(!svg.contains("NaN"));
+    }
+
+    #[test]
+    fn trend_heatmap_and_multiples_render_their_content() {
+        let mut input = input();
+        many(&mut input);
+        let mut trend = kind(ChartKind::Trend, "gdp_growth");
+        trend.focus = Some("河北".into());
+        let svg = render_svg(&trend, &input).unwrap();
+        assert!(svg.contains("2024–2025年") && svg.contains("河北省 5.6") && svg.contains("#D55E00"), "trend");
+        let heat = render_svg(&ChartSpec { year: Some(2025), ..kind(ChartKind::Heatmap, "") }, &input).unwrap();
+        for s in ["地区生产", "社会消费品零", "河北省", "海南省", "—", "-0.1"] {
+            assert!(heat.contains(s), "heatmap lacks {s}");
+        }
+        let multi = render_svg(&ChartSpec { year: Some(2025), ..kind(ChartKind::Multiples, "") }, &input).unwrap();
+        for s in ["地区生产总值增速", "社会消费品零售总额增速", "居民消费价格涨幅", "中位数"] {
+            assert!(multi.contains(s), "multiples lacks {s}");
+        }
+        assert!(!heat.contains("NaN") && !multi.contains("NaN"));
+        // a kind that needs an indicator says so
+        assert!(matches!(render_svg(&kind(ChartKind::Trend, ""), &input), Err(ChartError::Spec(_))));
+    }
+
+    #[test]
+    fn three_hundred_counties_stay_readable() {
+        let mut input = input();
+        let counties: Vec<(String, String)> = input.gazetteer.regions().iter().filter(|r| r.level == crate::locate::Level::County).take(300).map(|r| (r.code.clone(), r.name.clone())).collect();
+        input.panel = counties.iter().enumerate().map(|(i, (c, n))| crate::frame::panel::test_row(c, n, "county", 2023, "petitions", (i * 37 % 500) as f64, "exact")).collect();
+        let svg = render_svg(&ChartSpec::rank("petitions", "c.svg"), &input).unwrap();
+        for (_, n) in &counties {
+            assert!(svg.contains(n.as_str()), "{n} missing");
+        }
+        // the chart grows: 300 rows of 24 px
+        let height: f64 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).unwrap();
+        assert!(height >= 300.0 * 24.0, "{height}");
     }
 
     #[test]

@@ -3,22 +3,22 @@
 //! marked ≥ / ≈ / ≤, regions without population listed as missing, and the
 //! chart growing in height with the number of regions so labels never overlap.
 
-use super::style::{self, fmt_value, text_width, FAMILY};
+use super::canvas::{self, ticks, Anchor, Canvas};
+use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::Qualifier;
 use crate::normalise::peers::{query, Selection};
 use crate::normalise::{compare, Comparison};
-use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 const ROW: f64 = 24.0;
 const TOP: f64 = 92.0;
 const BOTTOM: f64 = 78.0;
 const RIGHT: f64 = 96.0;
 
-/// The comparison a rank chart shows.
-pub fn comparison(spec: &ChartSpec, input: &ChartInput) -> Result<Comparison, ChartError> {
+/// The comparison a rank chart shows (of `indicator`, with the spec's selection).
+pub fn comparison(spec: &ChartSpec, indicator: &str, input: &ChartInput) -> Result<Comparison, ChartError> {
+    let spec = &ChartSpec { indicator: indicator.to_string(), ..spec.clone() };
     let sel = Selection {
         year: spec.year,
         kind: spec.value_kind.as_deref(),
@@ -37,9 +37,9 @@ pub fn comparison(spec: &ChartSpec, input: &ChartInput) -> Result<Comparison, Ch
 }
 
 /// Everything the drawing needs, computed once for SVG and PNG alike.
-struct Layout {
-    width: f64,
-    height: f64,
+pub(super) struct Layout {
+    pub(super) width: f64,
+    pub(super) height: f64,
     left: f64,
     lo: f64,
     hi: f64,
@@ -51,11 +51,16 @@ struct Layout {
 
 impl Layout {
     fn new(spec: &ChartSpec, input: &ChartInput) -> Result<Layout, ChartError> {
-        let c = comparison(spec, input)?;
+        let c = comparison(spec, &spec.indicator, input)?;
+        Ok(Layout::of(c, spec.width.max(480) as f64, spec.title.clone(), input, false))
+    }
+
+    /// The layout of a comparison at a width; `compact` for a small-multiples panel.
+    pub(super) fn of(c: Comparison, width: f64, title: Option<String>, input: &ChartInput, compact: bool) -> Layout {
         let label_w = c.rows.iter().map(|r| text_width(&r.region_name, 13.0)).chain(c.missing_population.iter().map(|code| text_width(&name_of(input, code), 13.0))).fold(40.0, f64::max);
         let left = label_w + 24.0;
         let n = c.rows.len() + c.missing_population.len();
-        let height = TOP + n as f64 * ROW + BOTTOM;
+        let height = if compact { 50.0 + n as f64 * ROW + 34.0 } else { TOP + n as f64 * ROW + BOTTOM };
         let values = c.rows.iter().map(|r| r.measure).chain(c.median);
         let (mut lo, mut hi) = values.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
         if hi == lo {
@@ -63,7 +68,7 @@ impl Layout {
         }
         let pad = (hi - lo) * 0.04;
         if lo < 0.0 {
-            lo -= pad;
+            lo -= (hi - lo) * 0.15; // room for the label left of a negative bar
         }
         hi += pad;
         let kind_label = if c.kind == "target" { "目标" } else { "" };
@@ -71,7 +76,7 @@ impl Layout {
             Some(p) => format!("每{}常住人口", crate::normalise::peers::per_label(p)),
             None => String::new(),
         };
-        let title = spec.title.clone().unwrap_or_else(|| {
+        let title = title.unwrap_or_else(|| {
             let mut t = format!("{}（{}年{}）", c.indicator_name, c.year, kind_label);
             if !basis.is_empty() {
                 t.push_str(&format!("：{basis}"));
@@ -98,7 +103,7 @@ impl Layout {
         }
         let sources: Vec<&str> = c.rows.iter().map(|r| r.source.as_str()).collect();
         let source = input.source_line(&sources);
-        Ok(Layout { width: spec.width.max(480) as f64, height, left, lo, hi, title, subtitle, source, c })
+        Layout { width, height, left, lo, hi, title, subtitle, source, c }
     }
 
     fn x(&self, v: f64) -> f64 {
@@ -121,102 +126,59 @@ fn level_label(level: &str) -> &'static str {
     }
 }
 
-/// Round tick step: 1, 2 or 5 × 10^k giving about `n` ticks.
-fn tick_step(span: f64, n: f64) -> f64 {
-    let raw = span / n;
-    let mag = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag)
-}
-
-fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, l: &Layout, input: &ChartInput, s: f64) -> Result<(), ChartError> {
-    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| ChartError::Draw(e.to_string());
-    let px = |v: f64| (v * s).round() as i32;
-    let font = |size: f64, color: &'static RGBColor| TextStyle::from((FAMILY, size * s).into_font()).color(color);
-    root.fill(&WHITE).map_err(err)?;
-    root.draw(&Text::new(style::plain(&l.title), (px(16.0), px(14.0)), font(20.0, &style::TEXT))).map_err(err)?;
-    root.draw(&Text::new(style::plain(&l.subtitle), (px(16.0), px(44.0)), font(13.0, &style::MUTED))).map_err(err)?;
-    let plot_top = TOP - 12.0;
-    let rows_end = TOP + (l.c.rows.len() + l.c.missing_population.len()) as f64 * ROW;
-    // grid and ticks
-    let step = tick_step(l.hi - l.lo, 5.0);
-    let mut t = (l.lo / step).ceil() * step;
-    while t <= l.hi + 1e-9 {
-        let x = px(l.x(t));
-        root.draw(&PathElement::new(vec![(x, px(plot_top)), (x, px(rows_end))], ShapeStyle::from(&style::GRID).stroke_width(s as u32))).map_err(err)?;
-        root.draw(&Text::new(fmt_value(t), (x, px(rows_end + 6.0)), font(11.0, &style::MUTED).pos(Pos::new(HPos::Center, VPos::Top)))).map_err(err)?;
-        t += step;
+/// Draw the ranked bars of `l` with its top-left corner at (ox, oy); `full`
+/// adds the title, subtitle and source line (small multiples leave them out).
+pub(super) fn draw_bars<DB: DrawingBackend>(c: &Canvas<DB>, l: &Layout, input: &ChartInput, (ox, oy): (f64, f64), full: bool) -> Result<(), ChartError> {
+    let top = if full { TOP } else { 50.0 };
+    if full {
+        c.text(&l.title, (ox + 16.0, oy + 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
+        c.text(&l.subtitle, (ox + 16.0, oy + 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+        c.text(&l.source, (ox + 16.0, oy + l.height - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
+    } else {
+        c.text(&l.title, (ox + 8.0, oy + 6.0), 14.0, &style::TEXT, Anchor::TopLeft)?;
     }
-    let zero = l.x(0.0_f64.clamp(l.lo, l.hi));
+    let x = |v: f64| ox + l.x(v);
+    let plot_top = oy + top - 12.0;
+    let rows_end = oy + top + (l.c.rows.len() + l.c.missing_population.len()) as f64 * ROW;
+    for t in ticks(l.lo, l.hi, 5.0) {
+        c.line(&[(x(t), plot_top), (x(t), rows_end)], &style::GRID, 1.0)?;
+        c.text(&fmt_value(t), (x(t), rows_end + 12.0), 11.0, &style::MUTED, Anchor::Center)?;
+    }
+    let zero = x(0.0_f64.clamp(l.lo, l.hi));
     for (i, r) in l.c.rows.iter().enumerate() {
-        let y = TOP + i as f64 * ROW;
+        let y = oy + top + i as f64 * ROW;
         let q = Qualifier::parse(&r.qualifier).unwrap_or(Qualifier::Exact);
         let color = if r.is_focus { style::FOCUS } else if q != Qualifier::Exact { style::BOUND } else { style::BAR };
-        let (x0, x1) = if r.measure >= 0.0 { (zero, l.x(r.measure)) } else { (l.x(r.measure), zero) };
-        root.draw(&Rectangle::new([(px(x0), px(y + 4.0)), (px(x1.max(x0 + 1.0)), px(y + ROW - 4.0))], color.filled())).map_err(err)?;
+        let (x0, x1) = if r.measure >= 0.0 { (zero, x(r.measure)) } else { (x(r.measure), zero) };
+        c.rect((x0, y + 4.0), (x1.max(x0 + 1.0), y + ROW - 4.0), &color)?;
         let name_color: &'static RGBColor = if r.is_focus { &style::FOCUS } else { &style::TEXT };
-        root.draw(&Text::new(r.region_name.clone(), (px(l.left - 10.0), px(y + ROW / 2.0)), font(13.0, name_color).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
+        c.text(&r.region_name, (ox + l.left - 10.0, y + ROW / 2.0), 13.0, name_color, Anchor::Right)?;
         let label = format!("{}{}", q.mark(), fmt_value(r.measure));
-        let lx = if r.measure >= 0.0 { x1 + 5.0 } else { x0 - 5.0 };
-        let h = if r.measure >= 0.0 { HPos::Left } else { HPos::Right };
-        root.draw(&Text::new(label, (px(lx), px(y + ROW / 2.0)), font(12.0, &style::TEXT).pos(Pos::new(h, VPos::Center)))).map_err(err)?;
+        if r.measure >= 0.0 {
+            c.text(&label, (x1 + 5.0, y + ROW / 2.0), 12.0, &style::TEXT, Anchor::Left)?;
+        } else {
+            c.text(&label, (x0 - 5.0, y + ROW / 2.0), 12.0, &style::TEXT, Anchor::Right)?;
+        }
     }
     for (j, code) in l.c.missing_population.iter().enumerate() {
-        let y = TOP + (l.c.rows.len() + j) as f64 * ROW;
-        root.draw(&Text::new(name_of(input, code), (px(l.left - 10.0), px(y + ROW / 2.0)), font(13.0, &style::MUTED).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
-        root.draw(&Text::new("缺少人口数据，未计算".to_string(), (px(zero + 5.0), px(y + ROW / 2.0)), font(12.0, &style::MUTED).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+        let y = oy + top + (l.c.rows.len() + j) as f64 * ROW;
+        c.text(&name_of(input, code), (ox + l.left - 10.0, y + ROW / 2.0), 13.0, &style::MUTED, Anchor::Right)?;
+        c.text("缺少人口数据，未计算", (zero + 5.0, y + ROW / 2.0), 12.0, &style::MUTED, Anchor::Left)?;
     }
     // the peer median: a dashed line with its value
     if let Some(m) = l.c.median {
-        let x = px(l.x(m));
-        let mut yy = plot_top;
-        while yy < rows_end {
-            let y2 = (yy + 5.0).min(rows_end);
-            root.draw(&PathElement::new(vec![(x, px(yy)), (x, px(y2))], ShapeStyle::from(&style::MEDIAN).stroke_width((1.5 * s) as u32))).map_err(err)?;
-            yy += 9.0;
-        }
-        root.draw(&Text::new(format!("中位数 {}", fmt_value(m)), (x, px(plot_top - 2.0)), font(11.0, &style::MEDIAN).pos(Pos::new(HPos::Center, VPos::Bottom)))).map_err(err)?;
+        c.dashed_vline(x(m), plot_top, rows_end, &style::MEDIAN)?;
+        c.text(&format!("中位数 {}", fmt_value(m)), (x(m), plot_top - 2.0), 11.0, &style::MEDIAN, Anchor::Above)?;
     }
-    root.draw(&Text::new(style::plain(&l.source), (px(16.0), px(l.height - 22.0)), font(11.0, &style::MUTED).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
     Ok(())
 }
 
 pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
     let l = Layout::new(spec, input)?;
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (l.width as u32, l.height.ceil() as u32)).into_drawing_area();
-        draw(&root, &l, input, 1.0)?;
-        root.present().map_err(|e| ChartError::Draw(e.to_string()))?;
-    }
-    Ok(out)
+    canvas::svg(l.width, l.height, |c| draw_bars(c, &l, input, (0.0, 0.0), true))
 }
 
 pub fn png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     let l = Layout::new(spec, input)?;
-    let s = spec.scale.clamp(1, 4);
-    let (w, h) = (l.width as u32 * s, l.height.ceil() as u32 * s);
-    let mut buf = vec![255u8; (w * h * 3) as usize];
-    {
-        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-        draw(&root, &l, input, s as f64)?;
-        root.present().map_err(|e| ChartError::Draw(e.to_string()))?;
-    }
-    let mut png = Vec::new();
-    use image::ImageEncoder;
-    image::codecs::png::PngEncoder::new(&mut png)
-        .write_image(&buf, w, h, image::ColorType::Rgb8)
-        .map_err(|e| ChartError::Draw(e.to_string()))?;
-    Ok(png)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ticks_are_round() {
-        assert_eq!(tick_step(100.0, 5.0), 20.0);
-        assert_eq!(tick_step(7.0, 5.0), 2.0);
-        assert_eq!(tick_step(0.3, 5.0), 0.1);
-    }
+    canvas::png(l.width, l.height, spec.scale, |c| draw_bars(c, &l, input, (0.0, 0.0), true))
 }

@@ -16,6 +16,26 @@ pub const BOUND: RGBColor = RGBColor(86, 180, 233); // sky blue: values that are
 pub const TEXT: RGBColor = RGBColor(34, 34, 34);
 pub const MUTED: RGBColor = RGBColor(110, 110, 110);
 pub const GRID: RGBColor = RGBColor(225, 225, 225);
+pub const MISSING: RGBColor = RGBColor(240, 240, 240);
+pub const WHITE_TEXT: RGBColor = RGBColor(255, 255, 255);
+/// Series colours (Okabe–Ito, colour-blind safe), vermillion kept for the focus.
+pub const SERIES: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(240, 228, 66),
+    RGBColor(0, 0, 0),
+];
+/// A sequential blue scale for percentiles (light = low, dark = high).
+pub const SCALE: [RGBColor; 5] = [RGBColor(239, 243, 255), RGBColor(189, 215, 231), RGBColor(107, 174, 214), RGBColor(49, 130, 189), RGBColor(8, 81, 156)];
+
+/// The colour of a percentile (0–100) on [`SCALE`], and whether text on it should be white.
+pub fn percentile_colour(p: f64) -> (&'static RGBColor, bool) {
+    let i = ((p / 100.0) * 5.0).floor().clamp(0.0, 4.0) as usize;
+    (&SCALE[i], i >= 3)
+}
 
 static FONT: OnceLock<&'static [u8]> = OnceLock::new();
 

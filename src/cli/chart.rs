@@ -11,9 +11,15 @@ pub struct ChartArgs {
     /// chart kind
     #[arg(long, value_enum, default_value = "rank")]
     kind: KindArg,
-    /// catalog indicator id (e.g. petitions, gdp_growth)
-    #[arg(long, required_unless_present = "spec")]
+    /// catalog indicator id (e.g. petitions, gdp_growth): rank, trend, target
+    #[arg(long)]
     indicator: Option<String>,
+    /// indicators of a heatmap or small multiples, comma separated (default: all with values)
+    #[arg(long, value_delimiter = ',')]
+    indicators: Vec<String>,
+    /// regions of a trend chart, names or codes, comma separated (default: the focus and the highest)
+    #[arg(long, value_delimiter = ',')]
+    regions: Vec<String>,
     /// actual or target (default: actual, else target when the year has only targets)
     #[arg(long)]
     value_kind: Option<String>,
@@ -45,6 +51,10 @@ pub struct ChartArgs {
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 enum KindArg {
     Rank,
+    Trend,
+    Heatmap,
+    Multiples,
+    Target,
 }
 
 pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
@@ -63,7 +73,13 @@ pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
             let spec = ChartSpec {
                 kind: match args.kind {
                     KindArg::Rank => ChartKind::Rank,
+                    KindArg::Trend => ChartKind::Trend,
+                    KindArg::Heatmap => ChartKind::Heatmap,
+                    KindArg::Multiples => ChartKind::Multiples,
+                    KindArg::Target => ChartKind::Target,
                 },
+                indicators: args.indicators.clone(),
+                regions: args.regions.clone(),
                 year: args.select.year,
                 value_kind: args.value_kind.clone(),
                 per: args.select.per,
