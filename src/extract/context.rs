@@ -7,6 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+static HORIZON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)").unwrap());
 
@@ -172,9 +173,12 @@ pub fn place(
     pos: usize,
     clause_before: &str,
     prev_clause: &str,
+    sentence_before: &str,
     stock: Stock,
 ) -> Placement {
-    let explicit = YEAR.captures_iter(clause_before).last().and_then(|c| c[1].parse::<i32>().ok());
+    // a year in the clause, else a horizon the sentence opened with (到2030年，…)
+    let horizon = HORIZON.captures_iter(sentence_before).filter_map(|c| c[1].parse::<i32>().ok()).max();
+    let explicit = YEAR.captures_iter(clause_before).last().and_then(|c| c[1].parse::<i32>().ok()).or(horizon);
     let work_report = doc_type == DocType::GovWorkReport;
     // the year results are for: a work report reviews the previous year
     let actual_year = report_year.map(|y| if work_report { y - 1 } else { y });

@@ -150,7 +150,8 @@ impl Extractor {
                 } else {
                     context::Stock::Flow
                 };
-                let mut placement = context::place(&zones, meta.doc_type, meta.report_year, q.start, &before, &prev_clause, stock);
+                let sentence_before = text_of(sentence.start, q.num_start);
+                let mut placement = context::place(&zones, meta.doc_type, meta.report_year, q.start, &before, &prev_clause, &sentence_before, stock);
                 if rules::is_baseline(&chars, clause, q) {
                     // 从3826.5亿元增长到4398.6亿元: the start value only with a year of its own
                     let own_year = regex_year_right_before(&text_of(clause.start.max(q.num_start.saturating_sub(8)), q.num_start));
@@ -183,15 +184,26 @@ impl Extractor {
                 });
                 used_here.push(a.indicator);
             }
-            // zero statements
-            for (ind_i, cue) in rules::zero_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty()) {
+            // zeros stated in words: 未收到…申请 (a count), 与上年持平 (a rate)
+            let zeros = rules::zero_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty()).into_iter().map(|z| (z, "text.zero_stated"));
+            let flats = rules::flat_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty()).into_iter().map(|z| (z, "text.flat_stated"));
+            for ((ind_i, cue), rule) in zeros.chain(flats) {
                 let ind = &self.catalog.indicators[ind_i];
                 if !ind.applies_to(meta.doc_type.as_str()) {
                     continue;
                 }
                 let before = text_of(clause.start, cue.start);
-                let placement =
-                    context::place(&zones, meta.doc_type, meta.report_year, cue.start, &before, &prev_clause, context::Stock::Flow);
+                let sentence_before = text_of(sentence.start, cue.start);
+                let placement = context::place(
+                    &zones,
+                    meta.doc_type,
+                    meta.report_year,
+                    cue.start,
+                    &before,
+                    &prev_clause,
+                    &sentence_before,
+                    context::Stock::Flow,
+                );
                 let (s, e) = norm.orig_span(cue.start, cue.end);
                 facts.push(Fact {
                     source: doc.source.clone(),
@@ -209,7 +221,7 @@ impl Extractor {
                     span_start: s,
                     span_end: e,
                     evidence: evidence.clone(),
-                    rule: "text.zero_stated".into(),
+                    rule: rule.into(),
                     origin: "text".into(),
                 });
             }

@@ -108,7 +108,8 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
         }
         // 20个工作日, 3个月, 10个小时: durations, not counts
         let after = &text[whole.end()..];
-        if unit == "个" && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度"].iter().any(|w| after.starts_with(w)) {
+        // …等10个方面 counts the aspects of a report, not things done
+        if unit == "个" && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度", "方面"].iter().any(|w| after.starts_with(w)) {
             continue;
         }
         let (value, unit) = if chinese {

@@ -77,6 +77,12 @@ fn vetoed(ind: &Indicator, chars: &[char], clause: &Clause, win_start: usize, wi
     ind.vetoes.iter().any(|v| w.contains(v.as_str()))
 }
 
+/// A round milestone passed on the way to the exact value: 突破2万亿元 (、达到23562亿元).
+fn milestone(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+    let lead = slice(chars, q.num_start.saturating_sub(3).max(clause.start), q.num_start);
+    q.qualifier == Qualifier::AtLeast && ["突破", "超过", "迈上", "跨过", "跨越", "迈过"].iter().any(|w| lead.ends_with(w))
+}
+
 /// Is this quantity the starting value of a 从…到… comparison?
 pub fn is_baseline(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
     let before = slice(chars, q.num_start.saturating_sub(10).max(clause.start), q.num_start);
@@ -150,12 +156,14 @@ pub fn attach_clause(
             }
             // another value of the same kind between cue and number takes the cue
             let (lo, hi) = if follow { (q.end, c.start) } else { (c.end, q.num_start) };
+            // (a milestone bound before an exact value does not: 突破2万亿元、达到23562亿元)
             let blocked = quantities.iter().any(|(oi, o)| {
                 *oi != qi
                     && o.start >= lo
                     && o.end <= hi
                     && unit_family(&o.unit) == unit_family(&q.unit)
                     && !is_baseline(chars, clause, o)
+                    && !(milestone(chars, clause, o) && q.qualifier == Qualifier::Exact && !follow)
             });
             if blocked {
                 continue;
@@ -165,6 +173,10 @@ pub fn attach_clause(
             // (29份行政规范性文件进行严格审查)
             let (ws, we) = if follow { (q.start.saturating_sub(2), c.end + 6) } else { (clause.start, q.end + 3) };
             if vetoed(ind, chars, clause, ws, we) {
+                continue;
+            }
+            // a cue in a list of topics (行政执法、普法宣传等重点内容专题研究2次) names no count
+            if !follow && slice(chars, c.end, (c.end + 1).min(clause.end)) == "等" {
                 continue;
             }
             // a following cue must be what is counted: 3场普法宣传活动, not 36个无证养老场所…
@@ -185,7 +197,9 @@ pub fn attach_clause(
         }
         if best.is_none() && !carried.is_empty() {
             let prefix = slice(chars, clause.start, q.num_start);
-            if is_subjectless(&prefix) {
+            // 1件正在期限内调查处理中: a status of some of the items, not another count
+            let status = ["正在", "尚在", "仍在", "尚未", "待"].iter().any(|w| slice(chars, q.end, (q.end + 2).min(clause.end)).starts_with(w));
+            if is_subjectless(&prefix) && !status {
                 if let Some(&ind) = carried.iter().find(|&&i| catalog.indicators[i].accepts_counter(&q.unit)) {
                     best = Some(Attachment { quantity: qi, indicator: ind, rule: "text.carried", cue: None, score: 20 });
                 }
@@ -195,10 +209,14 @@ pub fn attach_clause(
             out.push(b);
         }
     }
-    // one cue names one value per indicator: keep the closest
-    out.sort_by_key(|a| a.score);
+    // one cue names one value per indicator: an exact value over a bound
+    // (突破2万亿元、达到23562亿元), then the closest
+    out.sort_by_key(|a| (quantities.iter().find(|(i, _)| *i == a.quantity).is_some_and(|(_, q)| q.qualifier != Qualifier::Exact), a.score));
     let mut used: Vec<(usize, usize)> = Vec::new();
+    let baseline = |qi: usize| quantities.iter().find(|(i, _)| *i == qi).is_some_and(|(_, q)| is_baseline(chars, clause, q));
     out.retain(|a| match a.cue {
+        // a 从… starting value does not use up its cue: the value it changed to follows
+        Some(_) if baseline(a.quantity) => true,
         Some(c) => {
             let key = (c.start, a.indicator);
             if used.contains(&key) {
@@ -263,6 +281,22 @@ pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues:
         }
     }
     out
+}
+
+/// A rate stated as unchanged (居民消费价格与上年持平): the indicators whose
+/// percent cue stands just before 持平 in a clause without a number.
+pub fn flat_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues: &[CueHit], has_quantity: bool) -> Vec<(usize, CueHit)> {
+    if has_quantity {
+        return Vec::new();
+    }
+    let text = slice(chars, clause.start, clause.end);
+    let Some(b) = text.find("持平") else { return Vec::new() };
+    let flat_at = clause.start + text[..b].chars().count();
+    cues.iter()
+        .filter(|c| catalog.indicators[c.indicator].is_percent() && c.end <= flat_at && flat_at - c.end <= 8)
+        .map(|c| (c.indicator, *c))
+        .take(1)
+        .collect()
 }
 
 /// Sign of a percentage from the verb before it: 下降4.1% → −4.1.

@@ -136,3 +136,20 @@ fn consistency_checks_are_diagnostics() {
     let codes = diagnostics(&format!("{LAW}全市共有社会组织577家,其中社会团体373家,民办非企业单位404家。"));
     assert!(codes.contains(&"check.sum_mismatch".to_string()), "{codes:?}");
 }
+
+#[test]
+fn milestones_horizons_flat_rates_and_lists() {
+    let t = format!("{WORK}一、2025年工作回顾\n全省地区生产总值突破2万亿元、达到23562亿元。居民消费价格与上年持平。\n二、2026年主要工作\n到2030年，全社会研发投入强度达到3.5%，居民人均可支配收入达到9万元左右。\n");
+    let fs = facts(&t);
+    // the exact value after a milestone, not the milestone
+    assert!(fs.iter().any(|f| f.0 == "gdp" && f.1 == 23562.0 && f.3 == "actual"), "{fs:?}");
+    assert!(!fs.iter().any(|f| f.0 == "gdp" && f.1 == 20000.0), "{fs:?}");
+    // 持平 is a zero change
+    assert!(fs.iter().any(|f| f.0 == "cpi_growth" && f.1 == 0.0 && f.4 == Some(2025)), "{fs:?}");
+    // a sentence opened with 到2030年 sets a horizon: periods, not 2026 targets
+    assert!(fs.iter().filter(|f| f.0 == "rd_intensity" || f.0 == "per_capita_disposable_income").all(|f| f.3 == "period"), "{fs:?}");
+    // a cue in a list of topics counts nothing; 10个方面 are aspects; 1件正在办理 is a status
+    let fs = facts(&format!("{LAW}围绕行政执法、普法宣传等重点内容专题研究2次。从依法履职、深化行政审批制度改革等10个方面汇报。收到12345热线工单166件,已答复165件,1件正在办理中。"));
+    assert!(!fs.iter().any(|f| f.0 == "publicity_events" || f.0 == "admin_licenses"), "{fs:?}");
+    assert!(!has(&fs, "hotline_tickets", 1.0) && has(&fs, "hotline_tickets", 166.0), "{fs:?}");
+}
