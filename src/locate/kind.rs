@@ -35,6 +35,14 @@ pub fn title_area(text: &str, max_chars: usize) -> String {
     text.chars().take(max_chars).collect()
 }
 
+/// The words whose frequency in the body helps tell kinds apart.
+const BODY_WORDS: &[&str] = &[
+    "政府工作报告", "报告如下", "主动公开", "政府信息公开工作年度报告", "政府信息公开", "依申请", "法治政府建设", "依法行政", "行政执法", "法治", "比上年", "同比",
+];
+
+static BODY_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(BODY_WORDS).expect("body words build an automaton"));
+
 pub fn classify(text: &str) -> DocType {
     let head = title_area(text, 300);
     let first_lines: String = text
@@ -46,7 +54,12 @@ pub fn classify(text: &str) -> DocType {
         .chars()
         .take(400)
         .collect();
-    let count = |needle: &str| text.matches(needle).count();
+    // every body word counted in one pass
+    let mut counts = [0usize; BODY_WORDS.len()];
+    for m in BODY_MATCHER.find_overlapping_iter(text) {
+        counts[m.pattern().as_usize()] += 1;
+    }
+    let count = |needle: &str| BODY_WORDS.iter().position(|w| *w == needle).map_or_else(|| text.matches(needle).count(), |i| counts[i]);
     let any_in = |hay: &str, words: &[&str]| words.iter().any(|w| hay.contains(w));
     if head.contains("政府工作报告") || (head.contains("各位代表") && count("政府工作报告") > 0) {
         return DocType::GovWorkReport;

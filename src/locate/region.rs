@@ -13,7 +13,7 @@ const ORGS: &[&str] = &[
 ];
 
 static ORG_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(ORGS).expect("organisation words build an automaton"));
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(ORGS).expect("organisation words build an automaton"));
 
 /// Title zone (chars from the start) and signature zone (chars from the end).
 const TITLE_ZONE: usize = 260;
