@@ -69,8 +69,20 @@ fn fold_char(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// Traditional → simplified, skipped (as a whole) when a sample of the text
+/// converts to itself: simplified reports pay for the conversion only once.
+fn to_simplified(original: &str) -> std::borrow::Cow<'_, str> {
+    let cut = original.char_indices().nth(1000).map_or(original.len(), |(b, _)| b);
+    let sample = &original[..cut];
+    if cut == original.len() || fast2s::convert(sample) != sample {
+        std::borrow::Cow::Owned(fast2s::convert(original))
+    } else {
+        std::borrow::Cow::Borrowed(original)
+    }
+}
+
 pub fn normalize(original: &str) -> NormText {
-    let simplified = fast2s::convert(original);
+    let simplified = to_simplified(original);
     let src: Vec<char> = simplified.chars().collect();
     let mut chars: Vec<char> = Vec::with_capacity(src.len());
     let mut orig: Vec<u32> = Vec::with_capacity(src.len() + 1);
