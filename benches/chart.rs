@@ -53,9 +53,17 @@ fn bench(c: &mut Criterion) {
     spec.per = Some(10_000.0);
     let mut g = c.benchmark_group("charts");
     g.sample_size(10).throughput(Throughput::Elements(CHARTS));
-    g.bench_function("rank_svg_x1000", |b| b.iter(|| (0..CHARTS).map(|_| chart::render_svg(&spec, &input).unwrap().len()).sum::<usize>()));
+    g.bench_function("rank_svg_x1000", |b| {
+        b.iter(|| {
+            (0..CHARTS).map(|_| chart::render_svg(&spec, &input).unwrap().len()).sum::<usize>()
+        })
+    });
     spec.scale = 1;
-    g.bench_function("rank_png_x1000", |b| b.iter(|| (0..CHARTS).map(|_| chart::render_png(&spec, &input).unwrap().len()).sum::<usize>()));
+    g.bench_function("rank_png_x1000", |b| {
+        b.iter(|| {
+            (0..CHARTS).map(|_| chart::render_png(&spec, &input).unwrap().len()).sum::<usize>()
+        })
+    });
     g.finish();
 }
 

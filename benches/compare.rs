@@ -13,8 +13,17 @@ fn bench(c: &mut Criterion) {
     let catalog = Catalog::load_dir(&d.join("catalog"), &[]).unwrap();
     let population = Population::load(&d.join("population")).unwrap();
     let gazetteer = Gazetteer::load(&d.join("regions/regions.csv")).unwrap();
-    let counties: Vec<_> = gazetteer.regions().iter().filter(|r| r.level == Level::County).collect();
-    let indicators = ["petitions", "admin_reconsideration_cases", "admin_litigation_cases", "hotline_tickets", "info_published", "disclosure_requests", "npc_suggestions"];
+    let counties: Vec<_> =
+        gazetteer.regions().iter().filter(|r| r.level == Level::County).collect();
+    let indicators = [
+        "petitions",
+        "admin_reconsideration_cases",
+        "admin_litigation_cases",
+        "hotline_tickets",
+        "info_published",
+        "disclosure_requests",
+        "npc_suggestions",
+    ];
     let mut panel = Vec::new();
     'fill: for year in 2019..2024 {
         for ind in indicators {
@@ -47,7 +56,9 @@ fn bench(c: &mut Criterion) {
     q.focus = Some("渝中区".into());
     let mut g = c.benchmark_group("compare");
     g.sample_size(20);
-    g.bench_function("per10k_rank_100k_panel", |b| b.iter(|| compare(&panel, &catalog, &population, &gazetteer, &q).unwrap().rows.len()));
+    g.bench_function("per10k_rank_100k_panel", |b| {
+        b.iter(|| compare(&panel, &catalog, &population, &gazetteer, &q).unwrap().rows.len())
+    });
     g.finish();
 }
 

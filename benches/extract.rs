@@ -22,13 +22,16 @@ fn engine(repo: &Path) -> (Engine, BuildSettings) {
 fn bench(c: &mut Criterion) {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let (engine, settings) = engine(&repo);
-    let n: usize = std::env::var("YARDSTICK_BENCH_REPORTS").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
+    let n: usize =
+        std::env::var("YARDSTICK_BENCH_REPORTS").ok().and_then(|v| v.parse().ok()).unwrap_or(5000);
     let dir = tempfile::tempdir().unwrap();
     let bytes = corpus::write_corpus(dir.path(), n, &repo);
     eprintln!("corpus: {n} reports, {:.1} MB", bytes as f64 / 1e6);
 
     let mut g = c.benchmark_group("corpus");
-    g.sample_size(10).measurement_time(std::time::Duration::from_secs(20)).throughput(Throughput::Bytes(bytes));
+    g.sample_size(10)
+        .measurement_time(std::time::Duration::from_secs(20))
+        .throughput(Throughput::Bytes(bytes));
     for threads in [1usize, 2] {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         let inputs = vec![dir.path().to_path_buf()];
@@ -45,7 +48,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("one_report");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("extract", |b| b.iter(|| engine.extractor.extract(&doc, &meta).0.len()));
-    g.bench_function("locate", |b| b.iter(|| locate::locate(&doc, &engine.gazetteer).0.report_year));
+    g.bench_function("locate", |b| {
+        b.iter(|| locate::locate(&doc, &engine.gazetteer).0.report_year)
+    });
     g.finish();
 }
 

@@ -15,7 +15,10 @@ fn workbook(path: &std::path::Path, names: &[String]) {
     let ws = wb.add_worksheet();
     ws.set_name("2023").unwrap();
     ws.write_string(0, 0, "2023年全国县级民政主要指标").unwrap();
-    for (c, h) in ["地区", "信访(件)", "行政复议(件)", "行政诉讼(件)", "一般公共预算收入(万元)"].iter().enumerate() {
+    for (c, h) in ["地区", "信访(件)", "行政复议(件)", "行政诉讼(件)", "一般公共预算收入(万元)"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string(1, c as u16, *h).unwrap();
     }
     for r in 0..ROWS {
@@ -30,12 +33,23 @@ fn workbook(path: &std::path::Path, names: &[String]) {
 
 fn bench(c: &mut Criterion) {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let engine = Engine::load(&BuildSettings { datasets: repo.join("datasets"), ..Default::default() }).unwrap();
-    let names: Vec<String> = engine.gazetteer.regions().iter().filter(|r| r.level == yardstick::locate::Level::County).map(|r| r.name.clone()).collect();
+    let engine =
+        Engine::load(&BuildSettings { datasets: repo.join("datasets"), ..Default::default() })
+            .unwrap();
+    let names: Vec<String> = engine
+        .gazetteer
+        .regions()
+        .iter()
+        .filter(|r| r.level == yardstick::locate::Level::County)
+        .map(|r| r.name.clone())
+        .collect();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("counties_2023.xlsx");
     workbook(&path, &names);
-    eprintln!("workbook: {ROWS} rows, {:.1} MB", std::fs::metadata(&path).unwrap().len() as f64 / 1e6);
+    eprintln!(
+        "workbook: {ROWS} rows, {:.1} MB",
+        std::fs::metadata(&path).unwrap().len() as f64 / 1e6
+    );
     let mut g = c.benchmark_group("sheet_100k_rows");
     g.sample_size(10).throughput(Throughput::Elements(ROWS as u64));
     g.bench_function("calamine_raw_read", |b| {
@@ -45,7 +59,9 @@ fn bench(c: &mut Criterion) {
             book.worksheet_range(&name).unwrap().get_size().0
         })
     });
-    g.bench_function("yardstick_process_sheet", |b| b.iter(|| yardstick::sheet::process_sheet(&engine, &path).facts.len()));
+    g.bench_function("yardstick_process_sheet", |b| {
+        b.iter(|| yardstick::sheet::process_sheet(&engine, &path).facts.len())
+    });
     g.finish();
 }
 

@@ -30,14 +30,18 @@ pub enum BuildError {
 pub fn find_datasets(explicit: Option<&Path>) -> Result<PathBuf, BuildError> {
     let candidates: Vec<PathBuf> = match explicit {
         Some(p) => vec![p.to_path_buf()],
-        None => vec![PathBuf::from("datasets"), Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")],
+        None => {
+            vec![PathBuf::from("datasets"), Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")]
+        }
     };
     for c in &candidates {
         if c.join("catalog").is_dir() && c.join("regions/regions.csv").is_file() {
             return Ok(c.clone());
         }
     }
-    Err(BuildError::NoDatasets(candidates.iter().map(|c| c.display().to_string()).collect::<Vec<_>>().join(", ")))
+    Err(BuildError::NoDatasets(
+        candidates.iter().map(|c| c.display().to_string()).collect::<Vec<_>>().join(", "),
+    ))
 }
 
 /// Resolved settings of a build.
@@ -124,13 +128,24 @@ pub fn process_file(engine: &Engine, path: &Path) -> FileResult {
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            FileResult { diagnostics: vec![Diagnostic::error(&source, "internal.panic", format!("extraction failed: {msg}"))], ..Default::default() }
+            FileResult {
+                diagnostics: vec![Diagnostic::error(
+                    &source,
+                    "internal.panic",
+                    format!("extraction failed: {msg}"),
+                )],
+                ..Default::default()
+            }
         }
     }
 }
 
 /// Locate and extract one decoded document (text or HTML).
-pub fn process_document(engine: &Engine, doc: &ingest::Document, mut diags: Vec<Diagnostic>) -> FileResult {
+pub fn process_document(
+    engine: &Engine,
+    doc: &ingest::Document,
+    mut diags: Vec<Diagnostic>,
+) -> FileResult {
     let (meta, located) = locate::locate(doc, &engine.gazetteer);
     diags.extend(located);
     let (facts, extracted) = engine.extractor.extract(doc, &meta);
@@ -156,7 +171,11 @@ pub fn process_document(engine: &Engine, doc: &ingest::Document, mut diags: Vec<
 }
 
 /// Merge per-file results into sorted outputs and the panel.
-pub fn merge(engine: &Engine, results: Vec<FileResult>, mut diagnostics: Vec<Diagnostic>) -> BuildOutput {
+pub fn merge(
+    engine: &Engine,
+    results: Vec<FileResult>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> BuildOutput {
     let mut documents = Vec::new();
     let mut facts = Vec::new();
     for r in results {
@@ -188,17 +207,34 @@ pub fn build(engine: &Engine, inputs: &[PathBuf], settings: &BuildSettings) -> B
 
 /// The files a build writes, in order.
 pub const OUTPUT_FILES: &[&str] = &[
-    "documents.csv", "facts.csv", "facts.parquet", "periods.csv", "panel.csv", "panel_long.csv", "panel.parquet", "diagnostics.csv",
+    "documents.csv",
+    "facts.csv",
+    "facts.parquet",
+    "periods.csv",
+    "panel.csv",
+    "panel_long.csv",
+    "panel.parquet",
+    "diagnostics.csv",
 ];
 
 /// Write every output atomically; returns (path, changed) per file.
-pub fn write_outputs(out: &BuildOutput, catalog: &Catalog, dir: &Path) -> Result<Vec<(PathBuf, bool)>, BuildError> {
-    let one_year: Vec<Fact> = out.facts.iter().filter(|f| f.kind != FactKind::Period).cloned().collect();
-    let periods: Vec<Fact> = out.facts.iter().filter(|f| f.kind == FactKind::Period).cloned().collect();
+pub fn write_outputs(
+    out: &BuildOutput,
+    catalog: &Catalog,
+    dir: &Path,
+) -> Result<Vec<(PathBuf, bool)>, BuildError> {
+    let one_year: Vec<Fact> =
+        out.facts.iter().filter(|f| f.kind != FactKind::Period).cloned().collect();
+    let periods: Vec<Fact> =
+        out.facts.iter().filter(|f| f.kind == FactKind::Period).cloned().collect();
     let mut written = Vec::new();
-    let mut w = |name: &str, df: &mut polars::prelude::DataFrame, parquet: bool| -> Result<(), BuildError> {
+    let mut w = |name: &str,
+                 df: &mut polars::prelude::DataFrame,
+                 parquet: bool|
+     -> Result<(), BuildError> {
         let path = dir.join(name);
-        let changed = if parquet { frame::write_parquet(df, &path)? } else { frame::write_csv(df, &path)? };
+        let changed =
+            if parquet { frame::write_parquet(df, &path)? } else { frame::write_csv(df, &path)? };
         written.push((path, changed));
         Ok(())
     };

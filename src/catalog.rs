@@ -114,7 +114,8 @@ impl Indicator {
 
 /// Split a unit into its multiplier and base: "万亿元" → (1e12, "元").
 pub fn split_unit_scale(unit: &str) -> (f64, &str) {
-    for (prefix, scale) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2)] {
+    for (prefix, scale) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2)]
+    {
         if let Some(rest) = unit.strip_prefix(prefix) {
             if !rest.is_empty() {
                 return (scale, rest);
@@ -175,9 +176,16 @@ impl Catalog {
     }
 
     /// Parse one catalog file's text and add its indicators (when selected by `only`).
-    pub fn add_toml(&mut self, path: &Path, text: &str, only: &[String]) -> Result<(), CatalogError> {
-        let file: CatalogFile = toml::from_str(text)
-            .map_err(|e| CatalogError::Parse { path: path.to_path_buf(), message: e.to_string() })?;
+    pub fn add_toml(
+        &mut self,
+        path: &Path,
+        text: &str,
+        only: &[String],
+    ) -> Result<(), CatalogError> {
+        let file: CatalogFile = toml::from_str(text).map_err(|e| CatalogError::Parse {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
         if !only.is_empty() && !only.contains(&file.catalog.name) {
             self.versions.insert(file.catalog.name, file.catalog.version);
             return Ok(());
@@ -188,8 +196,10 @@ impl Catalog {
             }
             ind.catalog = file.catalog.name.clone();
             ind.doc_types = file.catalog.doc_types.clone();
-            ind.cues = ind.cues.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
-            ind.vetoes = ind.vetoes.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
+            ind.cues =
+                ind.cues.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
+            ind.vetoes =
+                ind.vetoes.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
             self.indicators.push(ind);
         }
         self.versions.insert(file.catalog.name, file.catalog.version);

@@ -91,13 +91,19 @@ pub fn parse(catalog: &Catalog, path: &Path) -> (Vec<Correction>, Vec<Diagnostic
     let mut reader = match csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(path) {
         Ok(r) => r,
         Err(e) => {
-            diags.push(Diagnostic::error(&src, "corrections.unreadable", format!("cannot read corrections file: {e}")));
+            diags.push(Diagnostic::error(
+                &src,
+                "corrections.unreadable",
+                format!("cannot read corrections file: {e}"),
+            ));
             return (out, diags);
         }
     };
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let line = i + 2;
-        let bad = |m: String| Diagnostic::error(&src, "corrections.invalid", m).at(format!("line {line}"));
+        let bad = |m: String| {
+            Diagnostic::error(&src, "corrections.invalid", m).at(format!("line {line}"))
+        };
         let row = match row {
             Ok(r) => r,
             Err(e) => {
@@ -133,7 +139,9 @@ pub fn parse(catalog: &Catalog, path: &Path) -> (Vec<Correction>, Vec<Diagnostic
             q => match Qualifier::parse(q) {
                 Some(q) => q,
                 None => {
-                    diags.push(bad(format!("qualifier {q:?} is not exact, at_least, approx, at_most or range")));
+                    diags.push(bad(format!(
+                        "qualifier {q:?} is not exact, at_least, approx, at_most or range"
+                    )));
                     continue;
                 }
             },
@@ -162,10 +170,22 @@ pub fn parse(catalog: &Catalog, path: &Path) -> (Vec<Correction>, Vec<Diagnostic
 }
 
 /// Apply corrections to facts; returns diagnostics for corrections that matched nothing.
-pub fn apply(catalog: &Catalog, file: &str, corrections: &[Correction], out: &mut BuildOutput) -> Vec<Diagnostic> {
+pub fn apply(
+    catalog: &Catalog,
+    file: &str,
+    corrections: &[Correction],
+    out: &mut BuildOutput,
+) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for c in corrections {
-        let unmatched = || Diagnostic::warning(file, "corrections.unmatched", format!("{} {} in {}: no such fact", action_name(c.action), c.indicator, c.source)).at(format!("line {}", c.line));
+        let unmatched = || {
+            Diagnostic::warning(
+                file,
+                "corrections.unmatched",
+                format!("{} {} in {}: no such fact", action_name(c.action), c.indicator, c.source),
+            )
+            .at(format!("line {}", c.line))
+        };
         match c.action {
             Action::Drop => {
                 let before = out.facts.len();
@@ -188,8 +208,19 @@ pub fn apply(catalog: &Catalog, file: &str, corrections: &[Correction], out: &mu
                 }
             }
             Action::Add => {
-                let Some(doc) = out.documents.iter().find(|d| d.source == c.source || file_name(&d.source) == file_name(&c.source)) else {
-                    diags.push(Diagnostic::warning(file, "corrections.unknown_source", format!("add {}: no document {}", c.indicator, c.source)).at(format!("line {}", c.line)));
+                let Some(doc) = out
+                    .documents
+                    .iter()
+                    .find(|d| d.source == c.source || file_name(&d.source) == file_name(&c.source))
+                else {
+                    diags.push(
+                        Diagnostic::warning(
+                            file,
+                            "corrections.unknown_source",
+                            format!("add {}: no document {}", c.indicator, c.source),
+                        )
+                        .at(format!("line {}", c.line)),
+                    );
                     continue;
                 };
                 let ind = catalog.get(&c.indicator).expect("checked on parse");
@@ -242,7 +273,8 @@ mod tests {
     use crate::frame::DocRecord;
 
     fn catalog() -> Catalog {
-        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[]).unwrap()
+        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[])
+            .unwrap()
     }
 
     fn fact(indicator: &str, value: f64) -> Fact {
@@ -281,7 +313,10 @@ mod tests {
              frob,a.txt,petitions,,,,,\n",
         )
         .unwrap();
-        let mut out = BuildOutput { facts: vec![fact("petitions", 248.0), fact("hotline_tickets", 3.0)], ..Default::default() };
+        let mut out = BuildOutput {
+            facts: vec![fact("petitions", 248.0), fact("hotline_tickets", 3.0)],
+            ..Default::default()
+        };
         out.documents.push(DocRecord {
             source: "reports/a.txt".into(),
             doc_id: "x".into(),
@@ -305,8 +340,12 @@ mod tests {
         assert!(p.origin.contains("line 2: table says 250"), "{}", p.origin);
         assert!(!out.facts.iter().any(|f| f.indicator == "hotline_tickets"));
         let a = out.facts.iter().find(|f| f.indicator == "admin_licenses").unwrap();
-        assert_eq!((a.value, a.qualifier, a.rule.as_str()), (12.0, Qualifier::AtLeast, "correction.add"));
-        let codes: Vec<(&str, &str)> = out.diagnostics.iter().map(|d| (d.code.as_str(), d.location.as_str())).collect();
+        assert_eq!(
+            (a.value, a.qualifier, a.rule.as_str()),
+            (12.0, Qualifier::AtLeast, "correction.add")
+        );
+        let codes: Vec<(&str, &str)> =
+            out.diagnostics.iter().map(|d| (d.code.as_str(), d.location.as_str())).collect();
         assert!(codes.contains(&("corrections.unmatched", "line 5")), "{codes:?}");
         assert!(codes.contains(&("corrections.invalid", "line 6")), "{codes:?}");
         // the panel takes the corrected value

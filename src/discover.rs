@@ -24,12 +24,16 @@ pub struct Phrase {
 }
 
 /// Words that open a phrase without naming anything (全年共办理 → 办理).
-const FILLER: &[&str] = &["全年", "累计", "共计", "共", "合计", "总计", "其中", "全市", "全省", "全区", "全县", "本年", "今年", "去年", "我局", "我厅", "依法", "已", "均", "为", "有", "达", "达到", "完成", "分别"];
+const FILLER: &[&str] = &[
+    "全年", "累计", "共计", "共", "合计", "总计", "其中", "全市", "全省", "全区", "全县", "本年",
+    "今年", "去年", "我局", "我厅", "依法", "已", "均", "为", "有", "达", "达到", "完成", "分别",
+];
 
 /// The phrase key of a number: up to 10 chars before it in its clause, fillers stripped.
 fn phrase_before(chars: &[char], clause_start: usize, num_start: usize) -> String {
     let from = num_start.saturating_sub(10).max(clause_start);
-    let mut s: String = chars[from..num_start].iter().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).collect();
+    let mut s: String =
+        chars[from..num_start].iter().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).collect();
     loop {
         let before = s.clone();
         for f in FILLER {
@@ -61,13 +65,17 @@ fn uncovered(engine: &Engine, path: &Path) -> Vec<(String, String, String)> {
         if covered.iter().any(|&(s, e)| os < e && s < oe) {
             continue;
         }
-        let Some(clause) = clauses.iter().find(|c| c.start <= q.num_start && q.num_start < c.end) else { continue };
+        let Some(clause) = clauses.iter().find(|c| c.start <= q.num_start && q.num_start < c.end)
+        else {
+            continue;
+        };
         let phrase = phrase_before(&chars, clause.start, q.num_start);
         if phrase.chars().count() < 2 {
             continue;
         }
         let s = sentences[clause.sentence];
-        let sentence: String = chars[s.start..s.end].iter().collect::<String>().trim().chars().take(160).collect();
+        let sentence: String =
+            chars[s.start..s.end].iter().collect::<String>().trim().chars().take(160).collect();
         out.push((phrase, q.unit.clone(), sentence));
     }
     out
@@ -101,7 +109,13 @@ pub fn discover(engine: &Engine, files: &[PathBuf]) -> Vec<Phrase> {
         }
     }
     let mut out: Vec<Phrase> = groups.into_values().collect();
-    out.sort_by(|a, b| b.documents.cmp(&a.documents).then(b.count.cmp(&a.count)).then(a.phrase.cmp(&b.phrase)).then(a.unit.cmp(&b.unit)));
+    out.sort_by(|a, b| {
+        b.documents
+            .cmp(&a.documents)
+            .then(b.count.cmp(&a.count))
+            .then(a.phrase.cmp(&b.phrase))
+            .then(a.unit.cmp(&b.unit))
+    });
     out
 }
 

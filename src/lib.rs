@@ -21,17 +21,17 @@
 //! assert_eq!(facts[0].value, 5.0);
 //! ```
 
+pub mod build;
 pub mod catalog;
 pub mod chart;
+pub mod cli;
+pub mod corrections;
 pub mod diag;
+pub mod discover;
 pub mod extract;
+pub mod frame;
 pub mod ingest;
 pub mod job;
 pub mod locate;
-pub mod build;
-pub mod cli;
-pub mod corrections;
-pub mod discover;
-pub mod frame;
-pub mod sheet;
 pub mod normalise;
+pub mod sheet;

@@ -35,7 +35,11 @@ pub fn seeds(repo: &Path) -> Vec<String> {
 /// County names from the gazetteer to put into generated reports.
 pub fn county_names(repo: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(repo.join("datasets/regions/regions.csv")).unwrap();
-    text.lines().skip(1).filter(|l| l.contains(",county,")).filter_map(|l| l.split(',').nth(1).map(String::from)).collect()
+    text.lines()
+        .skip(1)
+        .filter(|l| l.contains(",county,"))
+        .filter_map(|l| l.split(',').nth(1).map(String::from))
+        .collect()
 }
 
 /// Report `i` of a generated corpus: a seed with its digits varied and a county name prepended as issuer.

@@ -38,7 +38,14 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         self.area.fill(color).map_err(Self::err)
     }
 
-    pub fn text(&self, text: &str, (x, y): (f64, f64), size: f64, color: &'static RGBColor, anchor: Anchor) -> Result<(), ChartError> {
+    pub fn text(
+        &self,
+        text: &str,
+        (x, y): (f64, f64),
+        size: f64,
+        color: &'static RGBColor,
+        anchor: Anchor,
+    ) -> Result<(), ChartError> {
         let (h, v) = match anchor {
             Anchor::Left => (HPos::Left, VPos::Center),
             Anchor::Right => (HPos::Right, VPos::Center),
@@ -46,27 +53,59 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             Anchor::Above => (HPos::Center, VPos::Bottom),
             Anchor::TopLeft => (HPos::Left, VPos::Top),
         };
-        let style = TextStyle::from((FAMILY, size * self.scale).into_font()).color(color).pos(Pos::new(h, v));
-        self.area.draw(&Text::new(style::plain(text), (self.px(x), self.px(y)), style)).map_err(Self::err)
+        let style = TextStyle::from((FAMILY, size * self.scale).into_font())
+            .color(color)
+            .pos(Pos::new(h, v));
+        self.area
+            .draw(&Text::new(style::plain(text), (self.px(x), self.px(y)), style))
+            .map_err(Self::err)
     }
 
-    pub fn rect(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), color: &RGBColor) -> Result<(), ChartError> {
-        self.area.draw(&Rectangle::new([(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))], color.filled())).map_err(Self::err)
+    pub fn rect(
+        &self,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        color: &RGBColor,
+    ) -> Result<(), ChartError> {
+        self.area
+            .draw(&Rectangle::new(
+                [(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))],
+                color.filled(),
+            ))
+            .map_err(Self::err)
     }
 
-    pub fn outline(&self, (x0, y0): (f64, f64), (x1, y1): (f64, f64), color: &RGBColor) -> Result<(), ChartError> {
+    pub fn outline(
+        &self,
+        (x0, y0): (f64, f64),
+        (x1, y1): (f64, f64),
+        color: &RGBColor,
+    ) -> Result<(), ChartError> {
         let s = ShapeStyle::from(color).stroke_width(self.scale.max(1.0) as u32);
-        self.area.draw(&Rectangle::new([(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))], s)).map_err(Self::err)
+        self.area
+            .draw(&Rectangle::new([(self.px(x0), self.px(y0)), (self.px(x1), self.px(y1))], s))
+            .map_err(Self::err)
     }
 
-    pub fn line(&self, points: &[(f64, f64)], color: &RGBColor, width: f64) -> Result<(), ChartError> {
+    pub fn line(
+        &self,
+        points: &[(f64, f64)],
+        color: &RGBColor,
+        width: f64,
+    ) -> Result<(), ChartError> {
         let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (self.px(x), self.px(y))).collect();
         let s = ShapeStyle::from(color).stroke_width((width * self.scale).max(1.0) as u32);
         self.area.draw(&PathElement::new(pts, s)).map_err(Self::err)
     }
 
     /// A dashed vertical line from y0 to y1.
-    pub fn dashed_vline(&self, x: f64, y0: f64, y1: f64, color: &RGBColor) -> Result<(), ChartError> {
+    pub fn dashed_vline(
+        &self,
+        x: f64,
+        y0: f64,
+        y1: f64,
+        color: &RGBColor,
+    ) -> Result<(), ChartError> {
         let mut y = y0;
         while y < y1 {
             self.line(&[(x, y), (x, (y + 5.0).min(y1))], color, 1.5)?;
@@ -75,17 +114,34 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
         Ok(())
     }
 
-    pub fn dot(&self, (x, y): (f64, f64), r: f64, color: &RGBColor, filled: bool) -> Result<(), ChartError> {
-        let s = if filled { color.filled() } else { ShapeStyle::from(color).stroke_width((1.5 * self.scale) as u32) };
-        self.area.draw(&Circle::new((self.px(x), self.px(y)), (r * self.scale) as i32, s)).map_err(Self::err)
+    pub fn dot(
+        &self,
+        (x, y): (f64, f64),
+        r: f64,
+        color: &RGBColor,
+        filled: bool,
+    ) -> Result<(), ChartError> {
+        let s = if filled {
+            color.filled()
+        } else {
+            ShapeStyle::from(color).stroke_width((1.5 * self.scale) as u32)
+        };
+        self.area
+            .draw(&Circle::new((self.px(x), self.px(y)), (r * self.scale) as i32, s))
+            .map_err(Self::err)
     }
 }
 
 /// Draw with `f` onto an SVG of `width` × `height` logical pixels.
-pub fn svg(width: f64, height: f64, f: impl FnOnce(&Canvas<SVGBackend>) -> Result<(), ChartError>) -> Result<String, ChartError> {
+pub fn svg(
+    width: f64,
+    height: f64,
+    f: impl FnOnce(&Canvas<SVGBackend>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
     let mut out = String::new();
     {
-        let area = SVGBackend::with_string(&mut out, (width.ceil() as u32, height.ceil() as u32)).into_drawing_area();
+        let area = SVGBackend::with_string(&mut out, (width.ceil() as u32, height.ceil() as u32))
+            .into_drawing_area();
         let c = Canvas { area: &area, scale: 1.0 };
         c.fill(&WHITE)?;
         f(&c)?;
@@ -95,7 +151,12 @@ pub fn svg(width: f64, height: f64, f: impl FnOnce(&Canvas<SVGBackend>) -> Resul
 }
 
 /// Draw with `f` onto a PNG with `scale` device pixels per logical pixel.
-pub fn png(width: f64, height: f64, scale: u32, f: impl FnOnce(&Canvas<BitMapBackend>) -> Result<(), ChartError>) -> Result<Vec<u8>, ChartError> {
+pub fn png(
+    width: f64,
+    height: f64,
+    scale: u32,
+    f: impl FnOnce(&Canvas<BitMapBackend>) -> Result<(), ChartError>,
+) -> Result<Vec<u8>, ChartError> {
     let s = scale.clamp(1, 4);
     let (w, h) = (width.ceil() as u32 * s, height.ceil() as u32 * s);
     let mut buf = vec![255u8; (w * h * 3) as usize];
@@ -108,7 +169,9 @@ pub fn png(width: f64, height: f64, scale: u32, f: impl FnOnce(&Canvas<BitMapBac
     }
     let mut png = Vec::new();
     use image::ImageEncoder;
-    image::codecs::png::PngEncoder::new(&mut png).write_image(&buf, w, h, image::ColorType::Rgb8).map_err(|e| ChartError::Draw(e.to_string()))?;
+    image::codecs::png::PngEncoder::new(&mut png)
+        .write_image(&buf, w, h, image::ColorType::Rgb8)
+        .map_err(|e| ChartError::Draw(e.to_string()))?;
     Ok(png)
 }
 

@@ -24,11 +24,20 @@ struct Grid {
 }
 
 fn grid(spec: &ChartSpec, input: &ChartInput) -> Result<Grid, ChartError> {
-    let year = busiest_year(spec, input).ok_or_else(|| ChartError::Empty { indicator: "any indicator".into(), year: "any year".into() })?;
+    let year = busiest_year(spec, input).ok_or_else(|| ChartError::Empty {
+        indicator: "any indicator".into(),
+        year: "any year".into(),
+    })?;
     let at_year = ChartSpec { year: Some(year), ..spec.clone() };
-    let columns: Vec<Comparison> = indicators(spec, input, year).iter().filter_map(|id| rank::comparison(&at_year, id, input).ok()).collect();
+    let columns: Vec<Comparison> = indicators(spec, input, year)
+        .iter()
+        .filter_map(|id| rank::comparison(&at_year, id, input).ok())
+        .collect();
     if columns.is_empty() {
-        return Err(ChartError::Empty { indicator: "any indicator".into(), year: year.to_string() });
+        return Err(ChartError::Empty {
+            indicator: "any indicator".into(),
+            year: year.to_string(),
+        });
     }
     // rows: every region with a value, best average percentile first
     let mut score: BTreeMap<(String, String), (f64, usize)> = BTreeMap::new();
@@ -39,7 +48,8 @@ fn grid(spec: &ChartSpec, input: &ChartInput) -> Result<Grid, ChartError> {
             e.1 += 1;
         }
     }
-    let mut regions: Vec<((String, String), f64)> = score.into_iter().map(|(k, (s, n))| (k, s / n as f64)).collect();
+    let mut regions: Vec<((String, String), f64)> =
+        score.into_iter().map(|(k, (s, n))| (k, s / n as f64)).collect();
     regions.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0 .0.cmp(&b.0 .0)));
     let regions: Vec<(String, String)> = regions.into_iter().map(|r| r.0).collect();
     let left = regions.iter().map(|r| text_width(&r.1, 13.0)).fold(40.0, f64::max) + 28.0;
@@ -57,21 +67,48 @@ fn header_lines(name: &str) -> Vec<String> {
 }
 
 fn size(g: &Grid) -> (f64, f64) {
-    (g.left + g.columns.len() as f64 * CELL_W + 24.0, 130.0 + g.regions.len() as f64 * CELL_H + 60.0)
+    (
+        g.left + g.columns.len() as f64 * CELL_W + 24.0,
+        130.0 + g.regions.len() as f64 * CELL_H + 60.0,
+    )
 }
 
-fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput, g: &Grid, h: f64) -> Result<(), ChartError> {
+fn draw<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    spec: &ChartSpec,
+    input: &ChartInput,
+    g: &Grid,
+    h: f64,
+) -> Result<(), ChartError> {
     let title = spec.title.clone().unwrap_or_else(|| format!("{}年各地区指标百分位", g.year));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    c.text("颜色：在同级地区中的百分位 (深 = 高)；格内为数值，≥ 下限 ≈ 约数，— 未报告", (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+    c.text(
+        "颜色：在同级地区中的百分位 (深 = 高)；格内为数值，≥ 下限 ≈ 约数，— 未报告",
+        (16.0, 44.0),
+        13.0,
+        &style::MUTED,
+        Anchor::TopLeft,
+    )?;
     let top = 130.0;
     for (j, col) in g.columns.iter().enumerate() {
         let cx = g.left + j as f64 * CELL_W + CELL_W / 2.0;
         let lines = header_lines(&col.indicator_name);
         for (k, line) in lines.iter().enumerate() {
-            c.text(line, (cx, top - 36.0 + k as f64 * 15.0 - (lines.len() as f64 - 1.0) * 7.0), 12.0, &style::TEXT, Anchor::Center)?;
+            c.text(
+                line,
+                (cx, top - 36.0 + k as f64 * 15.0 - (lines.len() as f64 - 1.0) * 7.0),
+                12.0,
+                &style::TEXT,
+                Anchor::Center,
+            )?;
         }
-        c.text(&format!("({})", col.measure_unit), (cx, top - 10.0), 10.0, &style::MUTED, Anchor::Center)?;
+        c.text(
+            &format!("({})", col.measure_unit),
+            (cx, top - 10.0),
+            10.0,
+            &style::MUTED,
+            Anchor::Center,
+        )?;
     }
     for (i, (code, name)) in g.regions.iter().enumerate() {
         let y = top + i as f64 * CELL_H;
@@ -83,17 +120,35 @@ fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput
                     let (fill, white) = style::percentile_colour(r.percentile);
                     c.rect((x + 1.0, y + 1.0), (x + CELL_W - 1.0, y + CELL_H - 1.0), fill)?;
                     let mark = Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
-                    let ink: &'static RGBColor = if white { &style::WHITE_TEXT } else { &style::TEXT };
-                    c.text(&format!("{mark}{}", fmt_value(r.measure)), (x + CELL_W / 2.0, y + CELL_H / 2.0), 12.0, ink, Anchor::Center)?;
+                    let ink: &'static RGBColor =
+                        if white { &style::WHITE_TEXT } else { &style::TEXT };
+                    c.text(
+                        &format!("{mark}{}", fmt_value(r.measure)),
+                        (x + CELL_W / 2.0, y + CELL_H / 2.0),
+                        12.0,
+                        ink,
+                        Anchor::Center,
+                    )?;
                 }
                 None => {
-                    c.rect((x + 1.0, y + 1.0), (x + CELL_W - 1.0, y + CELL_H - 1.0), &style::MISSING)?;
-                    c.text("—", (x + CELL_W / 2.0, y + CELL_H / 2.0), 12.0, &style::MUTED, Anchor::Center)?;
+                    c.rect(
+                        (x + 1.0, y + 1.0),
+                        (x + CELL_W - 1.0, y + CELL_H - 1.0),
+                        &style::MISSING,
+                    )?;
+                    c.text(
+                        "—",
+                        (x + CELL_W / 2.0, y + CELL_H / 2.0),
+                        12.0,
+                        &style::MUTED,
+                        Anchor::Center,
+                    )?;
                 }
             }
         }
     }
-    let sources: Vec<&str> = g.columns.iter().flat_map(|c| c.rows.iter().map(|r| r.source.as_str())).collect();
+    let sources: Vec<&str> =
+        g.columns.iter().flat_map(|c| c.rows.iter().map(|r| r.source.as_str())).collect();
     c.text(&input.source_line(&sources), (16.0, h - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
     Ok(())
 }

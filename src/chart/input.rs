@@ -24,15 +24,23 @@ impl ChartInput {
         let e = |m: String| ChartError::Input(m);
         let panel = frame::load_panel(build_dir).map_err(|x| e(x.to_string()))?;
         let docs_path = build_dir.join("documents.csv");
-        let mut r = csv::Reader::from_path(&docs_path).map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
-        let documents = r.deserialize().collect::<Result<Vec<DocRecord>, _>>().map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
+        let mut r = csv::Reader::from_path(&docs_path)
+            .map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
+        let documents = r
+            .deserialize()
+            .collect::<Result<Vec<DocRecord>, _>>()
+            .map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
         Ok(ChartInput {
             panel,
             documents,
-            catalog: Catalog::load_dir(&datasets.join("catalog"), &[]).map_err(|x| e(x.to_string()))?,
-            population: Population::load(&datasets.join("population")).map_err(|x| e(x.to_string()))?,
-            gazetteer: Gazetteer::load(&datasets.join("regions/regions.csv")).map_err(|x| e(x.to_string()))?,
-            font: super::style::load_font(&datasets.join("fonts/NotoSansSC-Regular-GB2312.ttf")).map_err(e)?,
+            catalog: Catalog::load_dir(&datasets.join("catalog"), &[])
+                .map_err(|x| e(x.to_string()))?,
+            population: Population::load(&datasets.join("population"))
+                .map_err(|x| e(x.to_string()))?,
+            gazetteer: Gazetteer::load(&datasets.join("regions/regions.csv"))
+                .map_err(|x| e(x.to_string()))?,
+            font: super::style::load_font(&datasets.join("fonts/NotoSansSC-Regular-GB2312.ttf"))
+                .map_err(e)?,
         })
     }
 
@@ -41,7 +49,12 @@ impl ChartInput {
         let mut used: Vec<&str> = sources.to_vec();
         used.sort();
         used.dedup();
-        let mut years: Vec<i32> = self.documents.iter().filter(|d| used.contains(&d.source.as_str())).filter_map(|d| d.report_year).collect();
+        let mut years: Vec<i32> = self
+            .documents
+            .iter()
+            .filter(|d| used.contains(&d.source.as_str()))
+            .filter_map(|d| d.report_year)
+            .collect();
         years.sort();
         years.dedup();
         let span = match (years.first(), years.last()) {

@@ -144,7 +144,9 @@ pub enum ChartError {
 fn needs_indicator(spec: &ChartSpec) -> Result<(), ChartError> {
     let single = matches!(spec.kind, ChartKind::Rank | ChartKind::Trend | ChartKind::Target);
     if single && spec.indicator.is_empty() {
-        return Err(ChartError::Spec(format!("a {:?} chart needs an indicator", spec.kind).to_lowercase()));
+        return Err(ChartError::Spec(
+            format!("a {:?} chart needs an indicator", spec.kind).to_lowercase(),
+        ));
     }
     Ok(())
 }
@@ -174,7 +176,11 @@ pub fn render_png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, Chart
 }
 
 /// Draw a chart into `out_dir/spec.out` (atomically); returns the path written.
-pub fn render_to_file(spec: &ChartSpec, input: &ChartInput, out_dir: &Path) -> Result<PathBuf, ChartError> {
+pub fn render_to_file(
+    spec: &ChartSpec,
+    input: &ChartInput,
+    out_dir: &Path,
+) -> Result<PathBuf, ChartError> {
     let path = out_dir.join(&spec.out);
     let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
     let bytes = match ext.as_deref() {
@@ -183,7 +189,8 @@ pub fn render_to_file(spec: &ChartSpec, input: &ChartInput, out_dir: &Path) -> R
         _ => return Err(ChartError::Format(spec.out.clone())),
     };
     crate::frame::write_atomic(&path, |w| {
-        w.write_all(&bytes).map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
+        w.write_all(&bytes)
+            .map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
     })?;
     Ok(path)
 }
@@ -294,38 +301,81 @@ mod tests {
         let mut trend = kind(ChartKind::Trend, "gdp_growth");
         trend.focus = Some("河北".into());
         let svg = render_svg(&trend, &input).unwrap();
-        assert!(svg.contains("2024–2025年") && svg.contains("河北省 5.6") && svg.contains("#D55E00"), "trend");
-        let heat = render_svg(&ChartSpec { year: Some(2025), ..kind(ChartKind::Heatmap, "") }, &input).unwrap();
+        assert!(
+            svg.contains("2024–2025年") && svg.contains("河北省 5.6") && svg.contains("#D55E00"),
+            "trend"
+        );
+        let heat =
+            render_svg(&ChartSpec { year: Some(2025), ..kind(ChartKind::Heatmap, "") }, &input)
+                .unwrap();
         for s in ["地区生产", "社会消费品零", "河北省", "海南省", "—", "-0.1"] {
             assert!(heat.contains(s), "heatmap lacks {s}");
         }
-        let multi = render_svg(&ChartSpec { year: Some(2025), ..kind(ChartKind::Multiples, "") }, &input).unwrap();
-        for s in ["地区生产总值增速", "社会消费品零售总额增速", "居民消费价格涨幅", "中位数"] {
+        let multi =
+            render_svg(&ChartSpec { year: Some(2025), ..kind(ChartKind::Multiples, "") }, &input)
+                .unwrap();
+        for s in ["地区生产总值增速", "社会消费品零售总额增速", "居民消费价格涨幅", "中位数"]
+        {
             assert!(multi.contains(s), "multiples lacks {s}");
         }
         assert!(!heat.contains("NaN") && !multi.contains("NaN"));
         // a kind that needs an indicator says so
-        assert!(matches!(render_svg(&kind(ChartKind::Trend, ""), &input), Err(ChartError::Spec(_))));
+        assert!(matches!(
+            render_svg(&kind(ChartKind::Trend, ""), &input),
+            Err(ChartError::Spec(_))
+        ));
     }
 
     #[test]
     fn three_hundred_counties_stay_readable() {
         let mut input = input();
-        let counties: Vec<(String, String)> = input.gazetteer.regions().iter().filter(|r| r.level == crate::locate::Level::County).take(300).map(|r| (r.code.clone(), r.name.clone())).collect();
-        input.panel = counties.iter().enumerate().map(|(i, (c, n))| crate::frame::panel::test_row(c, n, "county", 2023, "petitions", (i * 37 % 500) as f64, "exact")).collect();
+        let counties: Vec<(String, String)> = input
+            .gazetteer
+            .regions()
+            .iter()
+            .filter(|r| r.level == crate::locate::Level::County)
+            .take(300)
+            .map(|r| (r.code.clone(), r.name.clone()))
+            .collect();
+        input.panel = counties
+            .iter()
+            .enumerate()
+            .map(|(i, (c, n))| {
+                crate::frame::panel::test_row(
+                    c,
+                    n,
+                    "county",
+                    2023,
+                    "petitions",
+                    (i * 37 % 500) as f64,
+                    "exact",
+                )
+            })
+            .collect();
         let svg = render_svg(&ChartSpec::rank("petitions", "c.svg"), &input).unwrap();
         for (_, n) in &counties {
             assert!(svg.contains(n.as_str()), "{n} missing");
         }
         // the chart grows: 300 rows of 24 px
-        let height: f64 = svg.split("height=\"").nth(1).and_then(|h| h.split('"').next()).and_then(|h| h.parse().ok()).unwrap();
+        let height: f64 = svg
+            .split("height=\"")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap();
         assert!(height >= 300.0 * 24.0, "{height}");
     }
 
     #[test]
     fn specs_parse_from_toml_and_reject_unknown_keys() {
-        let specs = ChartSpec::parse_all("[[chart]]\nindicator = \"petitions\"\nper = 10000\nout = \"p.png\"\n").unwrap();
+        let specs = ChartSpec::parse_all(
+            "[[chart]]\nindicator = \"petitions\"\nper = 10000\nout = \"p.png\"\n",
+        )
+        .unwrap();
         assert_eq!(specs[0].per, Some(10000.0));
-        assert!(ChartSpec::parse_all("[[chart]]\nindicator = \"x\"\nout = \"a.svg\"\ncolour = 1\n").is_err());
+        assert!(ChartSpec::parse_all(
+            "[[chart]]\nindicator = \"x\"\nout = \"a.svg\"\ncolour = 1\n"
+        )
+        .is_err());
     }
 }

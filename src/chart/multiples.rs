@@ -32,13 +32,26 @@ pub(super) fn indicators(spec: &ChartSpec, input: &ChartInput, year: i32) -> Vec
         .catalog
         .indicators
         .iter()
-        .filter(|i| input.panel.iter().filter(|r| r.indicator == i.id && r.year == year && r.kind == kind).count() >= 2)
+        .filter(|i| {
+            input
+                .panel
+                .iter()
+                .filter(|r| r.indicator == i.id && r.year == year && r.kind == kind)
+                .count()
+                >= 2
+        })
         .map(|i| i.id.clone())
         .collect()
 }
 
-fn panels(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Layout>, f64, f64, i32), ChartError> {
-    let year = busiest_year(spec, input).ok_or_else(|| ChartError::Empty { indicator: "any indicator".into(), year: "any year".into() })?;
+fn panels(
+    spec: &ChartSpec,
+    input: &ChartInput,
+) -> Result<(Vec<Layout>, f64, f64, i32), ChartError> {
+    let year = busiest_year(spec, input).ok_or_else(|| ChartError::Empty {
+        indicator: "any indicator".into(),
+        year: "any year".into(),
+    })?;
     let at_year = ChartSpec { year: Some(year), ..spec.clone() };
     let width = spec.width.max(640) as f64;
     let panel_w = (width - 24.0) / COLUMNS as f64;
@@ -50,17 +63,39 @@ fn panels(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Layout>, f64, f64
         }
     }
     if out.is_empty() {
-        return Err(ChartError::Empty { indicator: "any indicator".into(), year: year.to_string() });
+        return Err(ChartError::Empty {
+            indicator: "any indicator".into(),
+            year: year.to_string(),
+        });
     }
-    let rows_h: f64 = out.chunks(COLUMNS).map(|row| row.iter().map(|l| l.height).fold(0.0, f64::max)).sum();
+    let rows_h: f64 =
+        out.chunks(COLUMNS).map(|row| row.iter().map(|l| l.height).fold(0.0, f64::max)).sum();
     Ok((out, width, 70.0 + rows_h + 40.0, year))
 }
 
-fn draw<DB: plotters::prelude::DrawingBackend>(c: &canvas::Canvas<DB>, spec: &ChartSpec, input: &ChartInput, ls: &[Layout], w: f64, h: f64, year: i32) -> Result<(), ChartError> {
+fn draw<DB: plotters::prelude::DrawingBackend>(
+    c: &canvas::Canvas<DB>,
+    spec: &ChartSpec,
+    input: &ChartInput,
+    ls: &[Layout],
+    w: f64,
+    h: f64,
+    year: i32,
+) -> Result<(), ChartError> {
     let _ = w;
     let title = spec.title.clone().unwrap_or_else(|| format!("{year}年各项指标排名"));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    c.text(&format!("{}项指标；每格各自的单位与中位数{}", ls.len(), if spec.per.is_some() { "；计数按常住人口折算" } else { "" }), (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+    c.text(
+        &format!(
+            "{}项指标；每格各自的单位与中位数{}",
+            ls.len(),
+            if spec.per.is_some() { "；计数按常住人口折算" } else { "" }
+        ),
+        (16.0, 44.0),
+        13.0,
+        &style::MUTED,
+        Anchor::TopLeft,
+    )?;
     let mut y = 70.0;
     let panel_w = (w - 24.0) / COLUMNS as f64;
     for row in ls.chunks(COLUMNS) {
@@ -69,7 +104,8 @@ fn draw<DB: plotters::prelude::DrawingBackend>(c: &canvas::Canvas<DB>, spec: &Ch
         }
         y += row.iter().map(|l| l.height).fold(0.0, f64::max);
     }
-    let sources: Vec<&str> = input.panel.iter().filter(|r| r.year == year).map(|r| r.source.as_str()).collect();
+    let sources: Vec<&str> =
+        input.panel.iter().filter(|r| r.year == year).map(|r| r.source.as_str()).collect();
     c.text(&input.source_line(&sources), (16.0, h - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
     Ok(())
 }

@@ -17,7 +17,11 @@ const BOTTOM: f64 = 78.0;
 const RIGHT: f64 = 96.0;
 
 /// The comparison a rank chart shows (of `indicator`, with the spec's selection).
-pub fn comparison(spec: &ChartSpec, indicator: &str, input: &ChartInput) -> Result<Comparison, ChartError> {
+pub fn comparison(
+    spec: &ChartSpec,
+    indicator: &str,
+    input: &ChartInput,
+) -> Result<Comparison, ChartError> {
     let spec = &ChartSpec { indicator: indicator.to_string(), ..spec.clone() };
     let sel = Selection {
         year: spec.year,
@@ -27,11 +31,17 @@ pub fn comparison(spec: &ChartSpec, indicator: &str, input: &ChartInput) -> Resu
         within: spec.within.as_deref(),
         focus: spec.focus.as_deref(),
     };
-    let q = query(&input.panel, &spec.indicator, &sel).ok_or_else(|| ChartError::Empty { indicator: spec.indicator.clone(), year: "any year".into() })?;
+    let q = query(&input.panel, &spec.indicator, &sel).ok_or_else(|| ChartError::Empty {
+        indicator: spec.indicator.clone(),
+        year: "any year".into(),
+    })?;
     let year = q.year;
     let c = compare(&input.panel, &input.catalog, &input.population, &input.gazetteer, &q)?;
     if c.rows.is_empty() {
-        return Err(ChartError::Empty { indicator: spec.indicator.clone(), year: year.to_string() });
+        return Err(ChartError::Empty {
+            indicator: spec.indicator.clone(),
+            year: year.to_string(),
+        });
     }
     Ok(c)
 }
@@ -56,11 +66,23 @@ impl Layout {
     }
 
     /// The layout of a comparison at a width; `compact` for a small-multiples panel.
-    pub(super) fn of(c: Comparison, width: f64, title: Option<String>, input: &ChartInput, compact: bool) -> Layout {
-        let label_w = c.rows.iter().map(|r| text_width(&r.region_name, 13.0)).chain(c.missing_population.iter().map(|code| text_width(&name_of(input, code), 13.0))).fold(40.0, f64::max);
+    pub(super) fn of(
+        c: Comparison,
+        width: f64,
+        title: Option<String>,
+        input: &ChartInput,
+        compact: bool,
+    ) -> Layout {
+        let label_w = c
+            .rows
+            .iter()
+            .map(|r| text_width(&r.region_name, 13.0))
+            .chain(c.missing_population.iter().map(|code| text_width(&name_of(input, code), 13.0)))
+            .fold(40.0, f64::max);
         let left = label_w + 24.0;
         let n = c.rows.len() + c.missing_population.len();
-        let height = if compact { 50.0 + n as f64 * ROW + 34.0 } else { TOP + n as f64 * ROW + BOTTOM };
+        let height =
+            if compact { 50.0 + n as f64 * ROW + 34.0 } else { TOP + n as f64 * ROW + BOTTOM };
         let values = c.rows.iter().map(|r| r.measure).chain(c.median);
         let (mut lo, mut hi) = values.fold((0.0f64, 0.0f64), |(a, b), v| (a.min(v), b.max(v)));
         if hi == lo {
@@ -128,7 +150,13 @@ fn level_label(level: &str) -> &'static str {
 
 /// Draw the ranked bars of `l` with its top-left corner at (ox, oy); `full`
 /// adds the title, subtitle and source line (small multiples leave them out).
-pub(super) fn draw_bars<DB: DrawingBackend>(c: &Canvas<DB>, l: &Layout, input: &ChartInput, (ox, oy): (f64, f64), full: bool) -> Result<(), ChartError> {
+pub(super) fn draw_bars<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    l: &Layout,
+    input: &ChartInput,
+    (ox, oy): (f64, f64),
+    full: bool,
+) -> Result<(), ChartError> {
     let top = if full { TOP } else { 50.0 };
     if full {
         c.text(&l.title, (ox + 16.0, oy + 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
@@ -148,11 +176,23 @@ pub(super) fn draw_bars<DB: DrawingBackend>(c: &Canvas<DB>, l: &Layout, input: &
     for (i, r) in l.c.rows.iter().enumerate() {
         let y = oy + top + i as f64 * ROW;
         let q = Qualifier::parse(&r.qualifier).unwrap_or(Qualifier::Exact);
-        let color = if r.is_focus { style::FOCUS } else if q != Qualifier::Exact { style::BOUND } else { style::BAR };
+        let color = if r.is_focus {
+            style::FOCUS
+        } else if q != Qualifier::Exact {
+            style::BOUND
+        } else {
+            style::BAR
+        };
         let (x0, x1) = if r.measure >= 0.0 { (zero, x(r.measure)) } else { (x(r.measure), zero) };
         c.rect((x0, y + 4.0), (x1.max(x0 + 1.0), y + ROW - 4.0), &color)?;
         let name_color: &'static RGBColor = if r.is_focus { &style::FOCUS } else { &style::TEXT };
-        c.text(&r.region_name, (ox + l.left - 10.0, y + ROW / 2.0), 13.0, name_color, Anchor::Right)?;
+        c.text(
+            &r.region_name,
+            (ox + l.left - 10.0, y + ROW / 2.0),
+            13.0,
+            name_color,
+            Anchor::Right,
+        )?;
         let label = format!("{}{}", q.mark(), fmt_value(r.measure));
         if r.measure >= 0.0 {
             c.text(&label, (x1 + 5.0, y + ROW / 2.0), 12.0, &style::TEXT, Anchor::Left)?;
@@ -162,13 +202,31 @@ pub(super) fn draw_bars<DB: DrawingBackend>(c: &Canvas<DB>, l: &Layout, input: &
     }
     for (j, code) in l.c.missing_population.iter().enumerate() {
         let y = oy + top + (l.c.rows.len() + j) as f64 * ROW;
-        c.text(&name_of(input, code), (ox + l.left - 10.0, y + ROW / 2.0), 13.0, &style::MUTED, Anchor::Right)?;
-        c.text("缺少人口数据，未计算", (zero + 5.0, y + ROW / 2.0), 12.0, &style::MUTED, Anchor::Left)?;
+        c.text(
+            &name_of(input, code),
+            (ox + l.left - 10.0, y + ROW / 2.0),
+            13.0,
+            &style::MUTED,
+            Anchor::Right,
+        )?;
+        c.text(
+            "缺少人口数据，未计算",
+            (zero + 5.0, y + ROW / 2.0),
+            12.0,
+            &style::MUTED,
+            Anchor::Left,
+        )?;
     }
     // the peer median: a dashed line with its value
     if let Some(m) = l.c.median {
         c.dashed_vline(x(m), plot_top, rows_end, &style::MEDIAN)?;
-        c.text(&format!("中位数 {}", fmt_value(m)), (x(m), plot_top - 2.0), 11.0, &style::MEDIAN, Anchor::Above)?;
+        c.text(
+            &format!("中位数 {}", fmt_value(m)),
+            (x(m), plot_top - 2.0),
+            11.0,
+            &style::MEDIAN,
+            Anchor::Above,
+        )?;
     }
     Ok(())
 }

@@ -29,7 +29,13 @@ pub const SERIES: [RGBColor; 7] = [
     RGBColor(0, 0, 0),
 ];
 /// A sequential blue scale for percentiles (light = low, dark = high).
-pub const SCALE: [RGBColor; 5] = [RGBColor(239, 243, 255), RGBColor(189, 215, 231), RGBColor(107, 174, 214), RGBColor(49, 130, 189), RGBColor(8, 81, 156)];
+pub const SCALE: [RGBColor; 5] = [
+    RGBColor(239, 243, 255),
+    RGBColor(189, 215, 231),
+    RGBColor(107, 174, 214),
+    RGBColor(49, 130, 189),
+    RGBColor(8, 81, 156),
+];
 
 /// The colour of a percentile (0–100) on [`SCALE`], and whether text on it should be white.
 pub fn percentile_colour(p: f64) -> (&'static RGBColor, bool) {
@@ -46,7 +52,8 @@ pub fn load_font(path: &Path) -> Result<&'static [u8], String> {
     }
     let bytes = std::fs::read(path).map_err(|e| format!("font {}: {e}", path.display()))?;
     let leaked: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    plotters::style::register_font(FAMILY, FontStyle::Normal, leaked).map_err(|_| format!("font {} is not a usable TrueType font", path.display()))?;
+    plotters::style::register_font(FAMILY, FontStyle::Normal, leaked)
+        .map_err(|_| format!("font {} is not a usable TrueType font", path.display()))?;
     let _ = FONT.set(leaked);
     Ok(FONT.get().copied().unwrap_or(leaked))
 }
@@ -79,10 +86,24 @@ pub fn fmt_value(v: f64) -> String {
     if !v.is_finite() {
         return "—".into();
     }
-    let rounded = if v.abs() >= 100.0 { format!("{v:.0}") } else if v.abs() >= 1.0 { format!("{v:.1}") } else { format!("{v:.2}") };
-    let rounded = if rounded.contains('.') { rounded.trim_end_matches('0').trim_end_matches('.').to_string() } else { rounded };
-    let (int, frac) = rounded.split_once('.').map(|(a, b)| (a.to_string(), format!(".{b}"))).unwrap_or((rounded.clone(), String::new()));
-    let (sign, digits) = int.strip_prefix('-').map(|d| ("-", d.to_string())).unwrap_or(("", int.clone()));
+    let rounded = if v.abs() >= 100.0 {
+        format!("{v:.0}")
+    } else if v.abs() >= 1.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    };
+    let rounded = if rounded.contains('.') {
+        rounded.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        rounded
+    };
+    let (int, frac) = rounded
+        .split_once('.')
+        .map(|(a, b)| (a.to_string(), format!(".{b}")))
+        .unwrap_or((rounded.clone(), String::new()));
+    let (sign, digits) =
+        int.strip_prefix('-').map(|d| ("-", d.to_string())).unwrap_or(("", int.clone()));
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

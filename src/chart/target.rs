@@ -24,23 +24,55 @@ struct Pairs {
 fn pairs(spec: &ChartSpec, input: &ChartInput) -> Result<Pairs, ChartError> {
     let t = ChartSpec { value_kind: Some("target".into()), ..spec.clone() };
     let targets = rank::comparison(&t, &spec.indicator, input)?;
-    let a = ChartSpec { value_kind: Some("actual".into()), year: Some(targets.year - 1), focus: None, ..spec.clone() };
+    let a = ChartSpec {
+        value_kind: Some("actual".into()),
+        year: Some(targets.year - 1),
+        focus: None,
+        ..spec.clone()
+    };
     let actual = rank::comparison(&a, &spec.indicator, input).ok();
     let actuals = targets
         .rows
         .iter()
-        .map(|r| actual.as_ref().and_then(|c| c.rows.iter().find(|x| x.region_code == r.region_code)).map(|x| (x.measure, x.qualifier.clone())))
+        .map(|r| {
+            actual
+                .as_ref()
+                .and_then(|c| c.rows.iter().find(|x| x.region_code == r.region_code))
+                .map(|x| (x.measure, x.qualifier.clone()))
+        })
         .collect();
-    let left = targets.rows.iter().map(|r| text_width(&r.region_name, 13.0)).fold(40.0, f64::max) + 24.0;
+    let left =
+        targets.rows.iter().map(|r| text_width(&r.region_name, 13.0)).fold(40.0, f64::max) + 24.0;
     Ok(Pairs { targets, actuals, left })
 }
 
-fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput, p: &Pairs, w: f64, h: f64) -> Result<(), ChartError> {
+fn draw<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    spec: &ChartSpec,
+    input: &ChartInput,
+    p: &Pairs,
+    w: f64,
+    h: f64,
+) -> Result<(), ChartError> {
     let t = &p.targets;
     let y = t.year;
-    let title = spec.title.clone().unwrap_or_else(|| format!("{}: {}年实际与{}年目标", t.indicator_name, y - 1, y));
+    let title = spec
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{}: {}年实际与{}年目标", t.indicator_name, y - 1, y));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    c.text(&format!("单位：{}；{}个地区，按{}年目标排序；≥ 下限 ≈ 约数", t.measure_unit, t.rows.len(), y), (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+    c.text(
+        &format!(
+            "单位：{}；{}个地区，按{}年目标排序；≥ 下限 ≈ 约数",
+            t.measure_unit,
+            t.rows.len(),
+            y
+        ),
+        (16.0, 44.0),
+        13.0,
+        &style::MUTED,
+        Anchor::TopLeft,
+    )?;
     c.rect((16.0, 66.0), (28.0, 76.0), &ACTUAL)?;
     c.text(&format!("{}年实际", y - 1), (32.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
     c.rect((112.0, 66.0), (124.0, 76.0), &TARGET)?;
@@ -66,15 +98,41 @@ fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput
         c.text(&r.region_name, (p.left - 10.0, y0 + ROW / 2.0), 13.0, name_color, Anchor::Right)?;
         match a {
             Some((v, q)) => {
-                c.rect((zero.min(x(*v)), y0 + 4.0), (zero.max(x(*v)).max(zero + 1.0), y0 + ROW / 2.0 - 1.0), &ACTUAL)?;
+                c.rect(
+                    (zero.min(x(*v)), y0 + 4.0),
+                    (zero.max(x(*v)).max(zero + 1.0), y0 + ROW / 2.0 - 1.0),
+                    &ACTUAL,
+                )?;
                 let mark = Qualifier::parse(q).map(|q| q.mark()).unwrap_or("");
-                c.text(&format!("{mark}{}", fmt_value(*v)), (zero.max(x(*v)) + 4.0, y0 + ROW / 4.0 + 1.5), 11.0, &style::TEXT, Anchor::Left)?;
+                c.text(
+                    &format!("{mark}{}", fmt_value(*v)),
+                    (zero.max(x(*v)) + 4.0, y0 + ROW / 4.0 + 1.5),
+                    11.0,
+                    &style::TEXT,
+                    Anchor::Left,
+                )?;
             }
-            None => c.text(&format!("无{}年实际值", y - 1), (zero + 4.0, y0 + ROW / 4.0 + 1.5), 11.0, &style::MUTED, Anchor::Left)?,
+            None => c.text(
+                &format!("无{}年实际值", y - 1),
+                (zero + 4.0, y0 + ROW / 4.0 + 1.5),
+                11.0,
+                &style::MUTED,
+                Anchor::Left,
+            )?,
         }
-        c.rect((zero.min(x(r.measure)), y0 + ROW / 2.0 + 1.0), (zero.max(x(r.measure)).max(zero + 1.0), y0 + ROW - 4.0), &TARGET)?;
+        c.rect(
+            (zero.min(x(r.measure)), y0 + ROW / 2.0 + 1.0),
+            (zero.max(x(r.measure)).max(zero + 1.0), y0 + ROW - 4.0),
+            &TARGET,
+        )?;
         let mark = Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
-        c.text(&format!("{mark}{}", fmt_value(r.measure)), (zero.max(x(r.measure)) + 4.0, y0 + ROW * 0.75 - 1.5), 11.0, &style::TEXT, Anchor::Left)?;
+        c.text(
+            &format!("{mark}{}", fmt_value(r.measure)),
+            (zero.max(x(r.measure)) + 4.0, y0 + ROW * 0.75 - 1.5),
+            11.0,
+            &style::TEXT,
+            Anchor::Left,
+        )?;
     }
     let sources: Vec<&str> = t.rows.iter().map(|r| r.source.as_str()).collect();
     c.text(&input.source_line(&sources), (16.0, h - 22.0), 11.0, &style::MUTED, Anchor::Left)?;

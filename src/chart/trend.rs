@@ -28,16 +28,24 @@ fn resolve(input: &ChartInput, name: &str) -> Option<String> {
 }
 
 fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String), ChartError> {
-    let ind = input.catalog.get(&spec.indicator).ok_or_else(|| ChartError::Spec(format!("unknown indicator {}", spec.indicator)))?;
+    let ind = input
+        .catalog
+        .get(&spec.indicator)
+        .ok_or_else(|| ChartError::Spec(format!("unknown indicator {}", spec.indicator)))?;
     let kind = spec.value_kind.clone().unwrap_or_else(|| "actual".into());
     let per = spec.per.filter(|_| ind.measure.divisible());
-    let rows: Vec<&PanelRow> = input.panel.iter().filter(|r| r.indicator == spec.indicator && r.kind == kind).collect();
+    let rows: Vec<&PanelRow> =
+        input.panel.iter().filter(|r| r.indicator == spec.indicator && r.kind == kind).collect();
     let focus = spec.focus.as_deref().and_then(|f| resolve(input, f));
     let mut by_region: BTreeMap<String, Series> = BTreeMap::new();
     for r in &rows {
         let measure = match per {
             None => Some(r.value),
-            Some(p) => input.population.at(&r.region_code, r.year).filter(|a| a.population > 0.0).map(|a| r.value / a.population * p),
+            Some(p) => input
+                .population
+                .at(&r.region_code, r.year)
+                .filter(|a| a.population > 0.0)
+                .map(|a| r.value / a.population * p),
         };
         let Some(m) = measure else { continue };
         let s = by_region.entry(r.region_code.clone()).or_insert_with(|| Series {
@@ -52,15 +60,32 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
         let mut all: Vec<Series> = by_region.into_values().collect();
         // the focus first, then the regions with the highest latest value
         all.sort_by(|a, b| {
-            b.focus.cmp(&a.focus).then(b.points.values().last().map(|p| p.0).unwrap_or(0.0).total_cmp(&a.points.values().last().map(|p| p.0).unwrap_or(0.0))).then(a.code.cmp(&b.code))
+            b.focus
+                .cmp(&a.focus)
+                .then(
+                    b.points
+                        .values()
+                        .last()
+                        .map(|p| p.0)
+                        .unwrap_or(0.0)
+                        .total_cmp(&a.points.values().last().map(|p| p.0).unwrap_or(0.0)),
+                )
+                .then(a.code.cmp(&b.code))
         });
         all.into_iter().take(MAX_LINES).collect()
     } else {
-        spec.regions.iter().filter_map(|n| resolve(input, n)).filter_map(|c| by_region.remove(&c)).collect()
+        spec.regions
+            .iter()
+            .filter_map(|n| resolve(input, n))
+            .filter_map(|c| by_region.remove(&c))
+            .collect()
     };
     chosen.sort_by(|a, b| b.focus.cmp(&a.focus).then(a.code.cmp(&b.code)));
     if chosen.iter().all(|s| s.points.is_empty()) {
-        return Err(ChartError::Empty { indicator: spec.indicator.clone(), year: "any year".into() });
+        return Err(ChartError::Empty {
+            indicator: spec.indicator.clone(),
+            year: "any year".into(),
+        });
     }
     let unit = match per {
         Some(p) => format!("{}/{}人", ind.unit, crate::normalise::peers::per_label(p)),
@@ -69,7 +94,15 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
     Ok((chosen, unit))
 }
 
-fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput, ss: &[Series], unit: &str, w: f64, h: f64) -> Result<(), ChartError> {
+fn draw<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    spec: &ChartSpec,
+    input: &ChartInput,
+    ss: &[Series],
+    unit: &str,
+    w: f64,
+    h: f64,
+) -> Result<(), ChartError> {
     let name = input.catalog.get(&spec.indicator).map(|i| i.name.clone()).unwrap_or_default();
     let years: Vec<i32> = {
         let mut y: Vec<i32> = ss.iter().flat_map(|s| s.points.keys().copied()).collect();
@@ -81,7 +114,11 @@ fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput
     let title = spec.title.clone().unwrap_or_else(|| format!("{name} ({y0}–{y1}年)"));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
     let bounded = ss.iter().any(|s| s.points.values().any(|p| p.1 != "exact"));
-    let subtitle = format!("单位：{unit}；{}个地区{}", ss.len(), if bounded { "；空心点为下限/约数 (≥ ≈)" } else { "" });
+    let subtitle = format!(
+        "单位：{unit}；{}个地区{}",
+        ss.len(),
+        if bounded { "；空心点为下限/约数 (≥ ≈)" } else { "" }
+    );
     c.text(&subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
     let legend_w = ss.iter().map(|s| text_width(&s.name, 12.0)).fold(60.0, f64::max) + 70.0;
     let (left, right, top, bottom) = (70.0, w - legend_w, 84.0, h - 64.0);
@@ -92,7 +129,13 @@ fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput
         hi = lo + 1.0;
     }
     hi += (hi - lo) * 0.06;
-    let x = |yr: i32| if y1 == y0 { (left + right) / 2.0 } else { left + (yr - y0) as f64 / (y1 - y0) as f64 * (right - left) };
+    let x = |yr: i32| {
+        if y1 == y0 {
+            (left + right) / 2.0
+        } else {
+            left + (yr - y0) as f64 / (y1 - y0) as f64 * (right - left)
+        }
+    };
     let y = |v: f64| bottom - (v - lo) / (hi - lo) * (bottom - top);
     for t in ticks(lo, hi, 5.0) {
         c.line(&[(left, y(t)), (right, y(t))], &style::GRID, 1.0)?;
@@ -103,11 +146,17 @@ fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput
     }
     let mut labels: Vec<(f64, String, &'static RGBColor)> = Vec::new();
     for (i, s) in ss.iter().enumerate() {
-        let colour: &'static RGBColor = if s.focus { &style::FOCUS } else { &style::SERIES[i % style::SERIES.len()] };
-        let pts: Vec<(i32, f64, &str)> = s.points.iter().map(|(yr, (v, q))| (*yr, *v, q.as_str())).collect();
+        let colour: &'static RGBColor =
+            if s.focus { &style::FOCUS } else { &style::SERIES[i % style::SERIES.len()] };
+        let pts: Vec<(i32, f64, &str)> =
+            s.points.iter().map(|(yr, (v, q))| (*yr, *v, q.as_str())).collect();
         for w2 in pts.windows(2) {
             if w2[1].0 == w2[0].0 + 1 {
-                c.line(&[(x(w2[0].0), y(w2[0].1)), (x(w2[1].0), y(w2[1].1))], colour, if s.focus { 3.0 } else { 2.0 })?;
+                c.line(
+                    &[(x(w2[0].0), y(w2[0].1)), (x(w2[1].0), y(w2[1].1))],
+                    colour,
+                    if s.focus { 3.0 } else { 2.0 },
+                )?;
             }
         }
         for &(yr, v, q) in &pts {
@@ -126,7 +175,12 @@ fn draw<DB: DrawingBackend>(c: &Canvas<DB>, spec: &ChartSpec, input: &ChartInput
         last = ly;
         c.text(&text, (right + 12.0, ly), 12.0, colour, Anchor::Left)?;
     }
-    let sources: Vec<&str> = input.panel.iter().filter(|r| r.indicator == spec.indicator && ss.iter().any(|s| s.code == r.region_code)).map(|r| r.source.as_str()).collect();
+    let sources: Vec<&str> = input
+        .panel
+        .iter()
+        .filter(|r| r.indicator == spec.indicator && ss.iter().any(|s| s.code == r.region_code))
+        .map(|r| r.source.as_str())
+        .collect();
     c.text(&input.source_line(&sources), (16.0, h - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
     Ok(())
 }

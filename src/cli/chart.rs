@@ -62,8 +62,10 @@ pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let input = ChartInput::load(&args.build_dir, &datasets)?;
     let (specs, dir) = match &args.spec {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let specs = ChartSpec::parse_all(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let specs =
+                ChartSpec::parse_all(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             (specs, args.out_dir.clone().unwrap_or_else(|| args.build_dir.join("charts")))
         }
         None => {
@@ -89,7 +91,10 @@ pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
                 title: args.title.clone(),
                 width: args.width,
                 scale: args.scale,
-                ..ChartSpec::rank(args.indicator.as_deref().unwrap_or_default(), &file.to_string_lossy())
+                ..ChartSpec::rank(
+                    args.indicator.as_deref().unwrap_or_default(),
+                    &file.to_string_lossy(),
+                )
             };
             (vec![spec], dir)
         }

@@ -50,7 +50,9 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let gazetteer = Gazetteer::load(&datasets.join("regions/regions.csv"))?;
     let panel = frame::load_panel(&args.build_dir)?;
     let q = peers::query(&panel, &args.indicator, &args.select.selection(args.kind.as_deref()))
-        .ok_or_else(|| format!("no values of {} in {}", args.indicator, args.build_dir.display()))?;
+        .ok_or_else(|| {
+            format!("no values of {} in {}", args.indicator, args.build_dir.display())
+        })?;
     let (kind, year) = (q.kind.clone(), q.year);
     let cmp = normalise::compare(&panel, &catalog, &population, &gazetteer, &q)?;
     let base = args.out.clone().unwrap_or_else(|| {
@@ -65,21 +67,46 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
         Format::Json => println!("{}", serde_json::to_string_pretty(&cmp)?),
     }
     if let Some(base_year) = args.base_year {
-        let codes: std::collections::BTreeSet<&str> = cmp.rows.iter().map(|r| r.region_code.as_str()).collect();
-        let rows: Vec<frame::PanelRow> = panel.iter().filter(|r| r.indicator == args.indicator && r.kind == kind && codes.contains(r.region_code.as_str())).cloned().collect();
-        let points = normalise::change::series(&rows, Some(base_year), &|c| population.current_code(c).to_string());
+        let codes: std::collections::BTreeSet<&str> =
+            cmp.rows.iter().map(|r| r.region_code.as_str()).collect();
+        let rows: Vec<frame::PanelRow> = panel
+            .iter()
+            .filter(|r| {
+                r.indicator == args.indicator
+                    && r.kind == kind
+                    && codes.contains(r.region_code.as_str())
+            })
+            .cloned()
+            .collect();
+        let points = normalise::change::series(&rows, Some(base_year), &|c| {
+            population.current_code(c).to_string()
+        });
         let mut w = csv::Writer::from_writer(Vec::new());
         for p in &points {
             w.serialize(p)?;
         }
         let path = PathBuf::from(format!("{}_series.csv", base.display()));
         let bytes = w.into_inner().map_err(|e| e.to_string())?;
-        frame::write_atomic(&path, |out| out.write_all(&bytes).map_err(|source| frame::FrameError::Io { path: path.clone(), source }))?;
-        eprintln!("yardstick: {} series points (index {base_year} = 100) written to {}", points.len(), path.display());
+        frame::write_atomic(&path, |out| {
+            out.write_all(&bytes)
+                .map_err(|source| frame::FrameError::Io { path: path.clone(), source })
+        })?;
+        eprintln!(
+            "yardstick: {} series points (index {base_year} = 100) written to {}",
+            points.len(),
+            path.display()
+        );
     }
     if args.rollup {
         for r in rollup::rollup(&panel, &catalog, &gazetteer, &args.indicator, year, &kind) {
-            println!("rollup {} {}: {}{} ({})", r.prefecture_code, r.prefecture_name, if r.qualifier == "exact" { "" } else { "≥" }, r.value, r.coverage);
+            println!(
+                "rollup {} {}: {}{} ({})",
+                r.prefecture_code,
+                r.prefecture_name,
+                if r.qualifier == "exact" { "" } else { "≥" },
+                r.value,
+                r.coverage
+            );
         }
     }
     if let Some(f) = &args.select.focus {
@@ -87,6 +114,10 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
             eprintln!("yardstick: focus {f} has no value of {} in {year}", args.indicator);
         }
     }
-    eprintln!("yardstick: {} regions compared; written to {}.csv and .parquet", cmp.rows.len(), base.display());
+    eprintln!(
+        "yardstick: {} regions compared; written to {}.csv and .parquet",
+        cmp.rows.len(),
+        base.display()
+    );
     Ok(super::exit::OK)
 }

@@ -24,7 +24,11 @@ pub struct DiscoverArgs {
 }
 
 pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
-    let settings = BuildSettings { datasets: build::find_datasets(args.datasets.as_deref())?, catalogs: args.catalog, corrections: None };
+    let settings = BuildSettings {
+        datasets: build::find_datasets(args.datasets.as_deref())?,
+        catalogs: args.catalog,
+        corrections: None,
+    };
     let engine = Engine::load(&settings)?;
     let mut diags = Vec::new();
     let files = ingest::collect_inputs(&args.inputs, &mut diags);
@@ -40,7 +44,8 @@ pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
         }
         let bytes = w.into_inner().map_err(|e| e.to_string())?;
         crate::frame::write_atomic(path, |out| {
-            out.write_all(&bytes).map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
+            out.write_all(&bytes)
+                .map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
         })?;
         eprintln!("yardstick: {} phrases written to {}", phrases.len(), path.display());
     }

@@ -4,9 +4,9 @@
 mod build;
 mod chart;
 mod compare;
+mod discover;
 mod run;
 mod selection;
-mod discover;
 
 use clap::{Parser, Subcommand};
 
@@ -23,7 +23,11 @@ pub mod exit {
 }
 
 #[derive(Debug, Parser)]
-#[command(name = "yardstick", version, about = "Turn many jurisdictions' reports into comparable, traceable statistics")]
+#[command(
+    name = "yardstick",
+    version,
+    about = "Turn many jurisdictions' reports into comparable, traceable statistics"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -23,7 +23,9 @@ pub struct SelectionArgs {
 }
 
 fn parse_level(s: &str) -> Result<String, String> {
-    Level::parse(s).map(|_| s.to_string()).ok_or_else(|| format!("{s}: expected province, prefecture or county"))
+    Level::parse(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("{s}: expected province, prefecture or county"))
 }
 
 impl SelectionArgs {

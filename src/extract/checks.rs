@@ -37,7 +37,10 @@ pub fn check(catalog: &Catalog, source: &str, facts: &[Fact]) -> Vec<Diagnostic>
                         "check.sum_mismatch",
                         format!(
                             "parts {} add up to {sum}, more than {total_id} = {}",
-                            ps.iter().map(|f| format!("{}={}", f.indicator, f.value)).collect::<Vec<_>>().join(" + "),
+                            ps.iter()
+                                .map(|f| format!("{}={}", f.indicator, f.value))
+                                .collect::<Vec<_>>()
+                                .join(" + "),
                             total.value
                         ),
                     )
@@ -47,9 +50,11 @@ pub fn check(catalog: &Catalog, source: &str, facts: &[Fact]) -> Vec<Diagnostic>
         }
         // rate vs its numerator and denominator
         for ind in catalog.indicators.iter().filter(|i| i.rate_of.len() == 2) {
-            let (Some(rate), Some(num), Some(den)) =
-                (first(facts, &ind.id, year), first(facts, &ind.rate_of[0], year), first(facts, &ind.rate_of[1], year))
-            else {
+            let (Some(rate), Some(num), Some(den)) = (
+                first(facts, &ind.id, year),
+                first(facts, &ind.rate_of[0], year),
+                first(facts, &ind.rate_of[1], year),
+            ) else {
                 continue;
             };
             if den.value > 0.0 {
@@ -59,7 +64,10 @@ pub fn check(catalog: &Catalog, source: &str, facts: &[Fact]) -> Vec<Diagnostic>
                         Diagnostic::warning(
                             source,
                             "check.rate_mismatch",
-                            format!("{} = {}% but {} / {} = {:.1}%", ind.id, rate.value, num.value, den.value, implied),
+                            format!(
+                                "{} = {}% but {} / {} = {:.1}%",
+                                ind.id, rate.value, num.value, den.value, implied
+                            ),
                         )
                         .at(format!("chars {}-{}", rate.span_start, rate.span_end)),
                     );

@@ -7,9 +7,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
-static HORIZON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
-static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)").unwrap());
+static HORIZON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)").unwrap()
+});
 
 /// Char ranges of a document where values are targets, plans or multi-year
 /// figures rather than one year's results.
@@ -43,10 +45,16 @@ fn section_of(heading: &str, report_year: Option<i32>) -> Section {
     let review = ["回顾", "成就", "成绩"].iter().any(|w| heading.contains(w))
         || report_year.is_some_and(|y| heading.contains(&format!("{}年", y - 1)));
     if review {
-        return if heading.contains("十四五") || heading.contains("五年") { Section::FiveYearReview } else { Section::Other };
+        return if heading.contains("十四五") || heading.contains("五年") {
+            Section::FiveYearReview
+        } else {
+            Section::Other
+        };
     }
     let this_year = report_year.is_some_and(|y| heading.contains(&format!("{y}年")))
-        || ["今年", "主要工作", "重点工作", "重点任务", "总体要求", "预期目标", "主要目标"].iter().any(|w| heading.contains(w))
+        || ["今年", "主要工作", "重点工作", "重点任务", "总体要求", "预期目标", "主要目标"]
+            .iter()
+            .any(|w| heading.contains(w))
             && !heading.contains("十五五")
             && !heading.contains("回顾");
     if this_year {
@@ -61,7 +69,17 @@ fn section_of(heading: &str, report_year: Option<i32>) -> Section {
 }
 
 /// Paragraph openings that set what the paragraph's figures are for.
-const FIVE_YEAR_OPENINGS: &[&str] = &["这五年", "过去五年", "过去的五年", "五年来", "五年间", "“十四五”时期", "\"十四五\"时期", "十四五时期", "“十四五”以来"];
+const FIVE_YEAR_OPENINGS: &[&str] = &[
+    "这五年",
+    "过去五年",
+    "过去的五年",
+    "五年来",
+    "五年间",
+    "“十四五”时期",
+    "\"十四五\"时期",
+    "十四五时期",
+    "“十四五”以来",
+];
 
 const LAST_YEAR_OPENINGS: &[&str] = &["刚刚过去的", "过去一年", "这一年", "一年来", "去年"];
 
@@ -73,7 +91,8 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     let headings: Vec<usize> = HEADING.find_iter(text).map(|m| m.start()).collect();
     let next_heading = |b: usize| headings.iter().copied().find(|&h| h > b).unwrap_or(text.len());
     if doc_type == DocType::GovWorkReport {
-        for marker in ["主要预期目标", "预期目标是", "主要目标是", "发展的主要目标"] {
+        for marker in ["主要预期目标", "预期目标是", "主要目标是", "发展的主要目标"]
+        {
             for (b, _) in text.match_indices(marker) {
                 // the targets paragraph: to the end of the line, at most ~1200 chars
                 let end_line = text[b..].find('\n').map(|e| b + e).unwrap_or(text.len());
@@ -104,7 +123,10 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
                         let year_opening = last.as_deref().is_some_and(|l| head.starts_with(l));
                         if LAST_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
                             run = Some(false);
-                        } else if !year_opening && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w)) || head.contains("十四五")) {
+                        } else if !year_opening
+                            && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w))
+                                || head.contains("十四五"))
+                        {
                             run = Some(true);
                         }
                         match run {
@@ -120,11 +142,21 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
         }
     } else if doc_type != DocType::StatCommunique {
         for m in HEADING.find_iter(text) {
-            let line_end = text[m.start()..].find('\n').map(|e| m.start() + e).unwrap_or(text.len());
+            let line_end =
+                text[m.start()..].find('\n').map(|e| m.start() + e).unwrap_or(text.len());
             let line = &text[m.start()..line_end];
-            if ["工作思路", "工作安排", "下一步", "工作计划", "主要安排", "工作打算", "努力方向", "工作设想"]
-                .iter()
-                .any(|w| line.contains(w))
+            if [
+                "工作思路",
+                "工作安排",
+                "下一步",
+                "工作计划",
+                "主要安排",
+                "工作打算",
+                "努力方向",
+                "工作设想",
+            ]
+            .iter()
+            .any(|w| line.contains(w))
             {
                 let s = char_index(text, m.start());
                 let e = char_index(text, next_heading(line_end));
@@ -135,7 +167,19 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     z
 }
 
-const PERIOD_WORDS: &[&str] = &["年均", "年平均", "五年来", "过去五年", "十四五", "十三五", "十五五", "五年间", "近五年", "五年累计", "五年共"];
+const PERIOD_WORDS: &[&str] = &[
+    "年均",
+    "年平均",
+    "五年来",
+    "过去五年",
+    "十四五",
+    "十三五",
+    "十五五",
+    "五年间",
+    "近五年",
+    "五年累计",
+    "五年共",
+];
 /// In a work report, sums over the plan period (累计完成3.7万亿元) are periods too.
 const WORK_REPORT_PERIOD_WORDS: &[&str] = &["累计", "五年增量", "连续5年", "连续五年"];
 const TARGET_WORDS: &[&str] = &["力争", "预期目标", "目标是", "预计今年"];
@@ -177,17 +221,28 @@ pub fn place(
     stock: Stock,
 ) -> Placement {
     // a year in the clause, else a horizon the sentence opened with (到2030年，…)
-    let horizon = HORIZON.captures_iter(sentence_before).filter_map(|c| c[1].parse::<i32>().ok()).max();
-    let explicit = YEAR.captures_iter(clause_before).last().and_then(|c| c[1].parse::<i32>().ok()).or(horizon);
+    let horizon =
+        HORIZON.captures_iter(sentence_before).filter_map(|c| c[1].parse::<i32>().ok()).max();
+    let explicit =
+        YEAR.captures_iter(clause_before).last().and_then(|c| c[1].parse::<i32>().ok()).or(horizon);
     let work_report = doc_type == DocType::GovWorkReport;
     // the year results are for: a work report reviews the previous year
     let actual_year = report_year.map(|y| if work_report { y - 1 } else { y });
     let near = format!("{prev_clause}{clause_before}");
     let period_words = |near: &str| {
-        PERIOD_WORDS.iter().any(|w| near.contains(w)) || work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| near.contains(w))
+        PERIOD_WORDS.iter().any(|w| near.contains(w))
+            || work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| near.contains(w))
     };
     let period_of = |near: &str| match actual_year {
-        Some(y) if near.contains("十五五") || zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos)) && !near.contains("十四五") && work_report && in_plan(zones, pos, y) => format!("{}-{}", y + 1, y + 5),
+        Some(y)
+            if near.contains("十五五")
+                || zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos))
+                    && !near.contains("十四五")
+                    && work_report
+                    && in_plan(zones, pos, y) =>
+        {
+            format!("{}-{}", y + 1, y + 5)
+        }
         Some(y) => format!("{}-{}", y - 4, y),
         None => String::new(),
     };
@@ -206,7 +261,10 @@ pub fn place(
         return Placement { kind: FactKind::Target, year, period: String::new() };
     }
     // the end of a change (从3826.5亿元增长到4398.6亿元) is the last year's level
-    if explicit.is_none() && stock == Stock::ChangeEnd && !zones.target.iter().any(|(s, e, _)| (*s..*e).contains(&pos)) {
+    if explicit.is_none()
+        && stock == Stock::ChangeEnd
+        && !zones.target.iter().any(|(s, e, _)| (*s..*e).contains(&pos))
+    {
         return Placement { kind: FactKind::Actual, year: actual_year, period: String::new() };
     }
     if explicit.is_none() && zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos)) {
@@ -227,7 +285,10 @@ pub fn place(
     if period_words(&near) {
         return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
     }
-    if work_report && (TARGET_WORDS.iter().any(|w| clause_before.contains(w)) || clause_before.contains("今年")) {
+    if work_report
+        && (TARGET_WORDS.iter().any(|w| clause_before.contains(w))
+            || clause_before.contains("今年"))
+    {
         return Placement { kind: FactKind::Target, year: report_year, period: String::new() };
     }
     Placement { kind: FactKind::Actual, year: actual_year, period: String::new() }

@@ -4,7 +4,9 @@ use super::quantity::Qualifier;
 use serde::Serialize;
 
 /// Whether a value is a result, a target, or a multi-year figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     Actual,
@@ -65,6 +67,12 @@ pub struct Fact {
 impl Fact {
     /// Sort key that makes output independent of thread scheduling.
     pub fn sort_key(&self) -> (&str, usize, &str, i64, &str) {
-        (self.source.as_str(), self.span_start, self.indicator.as_str(), (self.value * 1e6) as i64, self.origin.as_str())
+        (
+            self.source.as_str(),
+            self.span_start,
+            self.indicator.as_str(),
+            (self.value * 1e6) as i64,
+            self.origin.as_str(),
+        )
     }
 }

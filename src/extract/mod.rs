@@ -52,7 +52,11 @@ impl Extractor {
         let mut hits: Vec<CueHit> = self
             .cues
             .find_overlapping_iter(text)
-            .map(|m| CueHit { start: to_char(m.start()), end: to_char(m.end()), indicator: self.cue_indicator[m.pattern().as_usize()] })
+            .map(|m| CueHit {
+                start: to_char(m.start()),
+                end: to_char(m.end()),
+                indicator: self.cue_indicator[m.pattern().as_usize()],
+            })
             .collect();
         hits.sort_by_key(|h| (h.start, h.end, h.indicator));
         hits.dedup_by_key(|h| (h.start, h.end, h.indicator));
@@ -63,7 +67,11 @@ impl Extractor {
     pub fn extract(&self, doc: &Document, meta: &DocMeta) -> (Vec<Fact>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         if !meta.doc_type.reports_results() {
-            diags.push(Diagnostic::info(&doc.source, "extract.plan", "a plan or work programme states intentions, not results: no facts taken"));
+            diags.push(Diagnostic::info(
+                &doc.source,
+                "extract.plan",
+                "a plan or work programme states intentions, not results: no facts taken",
+            ));
             return (Vec::new(), diags);
         }
         let norm = &doc.norm;
@@ -90,9 +98,15 @@ impl Extractor {
 
         let evidence_of = |start: usize, end: usize| -> String {
             let (s, e) = norm.orig_span(start, end.min(norm.char_len()));
-            orig_chars[s.min(orig_chars.len())..e.min(orig_chars.len())].iter().collect::<String>().trim().to_string()
+            orig_chars[s.min(orig_chars.len())..e.min(orig_chars.len())]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
         };
-        let text_of = |s: usize, e: usize| -> String { chars[s.min(chars.len())..e.min(chars.len())].iter().collect() };
+        let text_of = |s: usize, e: usize| -> String {
+            chars[s.min(chars.len())..e.min(chars.len())].iter().collect()
+        };
 
         let mut facts = Vec::new();
         let mut qi = 0usize;
@@ -120,7 +134,12 @@ impl Extractor {
                 .filter(|(_, q)| q.end <= clause.end)
                 .map(|(i, q)| (qi + i, q))
                 .collect();
-            let cues: Vec<CueHit> = hits[hi..].iter().take_while(|h| h.start < clause.end).filter(|h| h.end <= clause.end).copied().collect();
+            let cues: Vec<CueHit> = hits[hi..]
+                .iter()
+                .take_while(|h| h.start < clause.end)
+                .filter(|h| h.end <= clause.end)
+                .copied()
+                .collect();
             if qs.is_empty() && cues.is_empty() {
                 continue; // nothing to attach, nothing to carry
             }
@@ -134,7 +153,8 @@ impl Extractor {
                 .map(|c| text_of(c.start, c.end))
                 .unwrap_or_default();
 
-            let attachments = rules::attach_clause(&self.catalog, &chars, clause, &qs, &cues, &carried);
+            let attachments =
+                rules::attach_clause(&self.catalog, &chars, clause, &qs, &cues, &carried);
             let mut used_here: Vec<usize> = Vec::new();
             for a in &attachments {
                 let q = &quantities[a.quantity];
@@ -151,12 +171,30 @@ impl Extractor {
                     context::Stock::Flow
                 };
                 let sentence_before = text_of(sentence.start, q.num_start);
-                let mut placement = context::place(&zones, meta.doc_type, meta.report_year, q.start, &before, &prev_clause, &sentence_before, stock);
+                let mut placement = context::place(
+                    &zones,
+                    meta.doc_type,
+                    meta.report_year,
+                    q.start,
+                    &before,
+                    &prev_clause,
+                    &sentence_before,
+                    stock,
+                );
                 if rules::is_baseline(&chars, clause, q) {
                     // 从3826.5亿元增长到4398.6亿元: the start value only with a year of its own
-                    let own_year = regex_year_right_before(&text_of(clause.start.max(q.num_start.saturating_sub(8)), q.num_start));
+                    let own_year = regex_year_right_before(&text_of(
+                        clause.start.max(q.num_start.saturating_sub(8)),
+                        q.num_start,
+                    ));
                     match own_year {
-                        Some(y) => placement = context::Placement { kind: FactKind::Actual, year: Some(y), period: String::new() },
+                        Some(y) => {
+                            placement = context::Placement {
+                                kind: FactKind::Actual,
+                                year: Some(y),
+                                period: String::new(),
+                            }
+                        }
                         None => continue,
                     }
                 }
@@ -185,8 +223,14 @@ impl Extractor {
                 used_here.push(a.indicator);
             }
             // zeros stated in words: 未收到…申请 (a count), 与上年持平 (a rate)
-            let zeros = rules::zero_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty()).into_iter().map(|z| (z, "text.zero_stated"));
-            let flats = rules::flat_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty()).into_iter().map(|z| (z, "text.flat_stated"));
+            let zeros =
+                rules::zero_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty())
+                    .into_iter()
+                    .map(|z| (z, "text.zero_stated"));
+            let flats =
+                rules::flat_statements(&self.catalog, &chars, clause, &cues, !qs.is_empty())
+                    .into_iter()
+                    .map(|z| (z, "text.flat_stated"));
             for ((ind_i, cue), rule) in zeros.chain(flats) {
                 let ind = &self.catalog.indicators[ind_i];
                 if !ind.applies_to(meta.doc_type.as_str()) {
@@ -238,7 +282,11 @@ impl Extractor {
         }
 
         // tables
-        let table_year = if meta.doc_type == DocType::GovWorkReport { meta.report_year.map(|y| y - 1) } else { meta.report_year };
+        let table_year = if meta.doc_type == DocType::GovWorkReport {
+            meta.report_year.map(|y| y - 1)
+        } else {
+            meta.report_year
+        };
         for tv in tables::read_tables(&self.catalog, &lines) {
             let ind = &self.catalog.indicators[tv.indicator];
             if !ind.applies_to(meta.doc_type.as_str()) {
@@ -262,17 +310,28 @@ impl Extractor {
                 span_end: e,
                 evidence: evidence_of(tv.line_start, tv.line_end),
                 rule: tv.rule.to_string(),
-                origin: format!("table line {}", text_of(0, tv.line_start).matches('\n').count() + 1),
+                origin: format!(
+                    "table line {}",
+                    text_of(0, tv.line_start).matches('\n').count() + 1
+                ),
             });
         }
 
         // a zero stated in words gives way to a number for the same indicator
-        let numbered: Vec<(String, Option<i32>, FactKind)> =
-            facts.iter().filter(|f| f.rule != "text.zero_stated" && f.value != 0.0).map(|f| (f.indicator.clone(), f.year, f.kind)).collect();
-        facts.retain(|f| f.rule != "text.zero_stated" || !numbered.contains(&(f.indicator.clone(), f.year, f.kind)));
+        let numbered: Vec<(String, Option<i32>, FactKind)> = facts
+            .iter()
+            .filter(|f| f.rule != "text.zero_stated" && f.value != 0.0)
+            .map(|f| (f.indicator.clone(), f.year, f.kind))
+            .collect();
+        facts.retain(|f| {
+            f.rule != "text.zero_stated"
+                || !numbered.contains(&(f.indicator.clone(), f.year, f.kind))
+        });
         // the same value found twice at the same place (text and table) is one fact
         facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        facts.dedup_by(|a, b| a.indicator == b.indicator && a.span_start == b.span_start && a.value == b.value);
+        facts.dedup_by(|a, b| {
+            a.indicator == b.indicator && a.span_start == b.span_start && a.value == b.value
+        });
 
         diags.extend(checks::check(&self.catalog, &doc.source, &facts));
         (facts, diags)
@@ -282,7 +341,8 @@ impl Extractor {
 fn regex_year_right_before(s: &str) -> Option<i32> {
     use regex::Regex;
     use std::sync::LazyLock;
-    static Y: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年(?:的|底|末)?\s*$").unwrap());
+    static Y: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})年(?:的|底|末)?\s*$").unwrap());
     Y.captures(s).and_then(|c| c[1].parse().ok())
 }
 

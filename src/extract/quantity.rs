@@ -7,7 +7,9 @@ use super::numerals::{parse_arabic, parse_chinese};
 use regex::Regex;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     Exact,
@@ -76,7 +78,8 @@ static QTY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-const AT_LEAST_BEFORE: &[&str] = &["不少于", "不低于", "至少", "超过", "突破", "逾", "超", "过", "迈上", "跨过", "跨越"];
+const AT_LEAST_BEFORE: &[&str] =
+    &["不少于", "不低于", "至少", "超过", "突破", "逾", "超", "过", "迈上", "跨过", "跨越"];
 const APPROX_BEFORE: &[&str] = &["大约", "接近", "约", "近"];
 const AT_MOST_BEFORE: &[&str] = &["不超过", "不高于", "不足", "不到", "低于"];
 const NOT_A_VALUE: &[&str] = &["年", "月", "日", "号", "届", "时", "分", "岁", "期"];
@@ -95,32 +98,61 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
         let before = &text[..num.start()];
         let prev_char = before.chars().next_back();
         // glued to a letter or digit run (phone numbers, ids, 12345热线 as a name)
-        if prev_char.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' && !chinese && before.ends_with("--")) {
+        if prev_char.is_some_and(|c| {
+            c.is_ascii_alphanumeric() || c == '.' || c == '-' && !chinese && before.ends_with("--")
+        }) {
             continue;
         }
         if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
             continue;
         }
         // 每月安排1次学法会议: a frequency, not a count (每人每月1000元 is a standard)
-        let lead4: String = before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-        if !unit.starts_with('元') && ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"].iter().any(|w| lead4.contains(w)) {
+        let lead4: String =
+            before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+        if !unit.starts_with('元')
+            && ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"]
+                .iter()
+                .any(|w| lead4.contains(w))
+        {
             continue;
         }
         // 20个工作日, 3个月, 10个小时: durations, not counts
         let after = &text[whole.end()..];
         // …等10个方面 counts the aspects of a report, not things done
-        if unit == "个" && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度", "方面"].iter().any(|w| after.starts_with(w)) {
+        if unit == "个"
+            && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度", "方面"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
             continue;
         }
         let (value, unit) = if chinese {
             // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
             // multi-character numerals or 十/百 with 余/多 count.
-            let fuzzy = caps.name("f1").is_some() || caps.name("f2").is_some() || caps.name("post").is_some_and(|p| p.as_str() == "余" || p.as_str() == "多");
+            let fuzzy = caps.name("f1").is_some()
+                || caps.name("f2").is_some()
+                || caps.name("post").is_some_and(|p| p.as_str() == "余" || p.as_str() == "多");
             let n_chars = num_str.chars().count();
-            if unit.is_empty() || (n_chars < 2 && !fuzzy && !matches!(num_str, "十" | "百" | "千")) {
+            if unit.is_empty() || (n_chars < 2 && !fuzzy && !matches!(num_str, "十" | "百" | "千"))
+            {
                 continue;
             }
-            if matches!(prev_char, Some('统' | '唯' | '之' | '一' | '同' | '每' | '这' | '那' | '单' | '逐' | '万' | '"')) {
+            if matches!(
+                prev_char,
+                Some(
+                    '统' | '唯'
+                        | '之'
+                        | '一'
+                        | '同'
+                        | '每'
+                        | '这'
+                        | '那'
+                        | '单'
+                        | '逐'
+                        | '万'
+                        | '"'
+                )
+            ) {
                 continue;
             }
             match parse_chinese(&format!("{num_str}{mult_str}")) {
@@ -136,7 +168,11 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
                 _ => 1.0,
             };
             // a bare multiplier after the number is the unit of amounts with no measure word
-            let unit = if unit.is_empty() && !mult_str.is_empty() { String::new() } else { unit.to_string() };
+            let unit = if unit.is_empty() && !mult_str.is_empty() {
+                String::new()
+            } else {
+                unit.to_string()
+            };
             (v, unit)
         };
         let unit = match unit.as_str() {
@@ -156,7 +192,8 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
             Qualifier::Exact
         };
         if qualifier == Qualifier::Exact {
-            let lead: String = before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            let lead: String =
+                before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
             if AT_MOST_BEFORE.iter().any(|w| lead.ends_with(w)) {
                 qualifier = Qualifier::AtMost;
             } else if AT_LEAST_BEFORE.iter().any(|w| lead.ends_with(w)) {
@@ -188,7 +225,11 @@ fn merge_ranges(text: &str, byte_at: &[u32], qs: Vec<Quantity>) -> Vec<Quantity>
         if let Some(next) = qs.get(i + 1) {
             let between = &text[byte_at[q.end] as usize..byte_at[next.num_start] as usize];
             let joined = matches!(between.trim(), "-" | "~" | "至" | "到" | "—");
-            if joined && (q.unit == next.unit || q.unit.is_empty()) && !next.unit.is_empty() && next.value >= q.value {
+            if joined
+                && (q.unit == next.unit || q.unit.is_empty())
+                && !next.unit.is_empty()
+                && next.value >= q.value
+            {
                 out.push(Quantity {
                     start: q.start,
                     end: next.end,
@@ -215,7 +256,10 @@ mod tests {
 
     fn qs(s: &str) -> Vec<(f64, String, Qualifier)> {
         let n = normalize(s);
-        find_quantities(&n.text, &n.byte_at).into_iter().map(|q| (q.value, q.unit, q.qualifier)).collect()
+        find_quantities(&n.text, &n.byte_at)
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.qualifier))
+            .collect()
     }
 
     #[test]
@@ -238,7 +282,10 @@ mod tests {
         assert_eq!(qs("补贴1588.3万元"), vec![(15_883_000.0, "元".into(), Qualifier::Exact)]);
         assert_eq!(qs("达到10.3万亿元"), vec![(1.03e13, "元".into(), Qualifier::Exact)]);
         assert_eq!(qs("为15.8万名老年人"), vec![(158_000.0, "名".into(), Qualifier::Exact)]);
-        assert_eq!(qs("城镇新增就业110万人以上"), vec![(1_100_000.0, "人".into(), Qualifier::AtLeast)]);
+        assert_eq!(
+            qs("城镇新增就业110万人以上"),
+            vec![(1_100_000.0, "人".into(), Qualifier::AtLeast)]
+        );
         assert_eq!(qs("参检率８７．４％"), vec![(87.4, "%".into(), Qualifier::Exact)]);
     }
 

@@ -32,17 +32,76 @@ const MAX_GAP_AFTER: usize = 12;
 /// Words that may stand between a carried-over cue and its number
 /// (按可比价格计算，比上年增长5.1%).
 const SUBJECTLESS: &[&str] = &[
-    "按可比价格计算", "按不变价格计算", "按可比口径计算", "按现价计算", "同比", "比上年", "较上年", "比去年", "较去年", "上年",
-    "增长", "下降", "增加", "减少", "上涨", "回落", "分别", "其中", "达到", "达", "为", "完成", "实现", "共计", "共", "累计",
-    "总量", "首次", "突破", "全年", "全市", "全省", "全区", "全县", "增幅", "增速", "涨幅", "总额", "规模", "约", "近", "超过",
-    "提高到", "提升至", "提高", "提升", "至", "到", "了", "较", "同期", "再", "又", "已", "年", "末", "底", "以上", "左右",
+    "按可比价格计算",
+    "按不变价格计算",
+    "按可比口径计算",
+    "按现价计算",
+    "同比",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "上年",
+    "增长",
+    "下降",
+    "增加",
+    "减少",
+    "上涨",
+    "回落",
+    "分别",
+    "其中",
+    "达到",
+    "达",
+    "为",
+    "完成",
+    "实现",
+    "共计",
+    "共",
+    "累计",
+    "总量",
+    "首次",
+    "突破",
+    "全年",
+    "全市",
+    "全省",
+    "全区",
+    "全县",
+    "增幅",
+    "增速",
+    "涨幅",
+    "总额",
+    "规模",
+    "约",
+    "近",
+    "超过",
+    "提高到",
+    "提升至",
+    "提高",
+    "提升",
+    "至",
+    "到",
+    "了",
+    "较",
+    "同期",
+    "再",
+    "又",
+    "已",
+    "年",
+    "末",
+    "底",
+    "以上",
+    "左右",
 ];
 
 fn is_subjectless(prefix: &str) -> bool {
     let mut rest = prefix.trim().to_string();
     loop {
         let before = rest.len();
-        rest = rest.trim_start_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace() || "、，：".contains(c)).to_string();
+        rest = rest
+            .trim_start_matches(|c: char| {
+                c.is_ascii_punctuation() || c.is_whitespace() || "、，：".contains(c)
+            })
+            .to_string();
         for w in SUBJECTLESS {
             if let Some(r) = rest.strip_prefix(w) {
                 rest = r.trim_start().to_string();
@@ -69,7 +128,13 @@ fn slice(chars: &[char], s: usize, e: usize) -> String {
 }
 
 /// Does a veto word of `ind` stand in the window around this attachment?
-fn vetoed(ind: &Indicator, chars: &[char], clause: &Clause, win_start: usize, win_end: usize) -> bool {
+fn vetoed(
+    ind: &Indicator,
+    chars: &[char],
+    clause: &Clause,
+    win_start: usize,
+    win_end: usize,
+) -> bool {
     if ind.vetoes.is_empty() {
         return false;
     }
@@ -80,7 +145,8 @@ fn vetoed(ind: &Indicator, chars: &[char], clause: &Clause, win_start: usize, wi
 /// A round milestone passed on the way to the exact value: 突破2万亿元 (、达到23562亿元).
 fn milestone(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
     let lead = slice(chars, q.num_start.saturating_sub(3).max(clause.start), q.num_start);
-    q.qualifier == Qualifier::AtLeast && ["突破", "超过", "迈上", "跨过", "跨越", "迈过"].iter().any(|w| lead.ends_with(w))
+    q.qualifier == Qualifier::AtLeast
+        && ["突破", "超过", "迈上", "跨过", "跨越", "迈过"].iter().any(|w| lead.ends_with(w))
 }
 
 /// Is this quantity the starting value of a 从…到… comparison?
@@ -110,7 +176,8 @@ pub fn attach_clause(
     // 分别: 人大建议和政协提案分别为26件、23件
     if let Some(fenbie) = slice(chars, clause.start, clause.end).find("分别") {
         let p = clause.start + slice(chars, clause.start, clause.end)[..fenbie].chars().count();
-        let after: Vec<&(usize, &Quantity)> = quantities.iter().filter(|(_, q)| q.start >= p).collect();
+        let after: Vec<&(usize, &Quantity)> =
+            quantities.iter().filter(|(_, q)| q.start >= p).collect();
         let mut seen = Vec::new();
         let before: Vec<&CueHit> = cues
             .iter()
@@ -122,10 +189,19 @@ pub fn attach_clause(
             })
             .collect();
         if after.len() >= 2 && after.len() == before.len() {
-            let fits = before.iter().zip(&after).all(|(c, (_, q))| catalog.indicators[c.indicator].accepts_counter(&q.unit));
+            let fits = before
+                .iter()
+                .zip(&after)
+                .all(|(c, (_, q))| catalog.indicators[c.indicator].accepts_counter(&q.unit));
             if fits {
                 for (c, (qi, _)) in before.iter().zip(&after) {
-                    out.push(Attachment { quantity: *qi, indicator: c.indicator, rule: "text.respectively", cue: Some(**c), score: 0 });
+                    out.push(Attachment {
+                        quantity: *qi,
+                        indicator: c.indicator,
+                        rule: "text.respectively",
+                        cue: Some(**c),
+                        score: 0,
+                    });
                 }
                 return out;
             }
@@ -142,10 +218,18 @@ pub fn attach_clause(
                 // a 从… baseline between cue and value does not count as distance
                 let skipped: usize = quantities
                     .iter()
-                    .filter(|(oi, o)| *oi != qi && o.start >= c.end && o.end <= q.num_start && is_baseline(chars, clause, o))
+                    .filter(|(oi, o)| {
+                        *oi != qi
+                            && o.start >= c.end
+                            && o.end <= q.num_start
+                            && is_baseline(chars, clause, o)
+                    })
                     .map(|(_, o)| o.end - o.start + 1)
                     .sum();
-                ((q.num_start - c.end).saturating_sub(skipped + if skipped > 0 { 4 } else { 0 }), false)
+                (
+                    (q.num_start - c.end).saturating_sub(skipped + if skipped > 0 { 4 } else { 0 }),
+                    false,
+                )
             } else if c.start >= q.end {
                 (c.start - q.end, true)
             } else {
@@ -171,7 +255,11 @@ pub fn attach_clause(
             // the veto window: the clause before the cue, to just after the value
             // (清理出…规范性文件共16份); or the value to just after a following cue
             // (29份行政规范性文件进行严格审查)
-            let (ws, we) = if follow { (q.start.saturating_sub(2), c.end + 6) } else { (clause.start, q.end + 3) };
+            let (ws, we) = if follow {
+                (q.start.saturating_sub(2), c.end + 6)
+            } else {
+                (clause.start, q.end + 3)
+            };
             if vetoed(ind, chars, clause, ws, we) {
                 continue;
             }
@@ -184,7 +272,8 @@ pub fn attach_clause(
                 continue;
             }
             let cue_len = (c.end - c.start) as i32;
-            let score = gap as i32 + if follow { 4 } else { 0 } - 6 * ind.priority - cue_len.min(6) / 3;
+            let score =
+                gap as i32 + if follow { 4 } else { 0 } - 6 * ind.priority - cue_len.min(6) / 3;
             if best.as_ref().is_none_or(|b| score < b.score) {
                 best = Some(Attachment {
                     quantity: qi,
@@ -198,10 +287,20 @@ pub fn attach_clause(
         if best.is_none() && !carried.is_empty() {
             let prefix = slice(chars, clause.start, q.num_start);
             // 1件正在期限内调查处理中: a status of some of the items, not another count
-            let status = ["正在", "尚在", "仍在", "尚未", "待"].iter().any(|w| slice(chars, q.end, (q.end + 2).min(clause.end)).starts_with(w));
+            let status = ["正在", "尚在", "仍在", "尚未", "待"]
+                .iter()
+                .any(|w| slice(chars, q.end, (q.end + 2).min(clause.end)).starts_with(w));
             if is_subjectless(&prefix) && !status {
-                if let Some(&ind) = carried.iter().find(|&&i| catalog.indicators[i].accepts_counter(&q.unit)) {
-                    best = Some(Attachment { quantity: qi, indicator: ind, rule: "text.carried", cue: None, score: 20 });
+                if let Some(&ind) =
+                    carried.iter().find(|&&i| catalog.indicators[i].accepts_counter(&q.unit))
+                {
+                    best = Some(Attachment {
+                        quantity: qi,
+                        indicator: ind,
+                        rule: "text.carried",
+                        cue: None,
+                        score: 20,
+                    });
                 }
             }
         }
@@ -211,9 +310,22 @@ pub fn attach_clause(
     }
     // one cue names one value per indicator: an exact value over a bound
     // (突破2万亿元、达到23562亿元), then the closest
-    out.sort_by_key(|a| (quantities.iter().find(|(i, _)| *i == a.quantity).is_some_and(|(_, q)| q.qualifier != Qualifier::Exact), a.score));
+    out.sort_by_key(|a| {
+        (
+            quantities
+                .iter()
+                .find(|(i, _)| *i == a.quantity)
+                .is_some_and(|(_, q)| q.qualifier != Qualifier::Exact),
+            a.score,
+        )
+    });
     let mut used: Vec<(usize, usize)> = Vec::new();
-    let baseline = |qi: usize| quantities.iter().find(|(i, _)| *i == qi).is_some_and(|(_, q)| is_baseline(chars, clause, q));
+    let baseline = |qi: usize| {
+        quantities
+            .iter()
+            .find(|(i, _)| *i == qi)
+            .is_some_and(|(_, q)| is_baseline(chars, clause, q))
+    };
     out.retain(|a| match a.cue {
         // a 从… starting value does not use up its cue: the value it changed to follows
         Some(_) if baseline(a.quantity) => true,
@@ -235,16 +347,36 @@ pub fn attach_clause(
 /// Outcome words: 未发生…败诉案件 says nothing about how many cases there were.
 const OUTCOMES: &[&str] = &["败诉", "被纠错", "纠错", "被撤销", "撤销", "确认违法"];
 
-const NEGATIONS: &[&str] = &["未收到", "未发生", "未受理", "未接到", "未出现", "没有收到", "没有发生", "没有", "未有", "无"];
+const NEGATIONS: &[&str] = &[
+    "未收到",
+    "未发生",
+    "未受理",
+    "未接到",
+    "未出现",
+    "没有收到",
+    "没有发生",
+    "没有",
+    "未有",
+    "无",
+];
 
 /// Zeros stated in words: 未收到…公开申请 → disclosure_requests = 0;
 /// 未发生因政府信息公开申请引发的行政复议或行政诉讼 → both 0 (the cause after 因 is not counted).
-pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues: &[CueHit], has_quantity: bool) -> Vec<(usize, CueHit)> {
+pub fn zero_statements(
+    catalog: &Catalog,
+    chars: &[char],
+    clause: &Clause,
+    cues: &[CueHit],
+    has_quantity: bool,
+) -> Vec<(usize, CueHit)> {
     // cheap checks first: most clauses have no zero-capable cue or no negation
     if has_quantity || !cues.iter().any(|c| catalog.indicators[c.indicator].zero) {
         return Vec::new();
     }
-    if !chars[clause.start..clause.end.min(chars.len())].iter().any(|c| matches!(c, '未' | '没' | '无')) {
+    if !chars[clause.start..clause.end.min(chars.len())]
+        .iter()
+        .any(|c| matches!(c, '未' | '没' | '无'))
+    {
         return Vec::new();
     }
     let text = slice(chars, clause.start, clause.end);
@@ -256,9 +388,18 @@ pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues:
         for (b, _) in text.match_indices(neg) {
             let n = clause.start + text[..b].chars().count();
             let after_neg = n + neg.chars().count();
-            let window = if slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因') { 32 } else { 14 };
-            let mut cause_pending = slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因');
-            let mut hits: Vec<&CueHit> = cues.iter().filter(|c| c.start >= after_neg && c.start <= after_neg + window).collect();
+            let window = if slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因')
+            {
+                32
+            } else {
+                14
+            };
+            let mut cause_pending =
+                slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因');
+            let mut hits: Vec<&CueHit> = cues
+                .iter()
+                .filter(|c| c.start >= after_neg && c.start <= after_neg + window)
+                .collect();
             hits.sort_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
             let mut last_end = 0;
             for c in hits {
@@ -285,7 +426,13 @@ pub fn zero_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues:
 
 /// A rate stated as unchanged (居民消费价格与上年持平): the indicators whose
 /// percent cue stands just before 持平 in a clause without a number.
-pub fn flat_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues: &[CueHit], has_quantity: bool) -> Vec<(usize, CueHit)> {
+pub fn flat_statements(
+    catalog: &Catalog,
+    chars: &[char],
+    clause: &Clause,
+    cues: &[CueHit],
+    has_quantity: bool,
+) -> Vec<(usize, CueHit)> {
     if has_quantity {
         return Vec::new();
     }
@@ -293,7 +440,9 @@ pub fn flat_statements(catalog: &Catalog, chars: &[char], clause: &Clause, cues:
     let Some(b) = text.find("持平") else { return Vec::new() };
     let flat_at = clause.start + text[..b].chars().count();
     cues.iter()
-        .filter(|c| catalog.indicators[c.indicator].is_percent() && c.end <= flat_at && flat_at - c.end <= 8)
+        .filter(|c| {
+            catalog.indicators[c.indicator].is_percent() && c.end <= flat_at && flat_at - c.end <= 8
+        })
         .map(|c| (c.indicator, *c))
         .take(1)
         .collect()
@@ -305,7 +454,9 @@ pub fn signed_value(chars: &[char], clause: &Clause, q: &Quantity) -> f64 {
         return q.value;
     }
     let lead = slice(chars, q.num_start.saturating_sub(4).max(clause.start), q.num_start);
-    let negative = ["下降", "降低", "减少", "回落", "下滑", "微降", "负增长", "下跌", "降"].iter().any(|w| lead.contains(w))
+    let negative = ["下降", "降低", "减少", "回落", "下滑", "微降", "负增长", "下跌", "降"]
+        .iter()
+        .any(|w| lead.contains(w))
         && !lead.contains("降到")
         && !lead.contains("降至");
     if negative {

@@ -94,11 +94,23 @@ mod tests {
 
     #[test]
     fn clauses_and_sentences() {
-        let chars: Vec<char> = "我市有社会组织577家,其中社会团体1,336家。主办人大建议26件(主办件15件,协办件11件)".chars().collect();
+        let chars: Vec<char> =
+            "我市有社会组织577家,其中社会团体1,336家。主办人大建议26件(主办件15件,协办件11件)"
+                .chars()
+                .collect();
         let (s, c) = segment(&chars);
         assert_eq!(s.len(), 2);
         let texts: Vec<String> = c.iter().map(|c| chars[c.start..c.end].iter().collect()).collect();
-        assert_eq!(texts, vec!["我市有社会组织577家", "其中社会团体1,336家", "主办人大建议26件", "主办件15件", "协办件11件"]);
+        assert_eq!(
+            texts,
+            vec![
+                "我市有社会组织577家",
+                "其中社会团体1,336家",
+                "主办人大建议26件",
+                "主办件15件",
+                "协办件11件"
+            ]
+        );
         assert!(c[3].aside && !c[2].aside);
         assert_eq!(c[4].sentence, 1);
     }

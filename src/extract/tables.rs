@@ -30,7 +30,8 @@ fn number(cell: &str) -> Option<f64> {
 
 /// Strip list numbering from a row label: 一、本年新收… → 本年新收…
 fn label_of(cell: &str) -> String {
-    let t = cell.trim_start_matches(|c: char| "一二三四五六七八九十、.()（）0123456789# *".contains(c));
+    let t =
+        cell.trim_start_matches(|c: char| "一二三四五六七八九十、.()（）0123456789# *".contains(c));
     t.replace(' ', "")
 }
 
@@ -53,8 +54,13 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
             continue;
         }
         let cs = cells(line);
-        let nums: Vec<(usize, f64)> = cs.iter().enumerate().filter_map(|(i, c)| number(c).map(|v| (i, v))).collect();
-        let label = cs.iter().find(|c| !c.is_empty() && number(c).is_none()).map(|c| label_of(c)).unwrap_or_default();
+        let nums: Vec<(usize, f64)> =
+            cs.iter().enumerate().filter_map(|(i, c)| number(c).map(|v| (i, v))).collect();
+        let label = cs
+            .iter()
+            .find(|c| !c.is_empty() && number(c).is_none())
+            .map(|c| label_of(c))
+            .unwrap_or_default();
         if nums.is_empty() {
             header = cs.iter().map(|c| c.replace(' ', "")).collect();
             recent.push(line.to_string());
@@ -64,13 +70,25 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
             continue;
         }
         // the template's 行政复议 / 行政诉讼 row: 15 numbers under a two-level header, no label
-        if label.is_empty() && nums.len() >= 15 && recent.iter().chain(std::iter::once(&header.join("|"))).any(|l| l.contains("行政复议")) {
+        if label.is_empty()
+            && nums.len() >= 15
+            && recent
+                .iter()
+                .chain(std::iter::once(&header.join("|")))
+                .any(|l| l.contains("行政复议"))
+        {
             for (id, v) in [
                 ("admin_reconsideration_cases", nums[4].1),
                 ("admin_litigation_cases", nums[9].1 + nums[14].1),
             ] {
                 if let Some(i) = catalog.index_of(id) {
-                    out.push(TableValue { indicator: i, value: v, line_start: start, line_end: end, rule: "table.review_litigation" });
+                    out.push(TableValue {
+                        indicator: i,
+                        value: v,
+                        line_start: start,
+                        line_end: end,
+                        rule: "table.review_litigation",
+                    });
                 }
             }
             continue;
@@ -90,7 +108,13 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
                         .and_then(|col| nums.iter().find(|(ci, _)| *ci == col).map(|x| x.1))
                 };
                 if let Some(v) = value {
-                    out.push(TableValue { indicator: i, value: v, line_start: start, line_end: end, rule: "table.template" });
+                    out.push(TableValue {
+                        indicator: i,
+                        value: v,
+                        line_start: start,
+                        line_end: end,
+                        rule: "table.template",
+                    });
                     matched = true;
                 }
             }
@@ -99,23 +123,39 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
             continue;
         }
         // label | (unit |) value: the label must be a cue itself, not a sentence around one
-        let unit_cell = cs.iter().find(|c| !c.is_empty() && number(c).is_none() && label_of(c) != label).cloned().unwrap_or_default();
+        let unit_cell = cs
+            .iter()
+            .find(|c| !c.is_empty() && number(c).is_none() && label_of(c) != label)
+            .cloned()
+            .unwrap_or_default();
         let best = catalog
             .indicators
             .iter()
             .enumerate()
-            .filter(|(_, ind)| unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || ind.unit == unit_cell)
+            .filter(|(_, ind)| {
+                unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || ind.unit == unit_cell
+            })
             .filter_map(|(i, ind)| {
                 ind.cues
                     .iter()
-                    .filter(|c| label == **c || (label.starts_with(c.as_str()) && label.chars().count() <= c.chars().count() + 2))
+                    .filter(|c| {
+                        label == **c
+                            || (label.starts_with(c.as_str())
+                                && label.chars().count() <= c.chars().count() + 2)
+                    })
                     .map(|c| c.chars().count())
                     .max()
                     .map(|l| (i, l))
             })
             .max_by_key(|x| x.1);
         if let Some((i, _)) = best {
-            out.push(TableValue { indicator: i, value: nums[0].1, line_start: start, line_end: end, rule: "table.row" });
+            out.push(TableValue {
+                indicator: i,
+                value: nums[0].1,
+                line_start: start,
+                line_end: end,
+                rule: "table.row",
+            });
         }
     }
     out
@@ -127,7 +167,8 @@ mod tests {
     use std::path::Path;
 
     fn catalog() -> Catalog {
-        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[]).unwrap()
+        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[])
+            .unwrap()
     }
 
     fn read(text: &str) -> Vec<(String, f64)> {
@@ -138,7 +179,10 @@ mod tests {
             lines.push((pos, l));
             pos += l.chars().count() + 1;
         }
-        read_tables(&c, &lines).into_iter().map(|t| (c.indicators[t.indicator].id.clone(), t.value)).collect()
+        read_tables(&c, &lines)
+            .into_iter()
+            .map(|t| (c.indicators[t.indicator].id.clone(), t.value))
+            .collect()
     }
 
     #[test]
@@ -157,7 +201,10 @@ mod tests {
     fn label_unit_value_rows() {
         // 011 dev table (遵义市民政局统计表)
         let got = read("指标 | 单位 | 数量 | |||\n社会团体 | 个 | 1,336 | |||\n民办非企业单位 | 个 | 1,504 | |||\n乡 | 个 | 21 | |||");
-        assert_eq!(got, vec![("social_groups".into(), 1336.0), ("private_non_enterprise_units".into(), 1504.0)]);
+        assert_eq!(
+            got,
+            vec![("social_groups".into(), 1336.0), ("private_non_enterprise_units".into(), 1504.0)]
+        );
     }
 
     #[test]

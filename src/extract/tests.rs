@@ -20,7 +20,9 @@ fn facts(text: &str) -> Vec<(String, f64, &'static str, &'static str, Option<i32
     let doc = Document::from_text("t.txt", text);
     let (meta, _) = locate::locate(&doc, g);
     let (fs, _) = ex.extract(&doc, &meta);
-    fs.into_iter().map(|f| (f.indicator, f.value, f.qualifier.as_str(), f.kind.as_str(), f.year)).collect()
+    fs.into_iter()
+        .map(|f| (f.indicator, f.value, f.qualifier.as_str(), f.kind.as_str(), f.year))
+        .collect()
 }
 
 fn diagnostics(text: &str) -> Vec<String> {
@@ -40,11 +42,17 @@ fn has(fs: &[(String, f64, &str, &str, Option<i32>)], id: &str, v: f64) -> bool 
 #[test]
 fn numerals_and_qualifiers_in_sentences() {
     let fs = facts(&format!("{LAW}全年公开政务信息230余条,办理行政复议5件。"));
-    assert!(fs.iter().any(|f| f.0 == "info_published" && f.1 == 230.0 && f.2 == "at_least"), "{fs:?}");
+    assert!(
+        fs.iter().any(|f| f.0 == "info_published" && f.1 == 230.0 && f.2 == "at_least"),
+        "{fs:?}"
+    );
     assert!(has(&fs, "admin_reconsideration_cases", 5.0), "{fs:?}");
     // 3万余份 = at least 30,000
     let fs = facts(&format!("{LAW}发放宣传资料3万余份。"));
-    assert!(fs.iter().any(|f| f.0 == "publicity_materials" && f.1 == 30000.0 && f.2 == "at_least"), "{fs:?}");
+    assert!(
+        fs.iter().any(|f| f.0 == "publicity_materials" && f.1 == 30000.0 && f.2 == "at_least"),
+        "{fs:?}"
+    );
 }
 
 #[test]
@@ -57,7 +65,9 @@ fn enumerations_share_one_verb() {
 #[test]
 fn exclusions_dates_document_numbers_named_numbers() {
     // a document number, a congress, a named strategy: no values
-    let fs = facts(&format!("{LAW}根据国办公开办函〔2021〕30号和党的二十大精神,落实省委“1310”具体部署。"));
+    let fs = facts(&format!(
+        "{LAW}根据国办公开办函〔2021〕30号和党的二十大精神,落实省委“1310”具体部署。"
+    ));
     assert!(fs.is_empty(), "{fs:?}");
     // a figure that only sits near a catalog word: FAQ entries, not hotline tickets
     let fs = facts(&format!("{LAW}完善12345热线常见民政问题441件。"));
@@ -76,7 +86,10 @@ fn zeros_stated_in_words() {
     assert!(has(&fs, "disclosure_requests", 0.0), "{fs:?}");
     // an outcome (败诉) says nothing about how many cases there were
     let fs = facts(&format!("{LAW}全年办理行政许可36件,未发生行政复议或行政诉讼败诉案件。"));
-    assert!(!fs.iter().any(|f| f.0 == "admin_reconsideration_cases" || f.0 == "admin_litigation_cases"), "{fs:?}");
+    assert!(
+        !fs.iter().any(|f| f.0 == "admin_reconsideration_cases" || f.0 == "admin_litigation_cases"),
+        "{fs:?}"
+    );
 }
 
 #[test]
@@ -99,14 +112,24 @@ fn work_report_actuals_targets_and_periods() {
          社会消费品零售总额增长4%左右。\n"
     );
     let fs = facts(&t);
-    let find = |id: &str, v: f64| fs.iter().find(|f| f.0 == id && (f.1 - v).abs() < 1e-9).unwrap_or_else(|| panic!("{id}={v} in {fs:?}"));
+    let find = |id: &str, v: f64| {
+        fs.iter()
+            .find(|f| f.0 == id && (f.1 - v).abs() < 1e-9)
+            .unwrap_or_else(|| panic!("{id}={v} in {fs:?}"))
+    };
     assert_eq!(find("gdp_growth", 3.7).3, "actual");
     assert_eq!(find("gdp_growth", 3.7).4, Some(2025));
     assert_eq!(find("urban_new_jobs", 48.0).3, "actual");
     // a five-year sum is a period, the end of a 从…到… change is last year's level
     assert_eq!(find("urban_new_jobs", 452.0).3, "period");
-    assert_eq!((find("general_budget_revenue", 4398.6).3, find("general_budget_revenue", 4398.6).4), ("actual", Some(2025)));
-    assert!(!fs.iter().any(|f| f.0 == "general_budget_revenue" && f.1 == 3826.5 && f.3 != "period" && f.4 == Some(2025)));
+    assert_eq!(
+        (find("general_budget_revenue", 4398.6).3, find("general_budget_revenue", 4398.6).4),
+        ("actual", Some(2025))
+    );
+    assert!(!fs.iter().any(|f| f.0 == "general_budget_revenue"
+        && f.1 == 3826.5
+        && f.3 != "period"
+        && f.4 == Some(2025)));
     // the plan section: a period, not a one-year target
     assert_eq!(find("gdp_growth", 5.0).3, "period");
     // this year's targets, in and after the 主要预期目标 paragraph
@@ -128,12 +151,18 @@ fn catalogs_read_their_own_document_kinds() {
     // a work report's 办理省人大代表建议396件 is not a department's own count
     let t = format!("{WORK}一、2025年工作回顾\n高质量办理省人大代表建议396件、省政协提案876件,开展职业技能培训23万人次。");
     let fs = facts(&t);
-    assert!(!fs.iter().any(|f| f.0 == "npc_suggestions" || f.0 == "cppcc_proposals" || f.0 == "training_participants"), "{fs:?}");
+    assert!(
+        !fs.iter().any(|f| f.0 == "npc_suggestions"
+            || f.0 == "cppcc_proposals"
+            || f.0 == "training_participants"),
+        "{fs:?}"
+    );
 }
 
 #[test]
 fn consistency_checks_are_diagnostics() {
-    let codes = diagnostics(&format!("{LAW}全市共有社会组织577家,其中社会团体373家,民办非企业单位404家。"));
+    let codes =
+        diagnostics(&format!("{LAW}全市共有社会组织577家,其中社会团体373家,民办非企业单位404家。"));
     assert!(codes.contains(&"check.sum_mismatch".to_string()), "{codes:?}");
 }
 
@@ -147,7 +176,12 @@ fn milestones_horizons_flat_rates_and_lists() {
     // 持平 is a zero change
     assert!(fs.iter().any(|f| f.0 == "cpi_growth" && f.1 == 0.0 && f.4 == Some(2025)), "{fs:?}");
     // a sentence opened with 到2030年 sets a horizon: periods, not 2026 targets
-    assert!(fs.iter().filter(|f| f.0 == "rd_intensity" || f.0 == "per_capita_disposable_income").all(|f| f.3 == "period"), "{fs:?}");
+    assert!(
+        fs.iter()
+            .filter(|f| f.0 == "rd_intensity" || f.0 == "per_capita_disposable_income")
+            .all(|f| f.3 == "period"),
+        "{fs:?}"
+    );
     // a cue in a list of topics counts nothing; 10个方面 are aspects; 1件正在办理 is a status
     let fs = facts(&format!("{LAW}围绕行政执法、普法宣传等重点内容专题研究2次。从依法履职、深化行政审批制度改革等10个方面汇报。收到12345热线工单166件,已答复165件,1件正在办理中。"));
     assert!(!fs.iter().any(|f| f.0 == "publicity_events" || f.0 == "admin_licenses"), "{fs:?}");

@@ -37,8 +37,21 @@ fn s(name: &str, v: Vec<String>) -> Column {
 
 /// documents.csv columns, in order.
 pub const DOCUMENT_COLUMNS: &[&str] = &[
-    "source", "doc_id", "issuer", "region_code", "region_name", "level", "province_code", "prefecture_code", "report_year",
-    "published", "doc_type", "format", "encoding", "bytes", "facts",
+    "source",
+    "doc_id",
+    "issuer",
+    "region_code",
+    "region_name",
+    "level",
+    "province_code",
+    "prefecture_code",
+    "report_year",
+    "published",
+    "doc_type",
+    "format",
+    "encoding",
+    "bytes",
+    "facts",
 ];
 
 pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
@@ -54,7 +67,10 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
             s("level", col(|d| d.level.clone())),
             s("province_code", col(|d| d.province_code.clone())),
             s("prefecture_code", col(|d| d.prefecture_code.clone())),
-            Column::new("report_year".into(), docs.iter().map(|d| d.report_year).collect::<Vec<_>>()),
+            Column::new(
+                "report_year".into(),
+                docs.iter().map(|d| d.report_year).collect::<Vec<_>>(),
+            ),
             s("published", col(|d| d.published.clone())),
             s("doc_type", col(|d| d.doc_type.clone())),
             s("format", col(|d| d.format.clone())),
@@ -67,8 +83,23 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
 
 /// facts.csv columns, in order.
 pub const FACT_COLUMNS: &[&str] = &[
-    "source", "doc_id", "region_code", "region_name", "level", "indicator", "value", "unit", "qualifier", "kind", "year",
-    "period", "evidence", "span_start", "span_end", "rule", "origin",
+    "source",
+    "doc_id",
+    "region_code",
+    "region_name",
+    "level",
+    "indicator",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "year",
+    "period",
+    "evidence",
+    "span_start",
+    "span_end",
+    "rule",
+    "origin",
 ];
 
 pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
@@ -89,8 +120,14 @@ pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
             Column::new("year".into(), facts.iter().map(|f| f.year).collect::<Vec<_>>()),
             s("period", col(&|f| f.period.clone())),
             s("evidence", col(&|f| f.evidence.clone())),
-            Column::new("span_start".into(), facts.iter().map(|f| f.span_start as u64).collect::<Vec<_>>()),
-            Column::new("span_end".into(), facts.iter().map(|f| f.span_end as u64).collect::<Vec<_>>()),
+            Column::new(
+                "span_start".into(),
+                facts.iter().map(|f| f.span_start as u64).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "span_end".into(),
+                facts.iter().map(|f| f.span_end as u64).collect::<Vec<_>>(),
+            ),
             s("rule", col(&|f| f.rule.clone())),
             s("origin", col(&|f| f.origin.clone())),
         ],

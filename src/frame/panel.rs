@@ -55,16 +55,28 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
         if f.kind == FactKind::Period || f.region_code.is_empty() {
             continue;
         }
-        cells.entry((f.region_code.clone(), year, f.indicator.clone(), f.kind)).or_default().push(f);
+        cells
+            .entry((f.region_code.clone(), year, f.indicator.clone(), f.kind))
+            .or_default()
+            .push(f);
     }
     let mut rows = Vec::with_capacity(cells.len());
     for ((code, year, indicator, kind), mut fs) in cells {
-        let largest_wins = catalog.get(&indicator).is_some_and(|i| matches!(i.measure, Measure::Count | Measure::Amount));
+        let largest_wins = catalog
+            .get(&indicator)
+            .is_some_and(|i| matches!(i.measure, Measure::Count | Measure::Amount));
         fs.sort_by(|a, b| {
             origin_rank(a)
                 .cmp(&origin_rank(b))
-                .then((a.qualifier != crate::extract::Qualifier::Exact).cmp(&(b.qualifier != crate::extract::Qualifier::Exact)))
-                .then(if largest_wins { b.value.total_cmp(&a.value) } else { std::cmp::Ordering::Equal })
+                .then(
+                    (a.qualifier != crate::extract::Qualifier::Exact)
+                        .cmp(&(b.qualifier != crate::extract::Qualifier::Exact)),
+                )
+                .then(if largest_wins {
+                    b.value.total_cmp(&a.value)
+                } else {
+                    std::cmp::Ordering::Equal
+                })
                 .then(b.source.cmp(&a.source))
                 .then(a.span_start.cmp(&b.span_start))
         });
@@ -100,10 +112,12 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
 /// Text and spreadsheet values that disagree for one region × year × indicator
 /// × kind: both stay in facts, the panel takes the sheet's, and this says so.
 pub fn conflicts(facts: &[Fact]) -> Vec<crate::diag::Diagnostic> {
-    let mut cells: BTreeMap<(&str, i32, &str, FactKind), (Vec<&Fact>, Vec<&Fact>)> = BTreeMap::new();
+    let mut cells: BTreeMap<(&str, i32, &str, FactKind), (Vec<&Fact>, Vec<&Fact>)> =
+        BTreeMap::new();
     for f in facts {
         let (Some(year), false) = (f.year, f.region_code.is_empty()) else { continue };
-        let e = cells.entry((f.region_code.as_str(), year, f.indicator.as_str(), f.kind)).or_default();
+        let e =
+            cells.entry((f.region_code.as_str(), year, f.indicator.as_str(), f.kind)).or_default();
         if f.rule.starts_with("sheet") {
             e.1.push(f);
         } else if !f.rule.starts_with("correction") {
@@ -113,7 +127,10 @@ pub fn conflicts(facts: &[Fact]) -> Vec<crate::diag::Diagnostic> {
     let mut out = Vec::new();
     for ((code, year, indicator, _), (text, sheet)) in cells {
         let (Some(t), Some(s)) = (text.first(), sheet.first()) else { continue };
-        if text.iter().any(|t| (t.value - s.value).abs() <= 0.005 * s.value.abs().max(t.value.abs())) {
+        if text
+            .iter()
+            .any(|t| (t.value - s.value).abs() <= 0.005 * s.value.abs().max(t.value.abs()))
+        {
             continue;
         }
         out.push(
@@ -163,9 +180,12 @@ pub fn panel_wide_frame(rows: &[PanelRow], catalog: &Catalog) -> PolarsResult<Da
         if !present.contains(&k) {
             present.push(k);
         }
-        values.insert((r.region_code.clone(), r.year, r.indicator.clone(), r.kind.clone()), r.value);
+        values
+            .insert((r.region_code.clone(), r.year, r.indicator.clone(), r.kind.clone()), r.value);
     }
-    present.sort_by_key(|(id, kind)| (catalog.index_of(id).unwrap_or(usize::MAX), id.clone(), kind.clone()));
+    present.sort_by_key(|(id, kind)| {
+        (catalog.index_of(id).unwrap_or(usize::MAX), id.clone(), kind.clone())
+    });
     let n = keys.len();
     let mut cols = vec![
         Column::new("region_code".into(), keys.keys().map(|k| k.0.clone()).collect::<Vec<_>>()),
@@ -175,8 +195,10 @@ pub fn panel_wide_frame(rows: &[PanelRow], catalog: &Catalog) -> PolarsResult<Da
     ];
     for (id, kind) in &present {
         let name = if kind == "actual" { id.clone() } else { format!("{id}__{kind}") };
-        let col: Vec<Option<f64>> =
-            keys.keys().map(|(c, y)| values.get(&(c.clone(), *y, id.clone(), kind.clone())).copied()).collect();
+        let col: Vec<Option<f64>> = keys
+            .keys()
+            .map(|(c, y)| values.get(&(c.clone(), *y, id.clone(), kind.clone())).copied())
+            .collect();
         cols.push(Column::new(name.into(), col));
     }
     DataFrame::new(n, cols)
@@ -192,7 +214,15 @@ pub fn load_panel(dir: &Path) -> Result<Vec<PanelRow>, FrameError> {
 
 /// A panel row for tests: one value of one indicator, actual, with no provenance.
 #[cfg(test)]
-pub(crate) fn test_row(code: &str, name: &str, level: &str, year: i32, indicator: &str, value: f64, qualifier: &str) -> PanelRow {
+pub(crate) fn test_row(
+    code: &str,
+    name: &str,
+    level: &str,
+    year: i32,
+    indicator: &str,
+    value: f64,
+    qualifier: &str,
+) -> PanelRow {
     PanelRow {
         region_code: code.into(),
         region_name: name.into(),

@@ -17,7 +17,10 @@ pub enum FrameError {
 
 /// Write bytes produced by `fill` to `path` atomically. Returns whether the
 /// file changed (an identical existing file is left untouched, mtime included).
-pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<(), FrameError>) -> Result<bool, FrameError> {
+pub fn write_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> Result<(), FrameError>,
+) -> Result<bool, FrameError> {
     let io = |source| FrameError::Io { path: path.to_path_buf(), source };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
@@ -26,7 +29,11 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<(),
     if std::fs::read(path).is_ok_and(|old| old == buf) {
         return Ok(false);
     }
-    let mut tmp = tempfile::Builder::new().prefix(".yardstick-").suffix(".tmp").tempfile_in(dir).map_err(io)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".yardstick-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
     tmp.write_all(&buf).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -35,7 +42,10 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<(),
 
 pub fn write_csv(df: &mut DataFrame, path: &Path) -> Result<bool, FrameError> {
     write_atomic(path, |w| {
-        CsvWriter::new(w).include_header(true).finish(df).map_err(|source| FrameError::Polars { path: path.to_path_buf(), source })
+        CsvWriter::new(w)
+            .include_header(true)
+            .finish(df)
+            .map_err(|source| FrameError::Polars { path: path.to_path_buf(), source })
     })
 }
 
@@ -45,6 +55,7 @@ pub fn write_parquet(df: &mut DataFrame, path: &Path) -> Result<bool, FrameError
         ParquetWriter::new(&mut cursor)
             .finish(df)
             .map_err(|source| FrameError::Polars { path: path.to_path_buf(), source })?;
-        w.write_all(cursor.get_ref()).map_err(|source| FrameError::Io { path: path.to_path_buf(), source })
+        w.write_all(cursor.get_ref())
+            .map_err(|source| FrameError::Io { path: path.to_path_buf(), source })
     })
 }

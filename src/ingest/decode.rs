@@ -29,10 +29,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(finish(enc, &bytes[bom_len..]));
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let control = head
-        .iter()
-        .filter(|&&b| b == 0 || (b < 0x09) || (0x0e..0x1a).contains(&b))
-        .count();
+    let control =
+        head.iter().filter(|&&b| b == 0 || (b < 0x09) || (0x0e..0x1a).contains(&b)).count();
     if control > head.len() / 100 + 1 {
         return Err(DecodeError::Binary(control));
     }
@@ -97,7 +95,8 @@ mod tests {
 
     #[test]
     fn gbk_is_detected_and_decoded() {
-        let (bytes, _, _) = GB18030.encode("辽宁省民政厅2023年法治政府建设情况报告，全年行政复议5件，行政诉讼5件。");
+        let (bytes, _, _) = GB18030
+            .encode("辽宁省民政厅2023年法治政府建设情况报告，全年行政复议5件，行政诉讼5件。");
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "gb18030");
         assert!(d.text.contains("行政复议5件"));

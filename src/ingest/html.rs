@@ -9,14 +9,40 @@ pub fn looks_like_html(head: &str) -> bool {
     let lower = head.trim_start().get(..head.len().min(2048)).unwrap_or(head).to_ascii_lowercase();
     lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
-        || (lower.contains("<body") || lower.contains("<div") || lower.contains("<p>") || lower.contains("<table"))
+        || (lower.contains("<body")
+            || lower.contains("<div")
+            || lower.contains("<p>")
+            || lower.contains("<table"))
             && lower.contains("</")
 }
 
-const SKIP: &[&str] = &["script", "style", "noscript", "head", "nav", "footer", "header", "iframe", "svg", "button", "select", "form", "template"];
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "head", "nav", "footer", "header", "iframe", "svg", "button",
+    "select", "form", "template",
+];
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "tr", "table", "title",
-    "blockquote", "pre", "dd", "dt", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "tr",
+    "table",
+    "title",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "hr",
 ];
 
 pub fn html_to_text(html: &str) -> String {
@@ -103,7 +129,10 @@ fn table_lines(table: ElementRef, out: &mut String) {
         .filter_map(ElementRef::wrap)
         .filter(|e| e.value().name() == "tr")
         // rows of nested tables belong to the inner table
-        .filter(|tr| tr.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "table") == Some(table));
+        .filter(|tr| {
+            tr.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "table")
+                == Some(table)
+        });
     for (r, tr) in rows.enumerate() {
         if r >= 5000 {
             break;
@@ -112,7 +141,11 @@ fn table_lines(table: ElementRef, out: &mut String) {
             grid.push(Vec::new());
         }
         let mut c = 0;
-        for cell in tr.children().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "td" | "th")) {
+        for cell in tr
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| matches!(e.value().name(), "td" | "th"))
+        {
             while grid[r].get(c).is_some_and(|v| v.is_some()) {
                 c += 1;
             }

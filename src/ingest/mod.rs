@@ -92,7 +92,8 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
                     Ok(e) if e.file_type().is_file() => {
                         let name = e.file_name().to_string_lossy();
                         // hidden files, temporaries, and notes or configs kept beside reports
-                        let skip_ext = ["md", "tmp", "toml", "json", "yaml", "yml", "lock", "py", "sh"];
+                        let skip_ext =
+                            ["md", "tmp", "toml", "json", "yaml", "yml", "lock", "py", "sh"];
                         if name.starts_with('.') || skip_ext.contains(&ext(e.path()).as_str()) {
                             continue;
                         }
@@ -100,7 +101,9 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
                     }
                     Ok(_) => {}
                     Err(err) => diags.push(Diagnostic::error(
-                        &err.path().map(|p| p.display().to_string()).unwrap_or_else(|| p.display().to_string()),
+                        &err.path()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|| p.display().to_string()),
                         "ingest.walk",
                         err.to_string(),
                     )),
@@ -109,7 +112,11 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
         } else if p.is_file() {
             files.push(p.clone());
         } else {
-            diags.push(Diagnostic::error(&p.display().to_string(), "ingest.missing", "no such file or folder"));
+            diags.push(Diagnostic::error(
+                &p.display().to_string(),
+                "ingest.missing",
+                "no such file or folder",
+            ));
         }
     }
     files.sort();
@@ -120,20 +127,30 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
 /// Read, decode and normalise one text or HTML file.
 pub fn read_text_file(path: &Path) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     let source = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Diagnostic::error(&source, "ingest.unreadable", e.to_string()))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::error(&source, "ingest.unreadable", e.to_string()))?;
     if meta.len() > MAX_TEXT_BYTES {
         return Err(Diagnostic::error(
             &source,
             "ingest.too_large",
-            format!("{} bytes is over the {} byte limit for a text report", meta.len(), MAX_TEXT_BYTES),
+            format!(
+                "{} bytes is over the {} byte limit for a text report",
+                meta.len(),
+                MAX_TEXT_BYTES
+            ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(&source, "ingest.unreadable", e.to_string()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(&source, "ingest.unreadable", e.to_string()))?;
     document_from_bytes(&source, &bytes, &ext(path))
 }
 
 /// Decode and normalise bytes already read; `ext` is the lower-case file extension.
-pub fn document_from_bytes(source: &str, bytes: &[u8], ext: &str) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
+pub fn document_from_bytes(
+    source: &str,
+    bytes: &[u8],
+    ext: &str,
+) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     let mut diags = Vec::new();
     let decoded = decode::decode(bytes).map_err(|e| {
         let code = match e {
@@ -143,7 +160,11 @@ pub fn document_from_bytes(source: &str, bytes: &[u8], ext: &str) -> Result<(Doc
         Diagnostic::error(source, code, e.to_string())
     })?;
     if decoded.malformed > 0 {
-        let first = decoded.text.find('\u{FFFD}').map(|b| decoded.text[..b].lines().count().max(1)).unwrap_or(1);
+        let first = decoded
+            .text
+            .find('\u{FFFD}')
+            .map(|b| decoded.text[..b].lines().count().max(1))
+            .unwrap_or(1);
         diags.push(
             Diagnostic::warning(
                 source,
@@ -153,9 +174,13 @@ pub fn document_from_bytes(source: &str, bytes: &[u8], ext: &str) -> Result<(Doc
             .at(format!("line {first}")),
         );
     }
-    let is_html = matches!(ext, "html" | "htm" | "shtml" | "xhtml") || html::looks_like_html(&decoded.text);
-    let (format, original) =
-        if is_html { (Format::Html, html::html_to_text(&decoded.text)) } else { (Format::Text, decoded.text) };
+    let is_html =
+        matches!(ext, "html" | "htm" | "shtml" | "xhtml") || html::looks_like_html(&decoded.text);
+    let (format, original) = if is_html {
+        (Format::Html, html::html_to_text(&decoded.text))
+    } else {
+        (Format::Text, decoded.text)
+    };
     if let Some(d) = degenerate(source, &original) {
         return Err(d);
     }
@@ -189,16 +214,58 @@ fn degenerate(source: &str, text: &str) -> Option<Diagnostic> {
     Some(Diagnostic::error(
         source,
         "ingest.degenerate",
-        format!("{} bytes made of only {} distinct character(s): not a report", text.len(), seen.len()),
+        format!(
+            "{} bytes made of only {} distinct character(s): not a report",
+            text.len(),
+            seen.len()
+        ),
     ))
 }
 
 /// Page furniture of government web pages (buttons, share links), dropped when a
 /// line holds nothing else.
 const CHROME: &[&str] = &[
-    "页面", "配色", "辅助线", "重置", "分享", "打印", "扫一扫", "微信", "微博", "收藏", "下载", "全屏", "字号", "加大",
-    "还原", "减小", "关闭", "头条", "空间", "qq", "qq空间", "字体", "大", "中", "小", "返回顶部", "选择区域", "【", "】",
-    "[", "]", ":", "【字体:", "【字号:", "|", "分享到", "打印本页", "关闭窗口", "默认", ">>", "选择区域:>>",
+    "页面",
+    "配色",
+    "辅助线",
+    "重置",
+    "分享",
+    "打印",
+    "扫一扫",
+    "微信",
+    "微博",
+    "收藏",
+    "下载",
+    "全屏",
+    "字号",
+    "加大",
+    "还原",
+    "减小",
+    "关闭",
+    "头条",
+    "空间",
+    "qq",
+    "qq空间",
+    "字体",
+    "大",
+    "中",
+    "小",
+    "返回顶部",
+    "选择区域",
+    "【",
+    "】",
+    "[",
+    "]",
+    ":",
+    "【字体:",
+    "【字号:",
+    "|",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "默认",
+    ">>",
+    "选择区域:>>",
 ];
 
 fn is_chrome_line(line: &str) -> bool {
@@ -214,7 +281,11 @@ fn is_chrome_line(line: &str) -> bool {
 
 /// Remove page-chrome lines from a normalised text, keeping the map intact.
 fn drop_chrome_lines(norm: NormText) -> NormText {
-    let mut out = NormText { text: String::with_capacity(norm.text.len()), orig: Vec::new(), byte_at: Vec::new() };
+    let mut out = NormText {
+        text: String::with_capacity(norm.text.len()),
+        orig: Vec::new(),
+        byte_at: Vec::new(),
+    };
     let mut ci = 0usize;
     let mut dropped_any = false;
     let mut keep: Vec<(usize, usize)> = Vec::new();

@@ -147,7 +147,8 @@ fn pinyin_gloss_len(s: &[char]) -> Option<usize> {
 fn footnote_len(s: &[char]) -> Option<usize> {
     let close = s.iter().take(5).position(|&c| c == ']' || c == '］' || c == '】')?;
     let inner = &s[1..close];
-    if inner.is_empty() || !inner.iter().all(|c| c.is_ascii_digit() || ('０'..='９').contains(c)) {
+    if inner.is_empty() || !inner.iter().all(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+    {
         return None;
     }
     // only when a number or CJK text follows (a marker, not a bracketed value)

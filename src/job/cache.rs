@@ -48,7 +48,10 @@ impl Cache {
             return Ok(());
         }
         let json = serde_json::to_vec(result).unwrap_or_default();
-        crate::frame::write_atomic(&path, |w| w.write_all(&json).map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source }))?;
+        crate::frame::write_atomic(&path, |w| {
+            w.write_all(&json)
+                .map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
+        })?;
         Ok(())
     }
 
@@ -59,7 +62,10 @@ impl Cache {
         for e in entries.flatten() {
             let p = e.path();
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-            if p.extension().is_some_and(|x| x == "json") && !keep.contains(&stem) && std::fs::remove_file(&p).is_ok() {
+            if p.extension().is_some_and(|x| x == "json")
+                && !keep.contains(&stem)
+                && std::fs::remove_file(&p).is_ok()
+            {
                 removed += 1;
             }
         }

@@ -39,7 +39,11 @@ fn facts() -> Vec<Value> {
         field("indicator", "string", "catalog indicator id"),
         field("value", "number", "value in the indicator's catalog unit (see the unit column)"),
         field("unit", "string", "catalog unit of the value"),
-        field("qualifier", "string", "exact, at_least, approx, at_most or range (value = lower end)"),
+        field(
+            "qualifier",
+            "string",
+            "exact, at_least, approx, at_most or range (value = lower end)",
+        ),
         field("kind", "string", "actual or target"),
         field("year", "integer", "the year the value is for"),
         field("period", "string", "for multi-year figures: the period, e.g. 2021-2025"),
@@ -90,7 +94,8 @@ fn panel_wide(catalog: &Catalog, columns: &[String]) -> Vec<Value> {
     ];
     for c in columns.iter().skip(4) {
         let (id, kind) = c.split_once("__").unwrap_or((c.as_str(), "actual"));
-        let (name, unit) = catalog.get(id).map(|i| (i.name.clone(), i.unit.clone())).unwrap_or_default();
+        let (name, unit) =
+            catalog.get(id).map(|i| (i.name.clone(), i.unit.clone())).unwrap_or_default();
         let mut f = field(c, "number", &format!("{name} ({kind}), {unit}; empty = not stated"));
         f["unit"] = json!(unit);
         out.push(f);
@@ -135,8 +140,16 @@ mod tests {
 
     #[test]
     fn fields_match_the_written_columns() {
-        let names = |v: Vec<Value>| v.iter().map(|f| f["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
-        assert_eq!(names(documents()), crate::frame::DOCUMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(names(facts()), crate::frame::FACT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let names = |v: Vec<Value>| {
+            v.iter().map(|f| f["name"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(documents()),
+            crate::frame::DOCUMENT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+        );
+        assert_eq!(
+            names(facts()),
+            crate::frame::FACT_COLUMNS.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+        );
     }
 }

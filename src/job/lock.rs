@@ -8,7 +8,9 @@ pub const LOCK_FILE: &str = ".yardstick.lock";
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("another yardstick run is writing {0} (lock {1} is held); try again when it has finished")]
+    #[error(
+        "another yardstick run is writing {0} (lock {1} is held); try again when it has finished"
+    )]
     Busy(PathBuf, PathBuf),
     #[error("cannot lock {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
@@ -25,10 +27,13 @@ impl OutputLock {
         let path = output.join(LOCK_FILE);
         let io = |source| LockError::Io { path: path.clone(), source };
         std::fs::create_dir_all(output).map_err(io)?;
-        let file = File::options().create(true).truncate(false).write(true).open(&path).map_err(io)?;
+        let file =
+            File::options().create(true).truncate(false).write(true).open(&path).map_err(io)?;
         match file.try_lock() {
             Ok(()) => Ok(OutputLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Busy(output.to_path_buf(), path)),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                Err(LockError::Busy(output.to_path_buf(), path))
+            }
             Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
         }
     }

@@ -31,5 +31,9 @@ pub struct Manifest {
 /// Hash a file for the manifest; `name` is how the manifest names it.
 pub fn hash_file(path: &Path, name: &str) -> Option<FileHash> {
     let bytes = std::fs::read(path).ok()?;
-    Some(FileHash { path: name.to_string(), blake3: blake3::hash(&bytes).to_hex().to_string(), bytes: bytes.len() as u64 })
+    Some(FileHash {
+        path: name.to_string(),
+        blake3: blake3::hash(&bytes).to_hex().to_string(),
+        bytes: bytes.len() as u64,
+    })
 }

@@ -66,7 +66,9 @@ pub struct RunSummary {
 
 /// Remove temporary files a killed run may have left (never a finished output).
 fn remove_stale_temporaries(dir: &Path) {
-    for sub in [dir.to_path_buf(), dir.join("charts"), dir.join("compare"), dir.join(cache::CACHE_DIR)] {
+    for sub in
+        [dir.to_path_buf(), dir.join("charts"), dir.join("compare"), dir.join(cache::CACHE_DIR)]
+    {
         let Ok(entries) = std::fs::read_dir(&sub) else { continue };
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
@@ -78,11 +80,20 @@ fn remove_stale_temporaries(dir: &Path) {
 }
 
 /// Extract every input, from the cache where the input is unchanged.
-fn extract_all(engine: &Engine, cache: &Cache, files: &[PathBuf], opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> (Vec<(FileResult, bool, String, FileHash)>, usize) {
+fn extract_all(
+    engine: &Engine,
+    cache: &Cache,
+    files: &[PathBuf],
+    opts: &RunOptions,
+    log: &(dyn Fn(&str) + Sync),
+) -> (Vec<(FileResult, bool, String, FileHash)>, usize) {
     let done = AtomicUsize::new(0);
     let bar = opts.progress_bars.then(|| {
         let b = indicatif::ProgressBar::new(files.len() as u64);
-        b.set_style(indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {msg}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} reports {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
         b
     });
     let step = (files.len() / 10).max(1);
@@ -92,7 +103,11 @@ fn extract_all(engine: &Engine, cache: &Cache, files: &[PathBuf], opts: &RunOpti
             let source = p.display().to_string();
             let bytes = std::fs::read(p).unwrap_or_default();
             let key = cache.key(&source, &bytes);
-            let hash = FileHash { path: source.clone(), blake3: blake3::hash(&bytes).to_hex().to_string(), bytes: bytes.len() as u64 };
+            let hash = FileHash {
+                path: source.clone(),
+                blake3: blake3::hash(&bytes).to_hex().to_string(),
+                bytes: bytes.len() as u64,
+            };
             let cached = if opts.full { None } else { cache.get(&key) };
             let (result, from_cache) = match cached {
                 Some(r) => (r, true),
@@ -105,7 +120,9 @@ fn extract_all(engine: &Engine, cache: &Cache, files: &[PathBuf], opts: &RunOpti
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             match &bar {
                 Some(b) => b.inc(1),
-                None if n % step == 0 || n == files.len() => log(&format!("read {n}/{} reports", files.len())),
+                None if n % step == 0 || n == files.len() => {
+                    log(&format!("read {n}/{} reports", files.len()))
+                }
                 None => {}
             }
             (result, from_cache, key, hash)
@@ -119,7 +136,11 @@ fn extract_all(engine: &Engine, cache: &Cache, files: &[PathBuf], opts: &RunOpti
 }
 
 /// The ranked tables of the job.
-fn comparisons(specs: &[CompareSpec], input: &ChartInput, diags: &mut Vec<Diagnostic>) -> Vec<Comparison> {
+fn comparisons(
+    specs: &[CompareSpec],
+    input: &ChartInput,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Comparison> {
     let mut out = Vec::new();
     for s in specs {
         let sel = peers::Selection {
@@ -131,13 +152,27 @@ fn comparisons(specs: &[CompareSpec], input: &ChartInput, diags: &mut Vec<Diagno
             focus: s.focus.as_deref(),
         };
         let Some(q) = peers::query(&input.panel, &s.indicator, &sel) else {
-            diags.push(Diagnostic::warning("job", "compare.empty", format!("no values of {} to compare", s.indicator)));
+            diags.push(Diagnostic::warning(
+                "job",
+                "compare.empty",
+                format!("no values of {} to compare", s.indicator),
+            ));
             continue;
         };
         let year = q.year;
-        match normalise::compare(&input.panel, &input.catalog, &input.population, &input.gazetteer, &q) {
+        match normalise::compare(
+            &input.panel,
+            &input.catalog,
+            &input.population,
+            &input.gazetteer,
+            &q,
+        ) {
             Ok(c) if !c.rows.is_empty() => out.push(c),
-            Ok(_) => diags.push(Diagnostic::warning("job", "compare.empty", format!("no values of {} in {year}", s.indicator))),
+            Ok(_) => diags.push(Diagnostic::warning(
+                "job",
+                "compare.empty",
+                format!("no values of {} in {year}", s.indicator),
+            )),
             Err(e) => diags.push(Diagnostic::warning("job", "compare.failed", e.to_string())),
         }
     }
@@ -145,13 +180,26 @@ fn comparisons(specs: &[CompareSpec], input: &ChartInput, diags: &mut Vec<Diagno
 }
 
 /// Run a job. `log` receives plain progress lines (cron-friendly).
-pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Result<RunSummary, JobError> {
+pub fn run(
+    job: &JobSpec,
+    opts: &RunOptions,
+    log: &(dyn Fn(&str) + Sync),
+) -> Result<RunSummary, JobError> {
     let _lock = OutputLock::acquire(&job.output)?;
     remove_stale_temporaries(&job.output);
     let datasets = build::find_datasets(job.datasets.as_deref())?;
-    let settings = BuildSettings { datasets: datasets.clone(), catalogs: job.catalogs.clone(), corrections: job.corrections.clone() };
+    let settings = BuildSettings {
+        datasets: datasets.clone(),
+        catalogs: job.catalogs.clone(),
+        corrections: job.corrections.clone(),
+    };
     let engine = Engine::load(&settings)?;
-    let engine_key = format!("{} {} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"), engine.catalog().fingerprint());
+    let engine_key = format!(
+        "{} {} {}",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION"),
+        engine.catalog().fingerprint()
+    );
     let cache = Cache::new(&job.output, &engine_key);
 
     let mut diags = Vec::new();
@@ -172,9 +220,12 @@ pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Res
         panel: out.panel.clone(),
         documents: out.documents.clone(),
         catalog: engine.catalog().clone(),
-        population: Population::load(&datasets.join("population")).map_err(|e| JobError::Datasets(e.to_string()))?,
-        gazetteer: Gazetteer::load(&datasets.join("regions/regions.csv")).map_err(|e| JobError::Datasets(e.to_string()))?,
-        font: chart::style::load_font(&datasets.join("fonts/NotoSansSC-Regular-GB2312.ttf")).map_err(JobError::Datasets)?,
+        population: Population::load(&datasets.join("population"))
+            .map_err(|e| JobError::Datasets(e.to_string()))?,
+        gazetteer: Gazetteer::load(&datasets.join("regions/regions.csv"))
+            .map_err(|e| JobError::Datasets(e.to_string()))?,
+        font: chart::style::load_font(&datasets.join("fonts/NotoSansSC-Regular-GB2312.ttf"))
+            .map_err(JobError::Datasets)?,
     };
     let mut extra = Vec::new();
     let mut chart_paths = Vec::new();
@@ -186,16 +237,23 @@ pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Res
                 let rel = format!("charts/{}", spec.out.display());
                 let now = std::fs::read(&p).ok();
                 written.push((rel.clone(), before != now));
-                let svg = (p.extension().is_some_and(|e| e == "svg")).then(|| now.map(|b| String::from_utf8_lossy(&b).into_owned())).flatten();
+                let svg = (p.extension().is_some_and(|e| e == "svg"))
+                    .then(|| now.map(|b| String::from_utf8_lossy(&b).into_owned()))
+                    .flatten();
                 chart_paths.push((rel, svg));
             }
-            Err(e) => extra.push(Diagnostic::warning("job", "chart.failed", format!("{}: {e}", spec.out.display()))),
+            Err(e) => extra.push(Diagnostic::warning(
+                "job",
+                "chart.failed",
+                format!("{}: {e}", spec.out.display()),
+            )),
         }
     }
     let tables = comparisons(&job.compare, &input, &mut extra);
     for c in &tables {
         let name = format!("compare/{}_{}_{}.csv", c.indicator, c.year, c.kind);
-        let mut df = table::comparison_frame(c).map_err(|source| FrameError::Polars { path: job.output.join(&name), source })?;
+        let mut df = table::comparison_frame(c)
+            .map_err(|source| FrameError::Polars { path: job.output.join(&name), source })?;
         written.push((name.clone(), frame::write_csv(&mut df, &job.output.join(&name))?));
     }
     out.diagnostics.extend(extra);
@@ -203,20 +261,31 @@ pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Res
 
     // the tables, the data package, the page; the manifest last
     for (path, changed) in build::write_outputs(&out, engine.catalog(), &job.output)? {
-        written.push((path.strip_prefix(&job.output).unwrap_or(&path).display().to_string(), changed));
+        written
+            .push((path.strip_prefix(&job.output).unwrap_or(&path).display().to_string(), changed));
     }
     let panel_columns: Vec<String> = frame::panel::panel_wide_frame(&out.panel, engine.catalog())
         .map(|df| df.get_column_names().iter().map(|c| c.to_string()).collect())
         .unwrap_or_default();
-    let package = serde_json::to_vec_pretty(&datapackage::datapackage(engine.catalog(), &panel_columns)).unwrap_or_default();
-    written.push(("datapackage.json".into(), write_bytes(&job.output.join("datapackage.json"), &package)?));
+    let package =
+        serde_json::to_vec_pretty(&datapackage::datapackage(engine.catalog(), &panel_columns))
+            .unwrap_or_default();
+    written.push((
+        "datapackage.json".into(),
+        write_bytes(&job.output.join("datapackage.json"), &package)?,
+    ));
     let counts = out.counts();
-    written.push((report::FONT_FILE.into(), write_bytes(&job.output.join(report::FONT_FILE), input.font)?));
+    written.push((
+        report::FONT_FILE.into(),
+        write_bytes(&job.output.join(report::FONT_FILE), input.font)?,
+    ));
     let html = report::render(&job.title, &out, &counts, &chart_paths, &tables);
-    written.push(("index.html".into(), write_bytes(&job.output.join("index.html"), html.as_bytes())?));
+    written
+        .push(("index.html".into(), write_bytes(&job.output.join("index.html"), html.as_bytes())?));
     let pruned = cache.prune(&keep);
 
-    let outputs: Vec<FileHash> = written.iter().filter_map(|(rel, _)| hash_file(&job.output.join(rel), rel)).collect();
+    let outputs: Vec<FileHash> =
+        written.iter().filter_map(|(rel, _)| hash_file(&job.output.join(rel), rel)).collect();
     let manifest = Manifest {
         engine: env!("CARGO_PKG_NAME").into(),
         engine_version: env!("CARGO_PKG_VERSION").into(),
@@ -244,5 +313,7 @@ pub fn run(job: &JobSpec, opts: &RunOptions, log: &(dyn Fn(&str) + Sync)) -> Res
 }
 
 fn write_bytes(path: &Path, bytes: &[u8]) -> Result<bool, FrameError> {
-    frame::write_atomic(path, |w| w.write_all(bytes).map_err(|source| FrameError::Io { path: path.to_path_buf(), source }))
+    frame::write_atomic(path, |w| {
+        w.write_all(bytes).map_err(|source| FrameError::Io { path: path.to_path_buf(), source })
+    })
 }

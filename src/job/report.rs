@@ -42,7 +42,13 @@ fn fmt(v: f64) -> String {
 
 /// Render the page. `charts` are output-relative paths of the drawn charts
 /// with the SVG text of those that are SVG (inlined); `comparisons` the ranked tables.
-pub fn render(title: &str, out: &BuildOutput, counts: &DiagnosticCounts, charts: &[(String, Option<String>)], comparisons: &[Comparison]) -> String {
+pub fn render(
+    title: &str,
+    out: &BuildOutput,
+    counts: &DiagnosticCounts,
+    charts: &[(String, Option<String>)],
+    comparisons: &[Comparison],
+) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -67,10 +73,19 @@ pub fn render(title: &str, out: &BuildOutput, counts: &DiagnosticCounts, charts:
                 // inline, so the page's bundled font draws its Chinese text
                 Some(svg) => {
                     let body = svg.find("<svg").map(|i| &svg[i..]).unwrap_or(svg);
-                    let _ = writeln!(h, "<figure class=\"chart\" data-src=\"{}\">{body}</figure>", attr(c));
+                    let _ = writeln!(
+                        h,
+                        "<figure class=\"chart\" data-src=\"{}\">{body}</figure>",
+                        attr(c)
+                    );
                 }
                 None => {
-                    let _ = writeln!(h, "<figure class=\"chart\"><img src=\"{}\" alt=\"{}\"></figure>", attr(c), attr(c));
+                    let _ = writeln!(
+                        h,
+                        "<figure class=\"chart\"><img src=\"{}\" alt=\"{}\"></figure>",
+                        attr(c),
+                        attr(c)
+                    );
                 }
             }
         }

@@ -79,15 +79,23 @@ pub enum SpecError {
 impl JobSpec {
     /// Read a job file and resolve its paths against the file's folder.
     pub fn load(path: &Path) -> Result<JobSpec, SpecError> {
-        let text = std::fs::read_to_string(path).map_err(|source| SpecError::Read { path: path.into(), source })?;
-        let mut spec: JobSpec = toml::from_str(&text).map_err(|e| SpecError::Parse { path: path.into(), message: e.to_string() })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| SpecError::Read { path: path.into(), source })?;
+        let mut spec: JobSpec = toml::from_str(&text)
+            .map_err(|e| SpecError::Parse { path: path.into(), message: e.to_string() })?;
         let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         // joined and tidied (reports/./a.txt → reports/a.txt)
-        let resolve = |p: &Path| -> PathBuf { if p.is_absolute() { p.to_path_buf() } else { base.join(p) }.components().collect() };
+        let resolve = |p: &Path| -> PathBuf {
+            if p.is_absolute() { p.to_path_buf() } else { base.join(p) }.components().collect()
+        };
         spec.output = resolve(&spec.output);
         spec.datasets = spec.datasets.as_deref().map(resolve);
         spec.corrections = spec.corrections.as_deref().map(resolve);
-        spec.inputs = spec.inputs.iter().map(|i| resolve(Path::new(i)).to_string_lossy().into_owned()).collect();
+        spec.inputs = spec
+            .inputs
+            .iter()
+            .map(|i| resolve(Path::new(i)).to_string_lossy().into_owned())
+            .collect();
         for c in &mut spec.chart {
             if c.per.is_none() {
                 c.per = spec.population.per;
@@ -114,10 +122,18 @@ impl JobSpec {
                             paths.push(p);
                         }
                         if !any {
-                            diags.push(crate::diag::Diagnostic::warning(i, "job.glob_empty", "the pattern matches no file"));
+                            diags.push(crate::diag::Diagnostic::warning(
+                                i,
+                                "job.glob_empty",
+                                "the pattern matches no file",
+                            ));
                         }
                     }
-                    Err(e) => diags.push(crate::diag::Diagnostic::error(i, "job.glob_invalid", e.to_string())),
+                    Err(e) => diags.push(crate::diag::Diagnostic::error(
+                        i,
+                        "job.glob_invalid",
+                        e.to_string(),
+                    )),
                 }
             } else {
                 paths.push(PathBuf::from(i));

@@ -84,17 +84,73 @@ impl std::fmt::Debug for Gazetteer {
 pub fn short_names(name: &str, level: Level) -> Vec<String> {
     let mut out = Vec::new();
     const ETHNIC: &[&str] = &[
-        "壮族", "回族", "维吾尔", "藏族", "彝族", "苗族", "土家族", "侗族", "布依族", "哈尼族", "傣族", "白族", "景颇族",
-        "傈僳族", "蒙古族", "朝鲜族", "哈萨克", "柯尔克孜", "羌族", "黎族", "瑶族", "土族", "畲族", "满族", "仡佬族",
-        "水族", "纳西族", "普米族", "怒族", "独龙族", "撒拉族", "保安族", "东乡族", "裕固族", "达斡尔族", "鄂温克族",
-        "鄂伦春族", "锡伯族", "仫佬族", "毛南族", "拉祜族", "佤族", "布朗族", "阿昌族", "德昂族", "塔吉克",
+        "壮族",
+        "回族",
+        "维吾尔",
+        "藏族",
+        "彝族",
+        "苗族",
+        "土家族",
+        "侗族",
+        "布依族",
+        "哈尼族",
+        "傣族",
+        "白族",
+        "景颇族",
+        "傈僳族",
+        "蒙古族",
+        "朝鲜族",
+        "哈萨克",
+        "柯尔克孜",
+        "羌族",
+        "黎族",
+        "瑶族",
+        "土族",
+        "畲族",
+        "满族",
+        "仡佬族",
+        "水族",
+        "纳西族",
+        "普米族",
+        "怒族",
+        "独龙族",
+        "撒拉族",
+        "保安族",
+        "东乡族",
+        "裕固族",
+        "达斡尔族",
+        "鄂温克族",
+        "鄂伦春族",
+        "锡伯族",
+        "仫佬族",
+        "毛南族",
+        "拉祜族",
+        "佤族",
+        "布朗族",
+        "阿昌族",
+        "德昂族",
+        "塔吉克",
     ];
     let mut push = |s: &str| {
         if s.chars().count() >= 2 && s != name && !out.iter().any(|o| o == s) {
             out.push(s.to_string());
         }
     };
-    for suffix in ["自治区", "自治州", "自治县", "自治旗", "特别行政区", "地区", "林区", "省", "市", "区", "县", "旗", "盟"] {
+    for suffix in [
+        "自治区",
+        "自治州",
+        "自治县",
+        "自治旗",
+        "特别行政区",
+        "地区",
+        "林区",
+        "省",
+        "市",
+        "区",
+        "县",
+        "旗",
+        "盟",
+    ] {
         if let Some(stem) = name.strip_suffix(suffix) {
             // strip the ethnic part of autonomous names: 凉山彝族自治州 → 凉山州, 凉山
             let mut base = stem.to_string();
@@ -127,7 +183,8 @@ pub fn short_names(name: &str, level: Level) -> Vec<String> {
 impl Gazetteer {
     pub fn load(path: &Path) -> Result<Gazetteer, GazetteerError> {
         let file = path.display().to_string();
-        let mut reader = csv::Reader::from_path(path).map_err(|e| GazetteerError::Read(file.clone(), e.to_string()))?;
+        let mut reader = csv::Reader::from_path(path)
+            .map_err(|e| GazetteerError::Read(file.clone(), e.to_string()))?;
         let mut regions = vec![Region {
             code: NATIONAL_CODE.into(),
             name: "全国".into(),
@@ -136,7 +193,11 @@ impl Gazetteer {
             province: NATIONAL_CODE.into(),
         }];
         for (i, row) in reader.deserialize::<Row>().enumerate() {
-            let row = row.map_err(|e| GazetteerError::Row { file: file.clone(), line: i + 2, message: e.to_string() })?;
+            let row = row.map_err(|e| GazetteerError::Row {
+                file: file.clone(),
+                line: i + 2,
+                message: e.to_string(),
+            })?;
             let level = Level::parse(&row.level).ok_or_else(|| GazetteerError::Row {
                 file: file.clone(),
                 line: i + 2,
@@ -169,7 +230,99 @@ impl Gazetteer {
             }
         }
         // a short name that is a common word is not a place
-        for w in ["中国", "城区", "新区", "郊区", "矿区", "市中", "市区", "开发", "高新", "东区", "西区", "南区", "北区", "中区", "城中", "开放", "和平", "长安", "新城", "永安", "城关", "民政", "民生", "平安", "友好", "安全", "共和", "长城", "红旗", "向阳", "光明", "通道", "大同", "合作", "东方", "新华", "安宁", "富民", "永和", "太和", "兴业", "复兴", "南海", "龙门", "江南", "江北", "河西", "河东", "城东", "城西", "城南", "城北", "中山", "白云", "青山", "铁山", "宝山", "黄山", "泰山", "华山", "金山", "大方", "方正", "清河", "新兴", "振兴", "文化", "宁国", "兴安", "建设", "科技", "民主", "团结", "胜利", "前进", "新乐", "永福", "福安", "东山", "西山", "南山", "北山", "海城", "开远", "乐业", "宜章", "宜州", "长乐", "新民", "安定", "高新区"] {
+        for w in [
+            "中国",
+            "城区",
+            "新区",
+            "郊区",
+            "矿区",
+            "市中",
+            "市区",
+            "开发",
+            "高新",
+            "东区",
+            "西区",
+            "南区",
+            "北区",
+            "中区",
+            "城中",
+            "开放",
+            "和平",
+            "长安",
+            "新城",
+            "永安",
+            "城关",
+            "民政",
+            "民生",
+            "平安",
+            "友好",
+            "安全",
+            "共和",
+            "长城",
+            "红旗",
+            "向阳",
+            "光明",
+            "通道",
+            "大同",
+            "合作",
+            "东方",
+            "新华",
+            "安宁",
+            "富民",
+            "永和",
+            "太和",
+            "兴业",
+            "复兴",
+            "南海",
+            "龙门",
+            "江南",
+            "江北",
+            "河西",
+            "河东",
+            "城东",
+            "城西",
+            "城南",
+            "城北",
+            "中山",
+            "白云",
+            "青山",
+            "铁山",
+            "宝山",
+            "黄山",
+            "泰山",
+            "华山",
+            "金山",
+            "大方",
+            "方正",
+            "清河",
+            "新兴",
+            "振兴",
+            "文化",
+            "宁国",
+            "兴安",
+            "建设",
+            "科技",
+            "民主",
+            "团结",
+            "胜利",
+            "前进",
+            "新乐",
+            "永福",
+            "福安",
+            "东山",
+            "西山",
+            "南山",
+            "北山",
+            "海城",
+            "开远",
+            "乐业",
+            "宜章",
+            "宜州",
+            "长乐",
+            "新民",
+            "安定",
+            "高新区",
+        ] {
             if let Some(v) = names.get_mut(w) {
                 v.retain(|&i| regions[i].name == w);
                 if v.is_empty() {
@@ -211,8 +364,14 @@ impl Gazetteer {
         for m in self.matcher.find_iter(text) {
             char_pos += text[last_byte..m.start()].chars().count();
             let len = text[m.start()..m.end()].chars().count();
-            let cands = self.names[m.pattern().as_usize()].1.iter().map(|&r| &self.regions[r]).collect();
-            out.push(Mention { start: char_pos, end: char_pos + len, name: &self.names[m.pattern().as_usize()].0, regions: cands });
+            let cands =
+                self.names[m.pattern().as_usize()].1.iter().map(|&r| &self.regions[r]).collect();
+            out.push(Mention {
+                start: char_pos,
+                end: char_pos + len,
+                name: &self.names[m.pattern().as_usize()].0,
+                regions: cands,
+            });
             char_pos += len;
             last_byte = m.end();
         }
@@ -253,7 +412,8 @@ pub(crate) fn bundled() -> &'static Gazetteer {
     use std::sync::OnceLock;
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
-        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/regions/regions.csv")).unwrap()
+        Gazetteer::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/regions/regions.csv"))
+            .unwrap()
     })
 }
 
@@ -274,7 +434,9 @@ mod tests {
         let g = bundled();
         assert_eq!(g.lookup("常州")[0].code, "320400");
         let chaoyang: Vec<_> = g.lookup("朝阳区").iter().map(|r| r.code.clone()).collect();
-        assert!(chaoyang.contains(&"110105".to_string()) && chaoyang.contains(&"220104".to_string()));
+        assert!(
+            chaoyang.contains(&"110105".to_string()) && chaoyang.contains(&"220104".to_string())
+        );
         let p: Vec<_> = g.parents("440881").iter().map(|r| r.code.as_str()).collect();
         assert_eq!(p, vec!["440800", "440000"]);
         assert!(g.is_within("500103", "500000"));

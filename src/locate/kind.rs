@@ -37,11 +37,27 @@ pub fn title_area(text: &str, max_chars: usize) -> String {
 
 /// The words whose frequency in the body helps tell kinds apart.
 const BODY_WORDS: &[&str] = &[
-    "政府工作报告", "报告如下", "主动公开", "政府信息公开工作年度报告", "政府信息公开", "依申请", "法治政府建设", "依法行政", "行政执法", "法治", "比上年", "同比",
+    "政府工作报告",
+    "报告如下",
+    "主动公开",
+    "政府信息公开工作年度报告",
+    "政府信息公开",
+    "依申请",
+    "法治政府建设",
+    "依法行政",
+    "行政执法",
+    "法治",
+    "比上年",
+    "同比",
 ];
 
 static BODY_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(BODY_WORDS).expect("body words build an automaton"));
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(BODY_WORDS)
+            .expect("body words build an automaton")
+    });
 
 pub fn classify(text: &str) -> DocType {
     let head = title_area(text, 300);
@@ -59,24 +75,33 @@ pub fn classify(text: &str) -> DocType {
     for m in BODY_MATCHER.find_overlapping_iter(text) {
         counts[m.pattern().as_usize()] += 1;
     }
-    let count = |needle: &str| BODY_WORDS.iter().position(|w| *w == needle).map_or_else(|| text.matches(needle).count(), |i| counts[i]);
+    let count = |needle: &str| {
+        BODY_WORDS
+            .iter()
+            .position(|w| *w == needle)
+            .map_or_else(|| text.matches(needle).count(), |i| counts[i])
+    };
     let any_in = |hay: &str, words: &[&str]| words.iter().any(|w| hay.contains(w));
-    if head.contains("政府工作报告") || (head.contains("各位代表") && count("政府工作报告") > 0) {
+    if head.contains("政府工作报告") || (head.contains("各位代表") && count("政府工作报告") > 0)
+    {
         return DocType::GovWorkReport;
     }
     if head.contains("统计公报") {
         return DocType::StatCommunique;
     }
     // a plan or work programme announces itself in its title
-    let plan_title = any_in(&first_lines, &["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"])
-        && any_in(&first_lines, &["印发", "关于"]);
-    let reports = any_in(&head, &["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]);
+    let plan_title =
+        any_in(&first_lines, &["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"])
+            && any_in(&first_lines, &["印发", "关于"]);
+    let reports =
+        any_in(&head, &["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]);
     if plan_title && !reports {
         return DocType::Plan;
     }
     // the title names the kind: information disclosure before rule of law
     // (a disclosure report mentions 法治政府建设 in passing, and vice versa)
-    let disclosure_title = head.contains("信息公开") && any_in(&head, &["年度报告", "工作报告", "情况报告"]);
+    let disclosure_title =
+        head.contains("信息公开") && any_in(&head, &["年度报告", "工作报告", "情况报告"]);
     let law_title = any_in(&head, &["法治政府建设", "依法行政", "法治建设", "行政执法"])
         && any_in(&head, &["报告", "情况", "总结", "报告如下"]);
     if disclosure_title && !law_title {
@@ -95,9 +120,10 @@ pub fn classify(text: &str) -> DocType {
     if news {
         return DocType::Other;
     }
-    let disclosure = count("政府信息公开工作年度报告") > 0
-        || count("政府信息公开") >= 3 && count("依申请") > 0;
-    let law_words = count("法治政府建设") * 2 + count("依法行政") + count("行政执法") + count("法治");
+    let disclosure =
+        count("政府信息公开工作年度报告") > 0 || count("政府信息公开") >= 3 && count("依申请") > 0;
+    let law_words =
+        count("法治政府建设") * 2 + count("依法行政") + count("行政执法") + count("法治");
     if disclosure && count("法治政府建设") < count("政府信息公开") {
         return DocType::InfoDisclosureReport;
     }
@@ -128,7 +154,10 @@ mod tests {
             classify("桂民发〔2022〕7号 自治区民政厅关于印发落实广西法治政府建设实施方案(2021-2025年)工作方案的通知"),
             DocType::Plan
         );
-        assert_eq!(classify("乌海市民政局2025年政府信息公开工作年度报告"), DocType::InfoDisclosureReport);
+        assert_eq!(
+            classify("乌海市民政局2025年政府信息公开工作年度报告"),
+            DocType::InfoDisclosureReport
+        );
         assert_eq!(classify("5月市民热线办理情况通报"), DocType::Other);
         // a disclosure report that mentions rule-of-law work is still a disclosure report
         assert_eq!(

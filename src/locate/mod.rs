@@ -36,7 +36,11 @@ pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic
     let published = year::published_date(text);
     let report_year = year::report_year(text, doc_type, published.as_deref());
     if report_year.is_none() {
-        diags.push(Diagnostic::warning(&doc.source, "year.unknown", "no report year found in title or body"));
+        diags.push(Diagnostic::warning(
+            &doc.source,
+            "year.unknown",
+            "no report year found in title or body",
+        ));
     }
     let (mut province_code, mut prefecture_code) = (String::new(), String::new());
     if let Some(r) = &found.region {

@@ -8,12 +8,29 @@ use std::collections::HashMap;
 
 /// Organisation words that follow a place name in an issuer.
 const ORGS: &[&str] = &[
-    "人民政府办公室", "人民政府办公厅", "人民政府", "民政厅", "民政局", "司法局", "司法厅", "统计局", "政府", "人民代表大会",
-    "民政部门", "市民热线", "统计调查队", "调查队",
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "民政厅",
+    "民政局",
+    "司法局",
+    "司法厅",
+    "统计局",
+    "政府",
+    "人民代表大会",
+    "民政部门",
+    "市民热线",
+    "统计调查队",
+    "调查队",
 ];
 
 static ORG_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(ORGS).expect("organisation words build an automaton"));
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(ORGS)
+            .expect("organisation words build an automaton")
+    });
 
 /// Title zone (chars from the start) and signature zone (chars from the end).
 const TITLE_ZONE: usize = 260;
@@ -43,7 +60,12 @@ fn level_from_char(c: char) -> Option<Level> {
     }
 }
 
-pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut Vec<Diagnostic>) -> Found<'a> {
+pub fn locate_region<'a>(
+    text: &str,
+    g: &'a Gazetteer,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Found<'a> {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let mentions: Vec<Mention<'a>> = g.mentions(text);
@@ -69,7 +91,10 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
         char_at_byte[b] = ci as u32;
     }
     char_at_byte[text.len()] = n as u32;
-    let mut org_hits: Vec<(usize, usize)> = ORG_MATCHER.find_overlapping_iter(text).map(|m| (m.pattern().as_usize(), m.start())).collect();
+    let mut org_hits: Vec<(usize, usize)> = ORG_MATCHER
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
     org_hits.sort_unstable();
     {
         for &(org_i, b) in &org_hits {
@@ -97,15 +122,26 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
                 chars.get(p.wrapping_sub(1)).and_then(|&c| level_from_char(c))
             };
             let text_of_chain: String = chain.iter().map(|m| m.name).collect::<String>();
-            issuers.push(Issuer { text: format!("{text_of_chain}{}{org}", level_hint_prefix(&before, level_hint, &chain)), chain, level_hint, weight: w });
+            issuers.push(Issuer {
+                text: format!(
+                    "{text_of_chain}{}{org}",
+                    level_hint_prefix(&before, level_hint, &chain)
+                ),
+                chain,
+                level_hint,
+                weight: w,
+            });
         }
     }
     issuers.retain(|i| !i.chain.is_empty() || i.level_hint.is_some());
 
     // 2. support for every region: mentions weighted by zone, short names count less
     let mut score: HashMap<&str, f64> = HashMap::new();
-    let mentioned: std::collections::HashSet<&str> =
-        mentions.iter().filter(|m| m.regions.len() == 1).map(|m| m.regions[0].code.as_str()).collect();
+    let mentioned: std::collections::HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.regions.len() == 1)
+        .map(|m| m.regions[0].code.as_str())
+        .collect();
     // the same ambiguous name recurs: narrow each name once
     let mut narrowed: HashMap<&str, Vec<&Region>> = HashMap::new();
     for m in &mentions {
@@ -116,7 +152,8 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
         if m.regions.iter().any(|r| r.level == Level::National) && m.start >= TITLE_ZONE {
             w *= 0.2;
         }
-        let cands = narrowed.entry(m.name).or_insert_with(|| disambiguate(g, &m.regions, &mentioned));
+        let cands =
+            narrowed.entry(m.name).or_insert_with(|| disambiguate(g, &m.regions, &mentioned));
         for r in cands.iter() {
             *score.entry(r.code.as_str()).or_default() += w / cands.len() as f64;
         }
@@ -143,20 +180,31 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
             best_issuer = Some((iss, cands));
         }
     }
-    let unnamed_weight = issuers.iter().filter(|i| i.chain.is_empty()).map(|i| i.weight).fold(0.0, f64::max);
+    let unnamed_weight =
+        issuers.iter().filter(|i| i.chain.is_empty()).map(|i| i.weight).fold(0.0, f64::max);
     if best_issuer.as_ref().is_some_and(|(b, _)| b.weight < unnamed_weight) {
         best_issuer = None; // the title's own 市民政局 outranks a place named only in the signature
     }
     if let Some((iss, cands)) = best_issuer {
         if cands.len() == 1 {
-            return Found { issuer: iss.text.clone(), region: Some(cands[0]), level: Some(cands[0].level) };
+            return Found {
+                issuer: iss.text.clone(),
+                region: Some(cands[0]),
+                level: Some(cands[0].level),
+            };
         }
         let best = cands.iter().copied().max_by(|a, b| {
-            score.get(a.code.as_str()).unwrap_or(&0.0).total_cmp(score.get(b.code.as_str()).unwrap_or(&0.0))
+            score
+                .get(a.code.as_str())
+                .unwrap_or(&0.0)
+                .total_cmp(score.get(b.code.as_str()).unwrap_or(&0.0))
         });
         if let Some(b) = best {
             let top = score.get(b.code.as_str()).copied().unwrap_or(0.0);
-            let tied = cands.iter().filter(|c| (score.get(c.code.as_str()).copied().unwrap_or(0.0) - top).abs() < 1e-9).count();
+            let tied = cands
+                .iter()
+                .filter(|c| (score.get(c.code.as_str()).copied().unwrap_or(0.0) - top).abs() < 1e-9)
+                .count();
             if tied == 1 {
                 return Found { issuer: iss.text.clone(), region: Some(b), level: Some(b.level) };
             }
@@ -167,10 +215,18 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
             format!(
                 "issuer {} may be any of {}; no other clue in the text decides",
                 iss.text,
-                cands.iter().map(|r| format!("{} {}", r.code, r.name)).collect::<Vec<_>>().join(", ")
+                cands
+                    .iter()
+                    .map(|r| format!("{} {}", r.code, r.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
-        return Found { issuer: iss.text.clone(), region: None, level: cands.first().map(|r| r.level) };
+        return Found {
+            issuer: iss.text.clone(),
+            region: None,
+            level: cands.first().map(|r| r.level),
+        };
     }
 
     // 4. an issuer without a place (市民政局): its level, then the best-supported region of that level
@@ -183,14 +239,19 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
     let level = hint_level.or_else(|| level_from_collectives(text));
     let issuer_text = hint.map(|h| h.1).unwrap_or_default();
     let fits = |r: &Region| match level {
-        None => r.level != Level::National || score.get(r.code.as_str()).copied().unwrap_or(0.0) >= 3.0,
+        None => {
+            r.level != Level::National || score.get(r.code.as_str()).copied().unwrap_or(0.0) >= 3.0
+        }
         // 市民政局 of a municipality (天津市) or of a county-level city
         Some(Level::Prefecture) => r.level == Level::Prefecture || r.name.ends_with('市'),
         Some(l) => r.level == l,
     };
     let rank_by = |fits: &dyn Fn(&Region) -> bool| {
-        let mut ranked: Vec<(&str, f64)> =
-            score.iter().filter(|(c, _)| g.get(c).is_some_and(fits)).map(|(c, s)| (*c, *s)).collect();
+        let mut ranked: Vec<(&str, f64)> = score
+            .iter()
+            .filter(|(c, _)| g.get(c).is_some_and(fits))
+            .map(|(c, s)| (*c, *s))
+            .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
         ranked
     };
@@ -202,18 +263,16 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
         && fitted.len() == 1
         && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && r.name.ends_with('市'));
     // the level hint may be wrong (a district report speaking of 市政府): fall back to any level
-    let ranked = if lone_fit || fitted.first().is_some_and(|x| x.1 >= 2.0) {
-        fitted
-    } else {
-        any_level
-    };
+    let ranked =
+        if lone_fit || fitted.first().is_some_and(|x| x.1 >= 2.0) { fitted } else { any_level };
     match ranked.first() {
         Some(&(code, s)) if (s >= 2.0 || lone_fit) && ranked.get(1).is_none_or(|x| x.1 < s) => {
             let r = g.get(code).expect("scored code is in the gazetteer");
             Found { issuer: issuer_text, region: Some(r), level: Some(r.level) }
         }
         Some(&(code, s)) if s >= 2.0 => {
-            let tied: Vec<String> = ranked.iter().take_while(|x| x.1 == s).map(|x| x.0.to_string()).collect();
+            let tied: Vec<String> =
+                ranked.iter().take_while(|x| x.1 == s).map(|x| x.0.to_string()).collect();
             diags.push(Diagnostic::warning(
                 source,
                 "region.ambiguous",
@@ -223,7 +282,11 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
             Found { issuer: issuer_text, region: None, level }
         }
         _ => {
-            diags.push(Diagnostic::warning(source, "region.unknown", "no issuer or place name decides the region"));
+            diags.push(Diagnostic::warning(
+                source,
+                "region.unknown",
+                "no issuer or place name decides the region",
+            ));
             Found { issuer: issuer_text, region: None, level }
         }
     }
@@ -233,8 +296,14 @@ pub fn locate_region<'a>(text: &str, g: &'a Gazetteer, source: &str, diags: &mut
 /// government above, not the issuer.
 fn superior_reference(chars: &[char], org_start: usize) -> bool {
     let before: String = chars[org_start.saturating_sub(4)..org_start].iter().collect();
-    before.ends_with("委、市") || before.ends_with("委市") || before.ends_with("委、省") || before.ends_with("委省")
-        || before.ends_with("委、区") || before.ends_with("委区") || before.ends_with("委、县") || before.ends_with("委县")
+    before.ends_with("委、市")
+        || before.ends_with("委市")
+        || before.ends_with("委、省")
+        || before.ends_with("委省")
+        || before.ends_with("委、区")
+        || before.ends_with("委区")
+        || before.ends_with("委、县")
+        || before.ends_with("委县")
 }
 
 /// Is position `p` inside 《…》 or 〈…〉 (a cited document's title)?
@@ -274,7 +343,11 @@ fn level_from_collectives(text: &str) -> Option<Level> {
 
 /// Candidates of an ambiguous name, narrowed to those whose ancestor is
 /// named elsewhere in the text.
-fn disambiguate<'a>(g: &Gazetteer, cands: &[&'a Region], mentioned: &std::collections::HashSet<&str>) -> Vec<&'a Region> {
+fn disambiguate<'a>(
+    g: &Gazetteer,
+    cands: &[&'a Region],
+    mentioned: &std::collections::HashSet<&str>,
+) -> Vec<&'a Region> {
     if cands.len() <= 1 {
         return cands.to_vec();
     }
@@ -291,13 +364,21 @@ fn disambiguate<'a>(g: &Gazetteer, cands: &[&'a Region], mentioned: &std::collec
 }
 
 /// The most specific place of a chain (重庆市 渝中区 → 渝中区), checked against the earlier links.
-fn resolve_chain<'a>(g: &'a Gazetteer, chain: &[&Mention<'a>], mentioned: &std::collections::HashSet<&str>) -> Vec<&'a Region> {
+fn resolve_chain<'a>(
+    g: &'a Gazetteer,
+    chain: &[&Mention<'a>],
+    mentioned: &std::collections::HashSet<&str>,
+) -> Vec<&'a Region> {
     let last = chain.last().expect("chain is not empty");
-    let outer: Vec<&Region> = chain[..chain.len() - 1].iter().flat_map(|m| m.regions.iter().copied()).collect();
+    let outer: Vec<&Region> =
+        chain[..chain.len() - 1].iter().flat_map(|m| m.regions.iter().copied()).collect();
     let mut cands: Vec<&Region> = last.regions.clone();
     if !outer.is_empty() {
-        let within: Vec<&Region> =
-            cands.iter().copied().filter(|r| outer.iter().any(|o| g.is_within(&r.code, &o.code))).collect();
+        let within: Vec<&Region> = cands
+            .iter()
+            .copied()
+            .filter(|r| outer.iter().any(|o| g.is_within(&r.code, &o.code)))
+            .collect();
         if !within.is_empty() {
             cands = within;
         }

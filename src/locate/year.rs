@@ -5,20 +5,31 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*年度?[^。\n,，]{0,40}?(报告|公报|总结|情况|通报|统计|工作要点|方案)").unwrap()
+    Regex::new(
+        r"((?:19|20)\d{2})\s*年度?[^。\n,，]{0,40}?(报告|公报|总结|情况|通报|统计|工作要点|方案)",
+    )
+    .unwrap()
 });
-static PERIOD_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"统计(?:期限|周期|时限|时间)[^。\n]{0,6}?((?:19|20)\d{2})\s*年?\s*1\s*月\s*1\s*日").unwrap());
+static PERIOD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"统计(?:期限|周期|时限|时间)[^。\n]{0,6}?((?:19|20)\d{2})\s*年?\s*1\s*月\s*1\s*日")
+        .unwrap()
+});
 static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、[^\n]{0,12}\n\s*)?((?:19|20)\d{2})年(?:度)?(?:[,，以来]|[^\n,，。]{0,14}?(?:坚持|深入|认真|全面|紧紧|围绕|在))").unwrap()
 });
-static DOC_NUMBER_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d+\s*号").unwrap());
+static DOC_NUMBER_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d+\s*号").unwrap());
 static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?").unwrap()
+    Regex::new(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
+        .unwrap()
 });
-static ISO_STAMP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)(?:^|\s)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)").unwrap());
+static ISO_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?:^|\s)((?:19|20)\d{2})-(\d{2})-(\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)",
+    )
+    .unwrap()
+});
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:发布时间|发布日期|成文日期|印发日期|时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2})").unwrap()
 });
@@ -63,9 +74,11 @@ pub fn published_date(text: &str) -> Option<String> {
 
 /// Is the year at byte `start` the end of a range such as 2021—2025年?
 fn ends_a_range(text: &str, start: usize) -> bool {
-    let before: String = text[..start].chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+    let before: String =
+        text[..start].chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let mut it = before.chars().rev();
-    matches!(it.next(), Some('-' | '—' | '–' | '~' | '至' | '－')) && it.take(4).all(|c| c.is_ascii_digit())
+    matches!(it.next(), Some('-' | '—' | '–' | '~' | '至' | '－'))
+        && it.take(4).all(|c| c.is_ascii_digit())
 }
 
 /// The year the report is about.
@@ -90,7 +103,10 @@ pub fn report_year(text: &str, kind: DocType, published: Option<&str>) -> Option
     if let Some(c) = PERIOD_YEAR.captures(text) {
         return c[1].parse().ok();
     }
-    if let Some(c) = TITLE_YEAR.captures_iter(&head).find(|c| !ends_a_range(&head, c.get(1).map_or(0, |m| m.start()))) {
+    if let Some(c) = TITLE_YEAR
+        .captures_iter(&head)
+        .find(|c| !ends_a_range(&head, c.get(1).map_or(0, |m| m.start())))
+    {
         let y: i32 = c[1].parse().ok()?;
         if pub_year.is_none_or(|p| y <= p) {
             return Some(y);

@@ -24,10 +24,17 @@ pub struct SeriesPoint {
 
 /// Series of every region × indicator × kind in the panel, years ascending.
 /// Region codes are mapped through `current_code` so a recoded region keeps one series.
-pub fn series(panel: &[PanelRow], base_year: Option<i32>, current_code: &dyn Fn(&str) -> String) -> Vec<SeriesPoint> {
+pub fn series(
+    panel: &[PanelRow],
+    base_year: Option<i32>,
+    current_code: &dyn Fn(&str) -> String,
+) -> Vec<SeriesPoint> {
     let mut groups: BTreeMap<(String, String, String), BTreeMap<i32, &PanelRow>> = BTreeMap::new();
     for r in panel {
-        groups.entry((current_code(&r.region_code), r.indicator.clone(), r.kind.clone())).or_default().insert(r.year, r);
+        groups
+            .entry((current_code(&r.region_code), r.indicator.clone(), r.kind.clone()))
+            .or_default()
+            .insert(r.year, r);
     }
     let mut out = Vec::new();
     for ((code, indicator, kind), years) in groups {
@@ -61,7 +68,11 @@ mod tests {
     #[test]
     fn yoy_and_index_by_hand() {
         // 常州 2021: 200, 2022: 248, 2024: 300 (2023 missing)
-        let panel = vec![row("320400", 2021, 200.0), row("320400", 2022, 248.0), row("320400", 2024, 300.0)];
+        let panel = vec![
+            row("320400", 2021, 200.0),
+            row("320400", 2022, 248.0),
+            row("320400", 2024, 300.0),
+        ];
         let s = series(&panel, Some(2021), &|c| c.to_string());
         assert_eq!(s.len(), 3);
         assert_eq!(s[1].yoy_change, Some(48.0));

@@ -7,5 +7,5 @@ pub mod population;
 pub mod rollup;
 pub mod table;
 
-pub use peers::{compare, Comparison, CompareError, PeerQuery, PeerRow};
+pub use peers::{compare, CompareError, Comparison, PeerQuery, PeerRow};
 pub use population::{Population, PopulationAt};

@@ -26,7 +26,15 @@ pub struct PeerQuery {
 
 impl PeerQuery {
     pub fn new(indicator: &str, year: i32) -> PeerQuery {
-        PeerQuery { indicator: indicator.into(), year, kind: "actual".into(), per: None, level: None, within: None, focus: None }
+        PeerQuery {
+            indicator: indicator.into(),
+            year,
+            kind: "actual".into(),
+            per: None,
+            level: None,
+            within: None,
+            focus: None,
+        }
     }
 }
 
@@ -107,23 +115,38 @@ pub fn compare(
     gazetteer: &Gazetteer,
     q: &PeerQuery,
 ) -> Result<Comparison, CompareError> {
-    let ind = catalog.get(&q.indicator).ok_or_else(|| CompareError::UnknownIndicator(q.indicator.clone()))?;
+    let ind = catalog
+        .get(&q.indicator)
+        .ok_or_else(|| CompareError::UnknownIndicator(q.indicator.clone()))?;
     let focus_code = match &q.focus {
         None => None,
         Some(f) if gazetteer.get(f).is_some() => Some(f.clone()),
-        Some(f) => Some(gazetteer.lookup(f).first().map(|r| r.code.clone()).ok_or_else(|| CompareError::UnknownFocus(f.clone()))?),
+        Some(f) => Some(
+            gazetteer
+                .lookup(f)
+                .first()
+                .map(|r| r.code.clone())
+                .ok_or_else(|| CompareError::UnknownFocus(f.clone()))?,
+        ),
     };
     let mut cands: Vec<&PanelRow> = panel
         .iter()
         .filter(|r| r.indicator == q.indicator && r.year == q.year && r.kind == q.kind)
-        .filter(|r| q.within.as_deref().is_none_or(|w| r.region_code == w || gazetteer.is_within(&r.region_code, w)))
+        .filter(|r| {
+            q.within
+                .as_deref()
+                .is_none_or(|w| r.region_code == w || gazetteer.is_within(&r.region_code, w))
+        })
         .collect();
     let level = q.level.map(|l| l.as_str().to_string()).or_else(|| {
         let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
         for r in &cands {
             *counts.entry(r.level.as_str()).or_default() += 1;
         }
-        counts.into_iter().max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l))).map(|(l, _)| l.to_string())
+        counts
+            .into_iter()
+            .max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l)))
+            .map(|(l, _)| l.to_string())
     });
     if let Some(l) = &level {
         cands.retain(|r| &r.level == l);
@@ -171,7 +194,10 @@ pub fn compare(
             z_score: None,
             diff_from_median: 0.0,
             is_focus: focus_code.as_deref() == Some(r.region_code.as_str()),
-            yoy_growth: last_year.get(r.region_code.as_str()).filter(|p| **p != 0.0).map(|p| (r.value / p - 1.0) * 100.0),
+            yoy_growth: last_year
+                .get(r.region_code.as_str())
+                .filter(|p| **p != 0.0)
+                .map(|p| (r.value / p - 1.0) * 100.0),
             note: bound_note(&r.qualifier).into(),
             source: r.source.clone(),
             evidence: r.evidence.clone(),
@@ -234,9 +260,18 @@ pub fn query(panel: &[PanelRow], indicator: &str, s: &Selection) -> Option<PeerQ
 
 /// Which kind and year to compare when not given: actuals of the latest year
 /// with actuals, else targets (a year that has only targets compares targets).
-pub fn default_kind_year(panel: &[PanelRow], indicator: &str, year: Option<i32>, kind: Option<&str>) -> (String, Option<i32>) {
-    let latest = |k: &str| panel.iter().filter(|r| r.indicator == indicator && r.kind == k).map(|r| r.year).max();
-    let has = |k: &str, y: i32| panel.iter().any(|r| r.indicator == indicator && r.kind == k && r.year == y);
+pub fn default_kind_year(
+    panel: &[PanelRow],
+    indicator: &str,
+    year: Option<i32>,
+    kind: Option<&str>,
+) -> (String, Option<i32>) {
+    let latest = |k: &str| {
+        panel.iter().filter(|r| r.indicator == indicator && r.kind == k).map(|r| r.year).max()
+    };
+    let has = |k: &str, y: i32| {
+        panel.iter().any(|r| r.indicator == indicator && r.kind == k && r.year == y)
+    };
     let kind = match (kind, year) {
         (Some(k), _) => k.to_string(),
         (None, Some(y)) if has("actual", y) => "actual".into(),
@@ -275,7 +310,14 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn row(code: &str, name: &str, level: &str, year: i32, value: f64, qualifier: &str) -> PanelRow {
+    fn row(
+        code: &str,
+        name: &str,
+        level: &str,
+        year: i32,
+        value: f64,
+        qualifier: &str,
+    ) -> PanelRow {
         crate::frame::panel::test_row(code, name, level, year, "petitions", value, qualifier)
     }
 
@@ -301,9 +343,18 @@ mod tests {
         let mut q = PeerQuery::new("petitions", 2022);
         q.focus = Some("常州".into());
         let cmp = compare(&panel, &c, &p, &g, &q).unwrap();
-        let r: Vec<(&str, u32, f64)> = cmp.rows.iter().map(|r| (r.region_name.as_str(), r.rank, r.percentile)).collect();
+        let r: Vec<(&str, u32, f64)> =
+            cmp.rows.iter().map(|r| (r.region_name.as_str(), r.rank, r.percentile)).collect();
         // 30 > 20 = 20 > 10: ties share rank 2; percentile = share at or below
-        assert_eq!(r, vec![("苏州市", 1, 100.0), ("无锡市", 2, 75.0), ("常州市", 2, 75.0), ("南京市", 4, 25.0)]);
+        assert_eq!(
+            r,
+            vec![
+                ("苏州市", 1, 100.0),
+                ("无锡市", 2, 75.0),
+                ("常州市", 2, 75.0),
+                ("南京市", 4, 25.0)
+            ]
+        );
         assert_eq!(cmp.median, Some(20.0));
         // mean 20, sample sd = sqrt(200/3) = 8.1650
         let z = cmp.rows[0].z_score.unwrap();
@@ -346,7 +397,22 @@ mod tests {
         q.within = Some("440000".into());
         q.level = Some(Level::Prefecture);
         let cmp = compare(&panel, &c, &p, &g, &q).unwrap();
-        assert_eq!(cmp.rows.iter().map(|r| r.region_code.as_str()).collect::<Vec<_>>(), vec!["440300"]);
-        assert_eq!(compare(&panel, &c, &p, &g, &PeerQuery { focus: Some("不存在市".into()), ..PeerQuery::new("petitions", 2022) }).unwrap_err(), CompareError::UnknownFocus("不存在市".into()));
+        assert_eq!(
+            cmp.rows.iter().map(|r| r.region_code.as_str()).collect::<Vec<_>>(),
+            vec!["440300"]
+        );
+        assert_eq!(
+            compare(
+                &panel,
+                &c,
+                &p,
+                &g,
+                &PeerQuery {
+                    focus: Some("不存在市".into()), ..PeerQuery::new("petitions", 2022)
+                }
+            )
+            .unwrap_err(),
+            CompareError::UnknownFocus("不存在市".into())
+        );
     }
 }

@@ -44,7 +44,10 @@ impl Population {
     pub fn load(dir: &Path) -> Result<Population, PopulationError> {
         let mut p = Population::default();
         let path = dir.join("population.csv");
-        let err = |path: &Path, e: csv::Error| PopulationError::Read { path: path.display().to_string(), message: e.to_string() };
+        let err = |path: &Path, e: csv::Error| PopulationError::Read {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        };
         let mut r = csv::Reader::from_path(&path).map_err(|e| err(&path, e))?;
         for row in r.deserialize::<Row>() {
             let row = row.map_err(|e| err(&path, e))?;
@@ -91,14 +94,18 @@ mod tests {
     use super::*;
 
     fn bundled() -> Population {
-        Population::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/population")).unwrap()
+        Population::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/population"))
+            .unwrap()
     }
 
     #[test]
     fn exact_and_nearest_year() {
         let p = bundled();
         // 常州 has only the 2020 census
-        assert_eq!(p.at("320400", 2023), Some(PopulationAt { population: 5_278_121.0, year: 2020 }));
+        assert_eq!(
+            p.at("320400", 2023),
+            Some(PopulationAt { population: 5_278_121.0, year: 2020 })
+        );
         // provinces have year-end figures
         assert_eq!(p.at("440000", 2023).unwrap().year, 2023);
         assert_eq!(p.at("440000", 2030).unwrap().year, 2024);

@@ -24,7 +24,14 @@ pub struct Rollup {
 }
 
 /// Sum county rows of one indicator to their prefectures. Rates are never summed.
-pub fn rollup(panel: &[PanelRow], catalog: &Catalog, gazetteer: &Gazetteer, indicator: &str, year: i32, kind: &str) -> Vec<Rollup> {
+pub fn rollup(
+    panel: &[PanelRow],
+    catalog: &Catalog,
+    gazetteer: &Gazetteer,
+    indicator: &str,
+    year: i32,
+    kind: &str,
+) -> Vec<Rollup> {
     if !catalog.get(indicator).is_some_and(|i| i.measure.divisible()) {
         return Vec::new();
     }
@@ -35,8 +42,14 @@ pub fn rollup(panel: &[PanelRow], catalog: &Catalog, gazetteer: &Gazetteer, indi
         }
     }
     let mut sums: BTreeMap<String, (f64, usize, bool)> = BTreeMap::new();
-    for r in panel.iter().filter(|r| r.indicator == indicator && r.year == year && r.kind == kind && r.level == "county") {
-        let Some(p) = gazetteer.parents(&r.region_code).into_iter().find(|p| p.level == Level::Prefecture) else { continue };
+    for r in panel.iter().filter(|r| {
+        r.indicator == indicator && r.year == year && r.kind == kind && r.level == "county"
+    }) {
+        let Some(p) =
+            gazetteer.parents(&r.region_code).into_iter().find(|p| p.level == Level::Prefecture)
+        else {
+            continue;
+        };
         let e = sums.entry(p.code.clone()).or_insert((0.0, 0, false));
         e.0 += r.value;
         e.1 += 1;

@@ -5,9 +5,28 @@ use polars::prelude::*;
 
 /// Columns of a comparison table, in order.
 pub const COMPARE_COLUMNS: &[&str] = &[
-    "rank", "region_code", "region_name", "level", "year", "indicator", "kind", "value", "unit", "qualifier", "measure",
-    "measure_unit", "population", "population_year", "percentile", "z_score", "diff_from_median", "yoy_growth", "is_focus",
-    "note", "source", "evidence",
+    "rank",
+    "region_code",
+    "region_name",
+    "level",
+    "year",
+    "indicator",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "measure",
+    "measure_unit",
+    "population",
+    "population_year",
+    "percentile",
+    "z_score",
+    "diff_from_median",
+    "yoy_growth",
+    "is_focus",
+    "note",
+    "source",
+    "evidence",
 ];
 
 pub fn comparison_frame(c: &Comparison) -> PolarsResult<DataFrame> {
@@ -29,10 +48,16 @@ pub fn comparison_frame(c: &Comparison) -> PolarsResult<DataFrame> {
             Column::new("measure".into(), r.iter().map(|x| x.measure).collect::<Vec<_>>()),
             Column::new("measure_unit".into(), s(&|x| x.measure_unit.clone())),
             Column::new("population".into(), r.iter().map(|x| x.population).collect::<Vec<_>>()),
-            Column::new("population_year".into(), r.iter().map(|x| x.population_year).collect::<Vec<_>>()),
+            Column::new(
+                "population_year".into(),
+                r.iter().map(|x| x.population_year).collect::<Vec<_>>(),
+            ),
             Column::new("percentile".into(), r.iter().map(|x| x.percentile).collect::<Vec<_>>()),
             Column::new("z_score".into(), r.iter().map(|x| x.z_score).collect::<Vec<_>>()),
-            Column::new("diff_from_median".into(), r.iter().map(|x| x.diff_from_median).collect::<Vec<_>>()),
+            Column::new(
+                "diff_from_median".into(),
+                r.iter().map(|x| x.diff_from_median).collect::<Vec<_>>(),
+            ),
             Column::new("yoy_growth".into(), r.iter().map(|x| x.yoy_growth).collect::<Vec<_>>()),
             Column::new("is_focus".into(), r.iter().map(|x| x.is_focus).collect::<Vec<_>>()),
             Column::new("note".into(), s(&|x| x.note.clone())),
@@ -62,7 +87,8 @@ pub fn render_table(c: &Comparison) -> String {
         .rows
         .iter()
         .map(|r| {
-            let mark = crate::extract::Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
+            let mark =
+                crate::extract::Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
             vec![
                 format!("{}{}", if r.is_focus { ">" } else { " " }, r.rank),
                 r.region_name.clone(),
@@ -75,7 +101,15 @@ pub fn render_table(c: &Comparison) -> String {
             ]
         })
         .collect();
-    let widths: Vec<usize> = (0..head.len()).map(|i| rows.iter().map(|r| display_width(&r[i])).chain([display_width(head[i])]).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..head.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| display_width(&r[i]))
+                .chain([display_width(head[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = format!(
         "{} {} — {} ({}), {}{}; median {}\n",
         c.indicator_name,
@@ -86,7 +120,17 @@ pub fn render_table(c: &Comparison) -> String {
         c.per.map(|p| format!(", per {p} residents")).unwrap_or_default(),
         num(c.median, 3)
     );
-    let line = |cells: Vec<String>| cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect::<Vec<_>>().join("  ").trim_end().to_string() + "\n";
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| pad(c, *w))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+            + "\n"
+    };
     out.push_str(&line(head.iter().map(|s| s.to_string()).collect()));
     for r in rows {
         out.push_str(&line(r));

@@ -11,7 +11,10 @@ pub enum CellValue {
     /// a missing-value marker: — - / … 无 (not 0)
     Missing,
     /// a number; `percent` when written with % (value as written: 87.4)
-    Number { value: f64, percent: bool },
+    Number {
+        value: f64,
+        percent: bool,
+    },
     Text(String),
 }
 
@@ -55,7 +58,8 @@ impl Cell {
     }
 }
 
-const MISSING: &[&str] = &["—", "–", "-", "--", "——", "/", "…", "……", "...", "无", "NA", "N/A", "n/a", "×", "x"];
+const MISSING: &[&str] =
+    &["—", "–", "-", "--", "——", "/", "…", "……", "...", "无", "NA", "N/A", "n/a", "×", "x"];
 
 /// Parse text the way a statistics table writes numbers.
 pub fn parse_text(raw: &str) -> CellValue {
@@ -87,12 +91,19 @@ pub fn from_data(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::empty(),
         // numbers keep no text: it is made only for the evidence of a fact (see `shown`)
-        Data::Int(i) => Cell { text: String::new(), value: CellValue::Number { value: *i as f64, percent: false } },
-        Data::Float(f) => Cell { text: String::new(), value: CellValue::Number { value: *f, percent: false } },
+        Data::Int(i) => Cell {
+            text: String::new(),
+            value: CellValue::Number { value: *i as f64, percent: false },
+        },
+        Data::Float(f) => {
+            Cell { text: String::new(), value: CellValue::Number { value: *f, percent: false } }
+        }
         Data::String(s) => Cell { text: s.trim().to_string(), value: parse_text(s) },
         Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text(b.to_string()) },
         Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text(dt.to_string()) },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell { text: s.clone(), value: CellValue::Text(s.clone()) },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            Cell { text: s.clone(), value: CellValue::Text(s.clone()) }
+        }
         Data::Error(e) => Cell { text: format!("{e:?}"), value: CellValue::Missing },
     }
 }

@@ -52,14 +52,51 @@ pub struct Table {
     pub values: Vec<RawValue>,
 }
 
-const REGION_HEADS: &[&str] = &["地区", "地区名称", "区域", "城市", "地市", "行政区划", "区县", "县(市、区)", "市州", "单位名称", "地区名"];
+const REGION_HEADS: &[&str] = &[
+    "地区",
+    "地区名称",
+    "区域",
+    "城市",
+    "地市",
+    "行政区划",
+    "区县",
+    "县(市、区)",
+    "市州",
+    "单位名称",
+    "地区名",
+];
 const INDICATOR_HEADS: &[&str] = &["指标", "指标名称", "项目", "统计指标"];
 const VALUE_HEADS: &[&str] = &["数值", "数据", "值", "指标值", "数量", "本年", "合计数"];
 const YEAR_HEADS: &[&str] = &["年份", "年度", "年", "统计年度"];
 const UNIT_HEADS: &[&str] = &["单位", "计量单位"];
-const TOTAL_LABELS: &[&str] = &["合计", "总计", "小计", "全省", "全市", "全区", "全国", "全州", "全盟", "全县", "总体", "平均"];
+const TOTAL_LABELS: &[&str] = &[
+    "合计", "总计", "小计", "全省", "全市", "全区", "全国", "全州", "全盟", "全县", "总体", "平均",
+];
 const NOTE_STARTS: &[&str] = &["注", "说明", "资料来源", "数据来源", "备注", "填报", "制表"];
-const UNIT_WORDS: &[&str] = &["件", "个", "家", "人", "人次", "万人", "元", "万元", "亿元", "%", "张", "条", "次", "场", "项", "户", "起", "万人次", "元/人·月", "元/月", "个百分点", "‰"];
+const UNIT_WORDS: &[&str] = &[
+    "件",
+    "个",
+    "家",
+    "人",
+    "人次",
+    "万人",
+    "元",
+    "万元",
+    "亿元",
+    "%",
+    "张",
+    "条",
+    "次",
+    "场",
+    "项",
+    "户",
+    "起",
+    "万人次",
+    "元/人·月",
+    "元/月",
+    "个百分点",
+    "‰",
+];
 
 pub fn is_total(label: &str) -> bool {
     let l = label.trim();
@@ -68,11 +105,17 @@ pub fn is_total(label: &str) -> bool {
 
 fn is_note(label: &str) -> bool {
     let l = label.trim_start();
-    NOTE_STARTS.iter().any(|n| l.starts_with(n)) && (l.contains(':') || l.contains('：') || l.chars().count() > 6)
+    NOTE_STARTS.iter().any(|n| l.starts_with(n))
+        && (l.contains(':') || l.contains('：') || l.chars().count() > 6)
 }
 
 fn is_unit_word(s: &str) -> bool {
-    let t = s.trim().trim_start_matches("单位").trim_start_matches([':', '：']).trim().trim_matches(['(', ')', '（', '）']);
+    let t = s
+        .trim()
+        .trim_start_matches("单位")
+        .trim_start_matches([':', '：'])
+        .trim()
+        .trim_matches(['(', ')', '（', '）']);
     UNIT_WORDS.contains(&t)
 }
 
@@ -141,12 +184,24 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
     let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
     // header block: rows without numbers (a multi-row header), then an optional units row
     let mut h1 = h0 + 1;
-    while h1 < rows.len() && numbers(&rows[h1]) == 0 && non_empty(&rows[h1]) >= 1 && !rows[h1].iter().any(|c| is_region(&c.text)) {
+    while h1 < rows.len()
+        && numbers(&rows[h1]) == 0
+        && non_empty(&rows[h1]) >= 1
+        && !rows[h1].iter().any(|c| is_region(&c.text))
+    {
         h1 += 1;
     }
     let mut header: Vec<String> = vec![String::new(); width];
     let mut units: Vec<String> = vec![String::new(); width];
-    let default_unit = t.title.iter().find_map(|l| l.contains("单位").then(|| l.split(['：', ':']).nth(1).map(|u| u.trim().to_string())).flatten()).unwrap_or_default();
+    let default_unit = t
+        .title
+        .iter()
+        .find_map(|l| {
+            l.contains("单位")
+                .then(|| l.split(['：', ':']).nth(1).map(|u| u.trim().to_string()))
+                .flatten()
+        })
+        .unwrap_or_default();
     for r in &rows[h0..h1] {
         let unit_row = r.iter().filter(|c| !c.is_blank()).all(|c| is_unit_word(&c.text));
         for (c, cell) in r.iter().enumerate() {
@@ -157,7 +212,11 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
             if unit_row {
                 units[c] = text.trim_matches(['(', ')', '（', '）']).to_string();
             } else if !header[c].split(' ').any(|p| p == text) {
-                header[c] = if header[c].is_empty() { text.to_string() } else { format!("{} {text}", header[c]) };
+                header[c] = if header[c].is_empty() {
+                    text.to_string()
+                } else {
+                    format!("{} {text}", header[c])
+                };
             }
         }
     }
@@ -173,11 +232,17 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
             units[c] = default_unit.clone();
         }
     }
-    let data_end = (h1..rows.len()).find(|&r| rows[r].iter().find(|c| !c.is_blank()).is_some_and(|c| is_note(&c.text))).unwrap_or(rows.len());
+    let data_end = (h1..rows.len())
+        .find(|&r| rows[r].iter().find(|c| !c.is_blank()).is_some_and(|c| is_note(&c.text)))
+        .unwrap_or(rows.len());
     let data = h1..data_end;
 
     // long: 地区 | 年份 | 指标 | 数值 | 单位
-    if let (Some(rc), Some(ic), Some(vc)) = (find_col(&header, REGION_HEADS), find_col(&header, INDICATOR_HEADS), find_col(&header, VALUE_HEADS)) {
+    if let (Some(rc), Some(ic), Some(vc)) = (
+        find_col(&header, REGION_HEADS),
+        find_col(&header, INDICATOR_HEADS),
+        find_col(&header, VALUE_HEADS),
+    ) {
         t.shape = Some(Shape::Long);
         let yc = find_col(&header, YEAR_HEADS);
         let uc = find_col(&header, UNIT_HEADS);
@@ -192,7 +257,11 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
                 col: vc,
                 region: get(rc).text.into(),
                 label: label.into(),
-                unit: uc.map(|u| get(u).text).filter(|u| !u.is_empty()).unwrap_or(if label_unit.is_empty() { units[vc].clone() } else { label_unit }).into(),
+                unit: uc
+                    .map(|u| get(u).text)
+                    .filter(|u| !u.is_empty())
+                    .unwrap_or(if label_unit.is_empty() { units[vc].clone() } else { label_unit })
+                    .into(),
                 year: yc.and_then(|y| year_in(&get(y).text).or(get(y).number().map(|n| n as i32))),
                 value,
                 percent: matches!(cell.value, CellValue::Number { percent: true, .. }),
@@ -207,13 +276,22 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
     // the label column: the first column that is mostly text in the data rows
     let label_col = (0..width)
         .find(|&c| {
-            let texts = sample.clone().filter(|&r| rows[r].get(c).is_some_and(|x| x.is_text())).count();
+            let texts =
+                sample.clone().filter(|&r| rows[r].get(c).is_some_and(|x| x.is_text())).count();
             texts * 2 >= sample.len().max(1)
         })
         .unwrap_or(0);
-    let row_regions = sample.clone().filter(|&r| rows[r].get(label_col).is_some_and(|c| is_region(&c.text) || is_total(&c.text))).count();
-    let col_regions = (label_col + 1..width).filter(|&c| is_region(&header[c]) || is_total(&header[c])).count();
-    let value_cols = (label_col + 1..width).filter(|&c| sample.clone().any(|r| rows[r].get(c).is_some_and(|x| x.number().is_some()))).count();
+    let row_regions = sample
+        .clone()
+        .filter(|&r| {
+            rows[r].get(label_col).is_some_and(|c| is_region(&c.text) || is_total(&c.text))
+        })
+        .count();
+    let col_regions =
+        (label_col + 1..width).filter(|&c| is_region(&header[c]) || is_total(&header[c])).count();
+    let value_cols = (label_col + 1..width)
+        .filter(|&c| sample.clone().any(|r| rows[r].get(c).is_some_and(|x| x.number().is_some())))
+        .count();
     let shape = if row_regions * 2 >= sample.len().max(1) && row_regions > 0 {
         Shape::Wide
     } else if col_regions * 2 >= value_cols.max(1) && col_regions > 0 {
@@ -238,7 +316,11 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
             continue; // 合计 / 全省 is not a region
         }
         let label: Rc<str> = Rc::from(label);
-        let (ind, ind_unit) = if shape == Shape::Wide { (String::new(), String::new()) } else { split_header_unit(&label) };
+        let (ind, ind_unit) = if shape == Shape::Wide {
+            (String::new(), String::new())
+        } else {
+            split_header_unit(&label)
+        };
         let (ind, ind_unit): (Rc<str>, Rc<str>) = (ind.into(), ind_unit.into());
         for c in label_col + 1..width {
             if Some(c) == unit_col {
@@ -248,17 +330,38 @@ pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
             let Some(value) = cell.number() else { continue };
             let percent = matches!(cell.value, CellValue::Number { percent: true, .. });
             let v = match shape {
-                Shape::Wide => RawValue { row: r, col: c, region: label.clone(), label: heads[c].clone(), unit: head_units[c].clone(), year: head_years[c], value, percent, text: cell.shown() },
+                Shape::Wide => RawValue {
+                    row: r,
+                    col: c,
+                    region: label.clone(),
+                    label: heads[c].clone(),
+                    unit: head_units[c].clone(),
+                    year: head_years[c],
+                    value,
+                    percent,
+                    text: cell.shown(),
+                },
                 _ => {
                     if is_total(&header[c]) {
                         continue;
                     }
-                    let unit: Rc<str> = match unit_col.and_then(|u| row.get(u)).filter(|u| !u.text.is_empty()) {
-                        Some(u) => u.text.as_str().into(),
-                        None if ind_unit.is_empty() => head_units[c].clone(),
-                        None => ind_unit.clone(),
-                    };
-                    RawValue { row: r, col: c, region: heads[c].clone(), label: ind.clone(), unit, year: None, value, percent, text: cell.shown() }
+                    let unit: Rc<str> =
+                        match unit_col.and_then(|u| row.get(u)).filter(|u| !u.text.is_empty()) {
+                            Some(u) => u.text.as_str().into(),
+                            None if ind_unit.is_empty() => head_units[c].clone(),
+                            None => ind_unit.clone(),
+                        };
+                    RawValue {
+                        row: r,
+                        col: c,
+                        region: heads[c].clone(),
+                        label: ind.clone(),
+                        unit,
+                        year: None,
+                        value,
+                        percent,
+                        text: cell.shown(),
+                    }
                 }
             };
             t.values.push(v);
@@ -274,7 +377,10 @@ mod tests {
     #[test]
     fn header_units_and_years() {
         assert_eq!(split_header_unit("信访(件)"), ("信访".into(), "件".into()));
-        assert_eq!(split_header_unit("一般公共预算收入（亿元）"), ("一般公共预算收入".into(), "亿元".into()));
+        assert_eq!(
+            split_header_unit("一般公共预算收入（亿元）"),
+            ("一般公共预算收入".into(), "亿元".into())
+        );
         assert_eq!(split_header_unit("行政复议"), ("行政复议".into(), "".into()));
         assert_eq!(year_of("2023年"), Some(2023));
         assert_eq!(year_of("市级指标2022.xlsx"), Some(2022));

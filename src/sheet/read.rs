@@ -70,17 +70,26 @@ pub enum ReadError {
 /// Check a zip container's entries before reading: sizes as declared in the
 /// central directory, so nothing is inflated.
 fn check_zip(bytes: &[u8]) -> Result<(), ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::Corrupt(e.to_string()))?;
     let mut total = 0u64;
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|e| ReadError::Corrupt(e.to_string()))?;
         total = total.saturating_add(f.size());
         if f.size() > MAX_PART_BYTES {
-            return Err(ReadError::TooLarge { part: f.name().map(|n| n.to_string()).unwrap_or_default(), size: f.size(), limit: MAX_PART_BYTES });
+            return Err(ReadError::TooLarge {
+                part: f.name().map(|n| n.to_string()).unwrap_or_default(),
+                size: f.size(),
+                limit: MAX_PART_BYTES,
+            });
         }
     }
     if total > 4 * MAX_PART_BYTES {
-        return Err(ReadError::TooLarge { part: "(all parts)".into(), size: total, limit: 4 * MAX_PART_BYTES });
+        return Err(ReadError::TooLarge {
+            part: "(all parts)".into(),
+            size: total,
+            limit: 4 * MAX_PART_BYTES,
+        });
     }
     Ok(())
 }
@@ -119,24 +128,39 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
         Sniffed::Zip => check_zip(bytes)?,
         Sniffed::Ole => {
             // an encrypted OOXML file is an OLE container with an EncryptionInfo stream
-            if bytes.windows(28).any(|w| w == "EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>().as_slice()) {
+            if bytes.windows(28).any(|w| {
+                w == "EncryptionInfo"
+                    .encode_utf16()
+                    .flat_map(|u| u.to_le_bytes())
+                    .collect::<Vec<u8>>()
+                    .as_slice()
+            }) {
                 return Err(ReadError::Encrypted);
             }
         }
-        _ => return Err(ReadError::Corrupt("neither a zip (xlsx, ods) nor an OLE (xls) container".into())),
-    }
-    let mut book: Sheets<_> = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        let m = e.to_string();
-        if m.to_ascii_lowercase().contains("password") || m.to_ascii_lowercase().contains("encrypt") {
-            ReadError::Encrypted
-        } else {
-            ReadError::Corrupt(m)
+        _ => {
+            return Err(ReadError::Corrupt(
+                "neither a zip (xlsx, ods) nor an OLE (xls) container".into(),
+            ))
         }
-    })?;
+    }
+    let mut book: Sheets<_> =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+            let m = e.to_string();
+            if m.to_ascii_lowercase().contains("password")
+                || m.to_ascii_lowercase().contains("encrypt")
+            {
+                ReadError::Encrypted
+            } else {
+                ReadError::Corrupt(m)
+            }
+        })?;
     let names = book.sheet_names().to_vec();
     let mut grids = Vec::new();
     for name in names {
-        let range = book.worksheet_range(&name).map_err(|e| ReadError::Corrupt(format!("sheet {name}: {e}")))?;
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::Corrupt(format!("sheet {name}: {e}")))?;
         let merges: Vec<calamine::Dimensions> = match &mut book {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
@@ -150,9 +174,19 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
 
 /// Read a CSV (any encoding yardstick decodes) as one grid named after the file.
 pub fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, ReadError> {
-    let text = crate::ingest::decode::decode(bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?.text;
-    let delimiter = if text.lines().next().is_some_and(|l| l.matches('\t').count() > l.matches(',').count()) { b'\t' } else { b',' };
-    let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+    let text =
+        crate::ingest::decode::decode(bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?.text;
+    let delimiter =
+        if text.lines().next().is_some_and(|l| l.matches('\t').count() > l.matches(',').count()) {
+            b'\t'
+        } else {
+            b','
+        };
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut truncated = 0;
     for rec in r.records() {
@@ -161,7 +195,11 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, ReadError> {
             truncated += 1;
             continue;
         }
-        rows.push(rec.iter().map(|s| Cell { text: s.trim().to_string(), value: cells::parse_text(s) }).collect());
+        rows.push(
+            rec.iter()
+                .map(|s| Cell { text: s.trim().to_string(), value: cells::parse_text(s) })
+                .collect(),
+        );
     }
     Ok(Grid { name: name.to_string(), rows, truncated })
 }

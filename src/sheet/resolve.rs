@@ -8,16 +8,40 @@ use crate::catalog::{split_unit_scale, Catalog, Indicator};
 use crate::locate::{Gazetteer, Level, Region};
 
 /// Sub-headers that name the count itself (行政复议 / 收到 = 行政复议 cases).
-const COUNT_WORDS: &[&str] = &["收到", "受理", "新收", "本年新收", "数量", "件数", "总数", "合计", "总计", "个数", "人数", "本年", "全年", "数"];
+const COUNT_WORDS: &[&str] = &[
+    "收到",
+    "受理",
+    "新收",
+    "本年新收",
+    "数量",
+    "件数",
+    "总数",
+    "合计",
+    "总计",
+    "个数",
+    "人数",
+    "本年",
+    "全年",
+    "数",
+];
 
 /// The catalog indicator a header names, if any.
-pub fn indicator_for<'c>(catalog: &'c Catalog, header: &str, doc_type: &str) -> Option<&'c Indicator> {
+pub fn indicator_for<'c>(
+    catalog: &'c Catalog,
+    header: &str,
+    doc_type: &str,
+) -> Option<&'c Indicator> {
     let h = crate::ingest::normalize::normalize_str(header.trim());
     let parts: Vec<&str> = h.split_whitespace().collect();
     let joined: String = parts.concat();
     let applies = |i: &&Indicator| i.applies_to(doc_type);
     // the whole header is an indicator's name or one of its cues
-    if let Some(i) = catalog.indicators.iter().filter(applies).find(|i| i.name == joined || i.cues.iter().any(|c| *c == joined)) {
+    if let Some(i) = catalog
+        .indicators
+        .iter()
+        .filter(applies)
+        .find(|i| i.name == joined || i.cues.iter().any(|c| *c == joined))
+    {
         return Some(i);
     }
     // the main header names it and the sub-headers only say "the count"
@@ -29,7 +53,11 @@ pub fn indicator_for<'c>(catalog: &'c Catalog, header: &str, doc_type: &str) -> 
             .filter(applies)
             .filter(|i| !i.vetoes.iter().any(|v| main.contains(v.as_str())))
             .filter_map(|i| {
-                let cue = std::iter::once(&i.name).chain(i.cues.iter()).filter(|c| main.contains(c.as_str())).map(|c| c.chars().count()).max()?;
+                let cue = std::iter::once(&i.name)
+                    .chain(i.cues.iter())
+                    .filter(|c| main.contains(c.as_str()))
+                    .map(|c| c.chars().count())
+                    .max()?;
                 Some((cue, std::cmp::Reverse(i.priority), i))
             })
             .max_by_key(|(len, pri, _)| (*len, *pri));
@@ -51,7 +79,9 @@ pub fn convert(value: f64, unit: &str, percent_fraction: bool, ind: &Indicator) 
     }
     let (s_from, base_from) = split_unit_scale(unit);
     let (s_to, base_to) = split_unit_scale(&ind.unit);
-    let same_base = base_from == base_to || ind.accepts_counter(base_from) || ind.counters.iter().any(|c| c == unit);
+    let same_base = base_from == base_to
+        || ind.accepts_counter(base_from)
+        || ind.counters.iter().any(|c| c == unit);
     same_base.then(|| value * s_from / s_to)
 }
 
@@ -64,10 +94,12 @@ pub enum RegionMatch<'g> {
 
 pub fn region_for<'g>(g: &'g Gazetteer, name: &str, scope: Option<&str>) -> RegionMatch<'g> {
     let name = name.trim();
-    let mut cands: Vec<&Region> = g.lookup(name).into_iter().filter(|r| r.level != Level::National).collect();
+    let mut cands: Vec<&Region> =
+        g.lookup(name).into_iter().filter(|r| r.level != Level::National).collect();
     if cands.len() > 1 {
         if let Some(s) = scope {
-            let within: Vec<&Region> = cands.iter().copied().filter(|r| r.code == s || g.is_within(&r.code, s)).collect();
+            let within: Vec<&Region> =
+                cands.iter().copied().filter(|r| r.code == s || g.is_within(&r.code, s)).collect();
             if !within.is_empty() {
                 cands = within;
             }
@@ -105,7 +137,8 @@ mod tests {
     use std::path::Path;
 
     fn catalog() -> Catalog {
-        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[]).unwrap()
+        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[])
+            .unwrap()
     }
 
     #[test]

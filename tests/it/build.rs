@@ -16,15 +16,37 @@ fn sample_reports_build_to_traceable_facts() {
     let dir = tempfile::tempdir().unwrap();
     let o = build(&["reports"], dir.path());
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    for f in ["documents.csv", "facts.csv", "facts.parquet", "panel.csv", "panel_long.csv", "panel.parquet", "diagnostics.csv", "periods.csv"] {
+    for f in [
+        "documents.csv",
+        "facts.csv",
+        "facts.parquet",
+        "panel.csv",
+        "panel_long.csv",
+        "panel.parquet",
+        "diagnostics.csv",
+        "periods.csv",
+    ] {
         assert!(dir.path().join(f).is_file(), "{f} missing");
     }
     let (h, docs) = csv_rows(&dir.path().join("documents.csv"));
-    for col in ["source", "issuer", "region_code", "region_name", "level", "report_year", "published", "doc_type"] {
+    for col in [
+        "source",
+        "issuer",
+        "region_code",
+        "region_name",
+        "level",
+        "report_year",
+        "published",
+        "doc_type",
+    ] {
         assert!(h.contains(&col.to_string()), "documents.csv lacks {col}");
     }
     let col = |name: &str| h.iter().position(|c| c == name).unwrap();
-    let by_name = |part: &str| docs.iter().find(|r| r[col("source")].contains(part)).unwrap_or_else(|| panic!("no doc {part}"));
+    let by_name = |part: &str| {
+        docs.iter()
+            .find(|r| r[col("source")].contains(part))
+            .unwrap_or_else(|| panic!("no doc {part}"))
+    };
     // every sample report pinned to its region, year and kind
     let expect = [
         ("000_", "210000", "2023", "rule_of_law_report"),
@@ -35,10 +57,31 @@ fn sample_reports_build_to_traceable_facts() {
     ];
     for (part, code, year, kind) in expect {
         let d = by_name(part);
-        assert_eq!((d[col("region_code")].as_str(), d[col("report_year")].as_str(), d[col("doc_type")].as_str()), (code, year, kind), "{part}");
+        assert_eq!(
+            (
+                d[col("region_code")].as_str(),
+                d[col("report_year")].as_str(),
+                d[col("doc_type")].as_str()
+            ),
+            (code, year, kind),
+            "{part}"
+        );
     }
     let (h, facts) = csv_rows(&dir.path().join("facts.csv"));
-    for c in ["source", "region_code", "indicator", "value", "unit", "qualifier", "kind", "year", "evidence", "rule", "span_start", "span_end"] {
+    for c in [
+        "source",
+        "region_code",
+        "indicator",
+        "value",
+        "unit",
+        "qualifier",
+        "kind",
+        "year",
+        "evidence",
+        "rule",
+        "span_start",
+        "span_end",
+    ] {
         assert!(h.contains(&c.to_string()), "facts.csv lacks {c}");
     }
     let fc = |name: &str| h.iter().position(|c| c == name).unwrap();
@@ -54,7 +97,8 @@ fn sample_reports_build_to_traceable_facts() {
     assert!(f[fc("evidence")].contains("信访"));
     // the evidence span points at the value in the original text
     let src = read(&repo().join(&f[fc("source")]));
-    let (s, e): (usize, usize) = (f[fc("span_start")].parse().unwrap(), f[fc("span_end")].parse().unwrap());
+    let (s, e): (usize, usize) =
+        (f[fc("span_start")].parse().unwrap(), f[fc("span_end")].parse().unwrap());
     let span: String = src.chars().skip(s).take(e - s).collect();
     assert!(span.contains("32"), "span {s}..{e} is {span:?}");
 }
@@ -65,8 +109,20 @@ fn same_input_gives_byte_identical_output() {
     let b = tempfile::tempdir().unwrap();
     assert_eq!(build(&["reports"], a.path()).status.code(), Some(0));
     assert_eq!(build(&["reports"], b.path()).status.code(), Some(0));
-    for f in ["documents.csv", "facts.csv", "facts.parquet", "panel.csv", "panel_long.csv", "panel.parquet", "diagnostics.csv"] {
-        assert_eq!(std::fs::read(a.path().join(f)).unwrap(), std::fs::read(b.path().join(f)).unwrap(), "{f} differs");
+    for f in [
+        "documents.csv",
+        "facts.csv",
+        "facts.parquet",
+        "panel.csv",
+        "panel_long.csv",
+        "panel.parquet",
+        "diagnostics.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f} differs"
+        );
     }
 }
 
@@ -76,9 +132,14 @@ fn bad_inputs_are_diagnosed_and_the_batch_completes() {
     let out = tempfile::tempdir().unwrap();
     let d = input.path();
     std::fs::write(d.join("empty.txt"), b"").unwrap();
-    std::fs::write(d.join("binary.txt"), (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+    std::fs::write(
+        d.join("binary.txt"),
+        (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<u8>>(),
+    )
+    .unwrap();
     // GBK text cut in the middle of a two-byte character
-    let (gbk, _, _) = encoding_rs::GBK.encode("重庆市渝中区民政局2023年法治政府建设情况报告。全年办理行政复议5件。");
+    let (gbk, _, _) = encoding_rs::GBK
+        .encode("重庆市渝中区民政局2023年法治政府建设情况报告。全年办理行政复议5件。");
     std::fs::write(d.join("truncated_gbk.txt"), &gbk[..gbk.len() - 1]).unwrap();
     std::fs::write(d.join("repeated.txt"), "啊".repeat(10 * 1024 * 1024 / 3)).unwrap();
     for entry in std::fs::read_dir(reports()).unwrap() {
@@ -88,19 +149,32 @@ fn bad_inputs_are_diagnosed_and_the_batch_completes() {
         }
     }
     let o = build(&[d.to_str().unwrap()], out.path());
-    assert_eq!(o.status.code(), Some(1), "some inputs failed: exit 1\n{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "some inputs failed: exit 1\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let (h, diags) = csv_rows(&out.path().join("diagnostics.csv"));
-    let (src, sev) = (h.iter().position(|c| c == "source").unwrap(), h.iter().position(|c| c == "severity").unwrap());
+    let (src, sev) = (
+        h.iter().position(|c| c == "source").unwrap(),
+        h.iter().position(|c| c == "severity").unwrap(),
+    );
     for bad in ["empty.txt", "binary.txt", "repeated.txt"] {
         let n = diags.iter().filter(|r| r[src].ends_with(bad) && r[sev] == "error").count();
         assert_eq!(n, 1, "{bad}: one error diagnostic, got {n}");
     }
     // the truncated GBK file is still read (its last character lost, with a warning)
-    assert!(diags.iter().any(|r| r[src].ends_with("truncated_gbk.txt")), "truncated file diagnosed");
+    assert!(
+        diags.iter().any(|r| r[src].ends_with("truncated_gbk.txt")),
+        "truncated file diagnosed"
+    );
     // the good reports' facts are all there
     let good = tempfile::tempdir().unwrap();
     build(&["reports"], good.path());
-    let count = |dir: &Path, part: &str| csv_rows(&dir.join("facts.csv")).1.iter().filter(|r| r[0].contains(part)).count();
+    let count = |dir: &Path, part: &str| {
+        csv_rows(&dir.join("facts.csv")).1.iter().filter(|r| r[0].contains(part)).count()
+    };
     for part in ["000_", "001_", "003_", "004_"] {
         assert_eq!(count(out.path(), part), count(good.path(), part), "{part}");
     }
@@ -126,11 +200,21 @@ fn corrections_are_applied_and_marked() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let o = yardstick(&["build", "reports", "--out", out.to_str().unwrap(), "--corrections", corr.to_str().unwrap()]);
+    let o = yardstick(&[
+        "build",
+        "reports",
+        "--out",
+        out.to_str().unwrap(),
+        "--corrections",
+        corr.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let (h, facts) = csv_rows(&out.join("facts.csv"));
     let c = |n: &str| h.iter().position(|x| x == n).unwrap();
-    let f = facts.iter().find(|r| r[c("source")].contains("004_") && r[c("indicator")] == "petitions").unwrap();
+    let f = facts
+        .iter()
+        .find(|r| r[c("source")].contains("004_") && r[c("indicator")] == "petitions")
+        .unwrap();
     assert_eq!((f[c("value")].as_str(), f[c("rule")].as_str()), ("33.0", "correction.override"));
     assert!(f[c("origin")].contains("checked against the annex"));
 }

@@ -13,7 +13,11 @@ pub fn reports() -> PathBuf {
 
 /// Run the yardstick binary with arguments, from the repo root.
 pub fn yardstick(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_yardstick")).args(args).current_dir(repo()).output().expect("run yardstick")
+    Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("run yardstick")
 }
 
 pub fn read(path: &Path) -> String {

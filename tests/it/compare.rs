@@ -20,7 +20,18 @@ fn provinces_gdp_targets_ranked_with_marks() {
     let build = dir.path().join("build");
     let o = yardstick(&["build", corpus.to_str().unwrap(), "--out", build.to_str().unwrap()]);
     assert!(o.status.code().is_some_and(|c| c <= 1), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "gdp_growth", "--year", "2026", "--focus", "河北", "--format", "json"]);
+    let o = yardstick(&[
+        "compare",
+        build.to_str().unwrap(),
+        "--indicator",
+        "gdp_growth",
+        "--year",
+        "2026",
+        "--focus",
+        "河北",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["kind"], "target");
@@ -30,7 +41,10 @@ fn provinces_gdp_targets_ranked_with_marks() {
     // ranks ascend, marks kept
     let ranks: Vec<u64> = rows.iter().map(|r| r["rank"].as_u64().unwrap()).collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
-    assert!(rows.iter().any(|r| r["qualifier"] == "at_least") && rows.iter().any(|r| r["qualifier"] == "approx"));
+    assert!(
+        rows.iter().any(|r| r["qualifier"] == "at_least")
+            && rows.iter().any(|r| r["qualifier"] == "approx")
+    );
     let hebei = rows.iter().find(|r| r["is_focus"] == true).expect("focus row");
     assert_eq!(hebei["region_code"], "130000");
     assert!(hebei["note"].as_str().unwrap().starts_with("lower bound"));
@@ -38,7 +52,14 @@ fn provinces_gdp_targets_ranked_with_marks() {
     assert!(build.join("compare/gdp_growth_2026_target.csv").is_file());
     assert!(build.join("compare/gdp_growth_2026_target.parquet").is_file());
     // the terminal table
-    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "gdp_growth", "--year", "2026"]);
+    let o = yardstick(&[
+        "compare",
+        build.to_str().unwrap(),
+        "--indicator",
+        "gdp_growth",
+        "--year",
+        "2026",
+    ]);
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("海南省") && text.contains("≈6.00"), "{text}");
 }
@@ -48,7 +69,20 @@ fn per_10k_on_the_sample_reports() {
     let dir = tempfile::tempdir().unwrap();
     let build = dir.path().join("b");
     yardstick(&["build", "reports", "--out", build.to_str().unwrap()]);
-    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "petitions", "--year", "2023", "--level", "county", "--per", "10000", "--format", "json"]);
+    let o = yardstick(&[
+        "compare",
+        build.to_str().unwrap(),
+        "--indicator",
+        "petitions",
+        "--year",
+        "2023",
+        "--level",
+        "county",
+        "--per",
+        "10000",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let r = &v["rows"][0];
@@ -64,7 +98,8 @@ fn unknown_indicator_is_a_fatal_error() {
     let dir = tempfile::tempdir().unwrap();
     let build = dir.path().join("b");
     yardstick(&["build", "reports", "--out", build.to_str().unwrap()]);
-    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "nope", "--year", "2022"]);
+    let o =
+        yardstick(&["compare", build.to_str().unwrap(), "--indicator", "nope", "--year", "2022"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -74,16 +109,42 @@ fn series_with_year_over_year_and_index() {
     let dir = tempfile::tempdir().unwrap();
     let inbox = dir.path().join("in");
     std::fs::create_dir_all(&inbox).unwrap();
-    std::fs::write(inbox.join("a.txt"), "重庆市渝中区民政局2022年法治政府建设情况报告\n全年办理信访事项40件。\n").unwrap();
-    std::fs::write(inbox.join("b.txt"), "重庆市渝中区民政局2023年法治政府建设情况报告\n全年办理信访事项50件。\n").unwrap();
+    std::fs::write(
+        inbox.join("a.txt"),
+        "重庆市渝中区民政局2022年法治政府建设情况报告\n全年办理信访事项40件。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        inbox.join("b.txt"),
+        "重庆市渝中区民政局2023年法治政府建设情况报告\n全年办理信访事项50件。\n",
+    )
+    .unwrap();
     let build = dir.path().join("b");
     yardstick(&["build", inbox.to_str().unwrap(), "--out", build.to_str().unwrap()]);
-    let o = yardstick(&["compare", build.to_str().unwrap(), "--indicator", "petitions", "--year", "2023", "--base-year", "2022", "--format", "json"]);
+    let o = yardstick(&[
+        "compare",
+        build.to_str().unwrap(),
+        "--indicator",
+        "petitions",
+        "--year",
+        "2023",
+        "--base-year",
+        "2022",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["rows"][0]["yoy_growth"], 25.0);
     let (h, rows) = csv_rows(&build.join("compare/petitions_2023_actual_series.csv"));
     let c = |n: &str| h.iter().position(|x| x == n).unwrap();
     let y2023 = rows.iter().find(|r| r[c("year")] == "2023").unwrap();
-    assert_eq!((y2023[c("yoy_change")].as_str(), y2023[c("yoy_growth")].as_str(), y2023[c("index")].as_str()), ("10.0", "25.0", "125.0"));
+    assert_eq!(
+        (
+            y2023[c("yoy_change")].as_str(),
+            y2023[c("yoy_growth")].as_str(),
+            y2023[c("index")].as_str()
+        ),
+        ("10.0", "25.0", "125.0")
+    );
 }

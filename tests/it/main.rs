@@ -1,7 +1,7 @@
 //! Integration tests: one test binary (polars links once), one module per area.
 
-mod common;
 mod build;
+mod common;
 mod compare;
 mod run;
 mod sheet;

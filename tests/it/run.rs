@@ -47,7 +47,9 @@ fn mtimes(dir: &Path) -> Vec<(PathBuf, SystemTime)> {
     let mut out: Vec<(PathBuf, SystemTime)> = walkdir::WalkDir::new(dir)
         .into_iter()
         .flatten()
-        .filter(|e| e.file_type().is_file() && !e.path().to_string_lossy().contains(".yardstick.lock"))
+        .filter(|e| {
+            e.file_type().is_file() && !e.path().to_string_lossy().contains(".yardstick.lock")
+        })
         .map(|e| (e.path().to_path_buf(), e.metadata().unwrap().modified().unwrap()))
         .collect();
     out.sort();
@@ -60,7 +62,16 @@ fn first_run_writes_everything_and_second_run_rewrites_nothing() {
     let o = run(&job, &[]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let out = dir.path().join("out");
-    for f in ["documents.csv", "facts.csv", "panel.csv", "diagnostics.csv", "manifest.json", "datapackage.json", "index.html", "charts/petitions.svg"] {
+    for f in [
+        "documents.csv",
+        "facts.csv",
+        "panel.csv",
+        "diagnostics.csv",
+        "manifest.json",
+        "datapackage.json",
+        "index.html",
+        "charts/petitions.svg",
+    ] {
         assert!(out.join(f).is_file(), "{f}");
     }
     let log = String::from_utf8_lossy(&o.stderr);
@@ -68,13 +79,22 @@ fn first_run_writes_everything_and_second_run_rewrites_nothing() {
     // the manifest lists inputs and outputs with hashes and the versions
     let m: serde_json::Value = serde_json::from_str(&read(&out.join("manifest.json"))).unwrap();
     assert_eq!(m["inputs"].as_array().unwrap().len(), 5);
-    assert!(m["outputs"].as_array().unwrap().iter().any(|o| o["path"] == "facts.csv" && o["blake3"].as_str().unwrap().len() == 64));
+    assert!(m["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["path"] == "facts.csv" && o["blake3"].as_str().unwrap().len() == 64));
     assert!(m["catalogs"]["civil_affairs"].is_string() && m["engine_version"].is_string());
     // the data package names every column of facts.csv, with types
     let dp: serde_json::Value = serde_json::from_str(&read(&out.join("datapackage.json"))).unwrap();
     let facts = dp["resources"].as_array().unwrap().iter().find(|r| r["name"] == "facts").unwrap();
     let (header, _) = csv_rows(&out.join("facts.csv"));
-    let fields: Vec<&str> = facts["schema"]["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = facts["schema"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, header.iter().map(String::as_str).collect::<Vec<_>>());
 
     let before = mtimes(&out);
@@ -97,7 +117,9 @@ fn an_edited_report_is_the_only_one_extracted_again() {
     assert!(log.contains("1 extracted, 4 unchanged"), "{log}");
     let (h, facts) = csv_rows(&dir.path().join("out/facts.csv"));
     let c = |n: &str| h.iter().position(|x| x == n).unwrap();
-    assert!(facts.iter().any(|r| r[c("source")].contains("004_") && r[c("indicator")] == "petitions" && r[c("value")] == "33.0"));
+    assert!(facts.iter().any(|r| r[c("source")].contains("004_")
+        && r[c("indicator")] == "petitions"
+        && r[c("value")] == "33.0"));
     // a removed report drops out; --full extracts everything again
     std::fs::remove_file(dir.path().join("inbox/003_e1b8c651345cc95b.txt")).unwrap();
     let o = run(&job, &["--full"]);
@@ -140,7 +162,11 @@ fn a_killed_run_leaves_complete_outputs() {
     }
     // the next run completes and leaves no temporary files behind
     assert_eq!(run(&job, &["--quiet"]).status.code(), Some(0));
-    let leftovers: Vec<_> = walkdir::WalkDir::new(&out).into_iter().flatten().filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    let leftovers: Vec<_> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -150,7 +176,12 @@ fn two_runs_at_once_one_is_refused() {
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
     // hold the lock as a running job would
-    let lock = std::fs::File::options().create(true).truncate(false).write(true).open(out.join(".yardstick.lock")).unwrap();
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(out.join(".yardstick.lock"))
+        .unwrap();
     lock.lock().unwrap();
     let o = run(&job, &[]);
     assert_eq!(o.status.code(), Some(3), "busy exit code");
@@ -173,7 +204,10 @@ fn bad_job_files_are_fatal_with_the_key_named() {
 
 /// Debian's Chromium, when installed (the CI script installs it where it can).
 fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"].iter().map(PathBuf::from).find(|p| p.is_file())
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
 }
 
 #[test]
@@ -182,7 +216,10 @@ fn report_page_renders_charts_and_opens_a_value_to_its_sentence() {
     assert_eq!(run(&job, &[]).status.code(), Some(0));
     let page = dir.path().join("out/index.html");
     let html = read(&page);
-    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("data-src=\"charts/petitions.svg\"><svg"));
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("data-src=\"charts/petitions.svg\"><svg")
+    );
     assert!(html.contains("<details class=\"value\">"));
     let Some(browser) = chromium() else {
         eprintln!("SKIPPED: chromium is not installed; the report page was checked as text only");
@@ -190,19 +227,42 @@ fn report_page_renders_charts_and_opens_a_value_to_its_sentence() {
     };
     let url = format!("file://{}#open-first", page.display());
     let o = Command::new(&browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", "--virtual-time-budget=3000", "--dump-dom", &url])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+            &url,
+        ])
         .output()
         .unwrap();
     let dom = String::from_utf8_lossy(&o.stdout);
-    assert!(dom.contains("<details class=\"value\" open=\"\">"), "the first value opened on click:\n{}", &dom[..dom.len().min(2000)]);
+    assert!(
+        dom.contains("<details class=\"value\" open=\"\">"),
+        "the first value opened on click:\n{}",
+        &dom[..dom.len().min(2000)]
+    );
     assert!(dom.contains("信访"), "its source sentence is on the page");
     assert!(dom.contains("<svg"), "the chart is in the page");
     // a screenshot for people to look at
     let shot = dir.path().join("report.png");
     let _ = Command::new(&browser)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", "--window-size=1200,1600", &format!("--screenshot={}", shot.display()), &url])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--allow-file-access-from-files",
+            "--window-size=1200,1600",
+            &format!("--screenshot={}", shot.display()),
+            &url,
+        ])
         .output();
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "screenshot written");
+    assert!(
+        std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false),
+        "screenshot written"
+    );
     if let Ok(keep) = std::env::var("YARDSTICK_KEEP_SCREENSHOT") {
         let _ = std::fs::copy(&shot, keep);
     }

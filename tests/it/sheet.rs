@@ -20,7 +20,16 @@ fn build(inputs: &[&Path]) -> (Vec<Row>, Vec<(String, String)>, i32) {
     let c = |n: &str| h.iter().position(|x| x == n).unwrap();
     let mut facts: Vec<Row> = rows
         .iter()
-        .map(|r| (r[c("region_code")].clone(), r[c("indicator")].clone(), r[c("year")].clone(), r[c("value")].clone(), r[c("kind")].clone(), r[c("origin")].clone()))
+        .map(|r| {
+            (
+                r[c("region_code")].clone(),
+                r[c("indicator")].clone(),
+                r[c("year")].clone(),
+                r[c("value")].clone(),
+                r[c("kind")].clone(),
+                r[c("origin")].clone(),
+            )
+        })
         .collect();
     facts.sort();
     let (h, rows) = csv_rows(&out.path().join("diagnostics.csv"));
@@ -44,7 +53,10 @@ fn wide_sheets_with_titles_units_totals_notes_and_sheets_per_year() {
         ws.set_name(sheet).unwrap();
         ws.write_string(0, 0, "江苏省各市民政主要指标").unwrap();
         ws.write_string(1, 0, "单位：件").unwrap();
-        for (c, h) in ["地区", "信访", "行政复议", "一般公共预算收入(亿元)", "护理型床位占比(%)"].iter().enumerate() {
+        for (c, h) in ["地区", "信访", "行政复议", "一般公共预算收入(亿元)", "护理型床位占比(%)"]
+            .iter()
+            .enumerate()
+        {
             ws.write_string(2, c as u16, *h).unwrap();
         }
         ws.write_string(3, 0, "南京").unwrap();
@@ -103,7 +115,11 @@ fn merged_multi_row_headers_and_long_tables_with_unit_conversion() {
     for (c, h) in ["地区", "年份", "指标", "数值", "单位"].iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    let rows = [("常州", 2022.0, "一般公共预算收入", 7_100_000.0, "万元"), ("常州", 2023.0, "一般公共预算收入", 720.5, "亿元"), ("常州", 2023.0, "信访", 250.0, "件")];
+    let rows = [
+        ("常州", 2022.0, "一般公共预算收入", 7_100_000.0, "万元"),
+        ("常州", 2023.0, "一般公共预算收入", 720.5, "亿元"),
+        ("常州", 2023.0, "信访", 250.0, "件"),
+    ];
     for (r, (region, year, ind, v, unit)) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         ws.write_string(r, 0, *region).unwrap();
@@ -124,7 +140,10 @@ fn merged_multi_row_headers_and_long_tables_with_unit_conversion() {
         ]
     );
     // 办结 under 行政复议 is another measure: reported, not guessed
-    assert!(diags.iter().any(|(c, l)| c == "sheet.unknown_header" && l == "2023年复议.xlsx!Sheet1!C3"), "{diags:?}");
+    assert!(
+        diags.iter().any(|(c, l)| c == "sheet.unknown_header" && l == "2023年复议.xlsx!Sheet1!C3"),
+        "{diags:?}"
+    );
 }
 
 #[test]
@@ -135,7 +154,13 @@ fn committed_xls_and_ods_fixtures() {
     assert_eq!(
         facts,
         vec![
-            f("320100", "admin_reconsideration_cases", "2023", "12.0", "jiangsu_2023.xls!2023年!C3"),
+            f(
+                "320100",
+                "admin_reconsideration_cases",
+                "2023",
+                "12.0",
+                "jiangsu_2023.xls!2023年!C3"
+            ),
             f("320100", "general_budget_revenue", "2023", "1950.0", "jiangsu_2023.xls!2023年!D3"),
             f("320100", "petitions", "2023", "310.0", "jiangsu_2023.xls!2023年!B3"),
             f("320200", "admin_reconsideration_cases", "2023", "7.0", "jiangsu_2023.xls!2023年!C4"),
@@ -143,9 +168,21 @@ fn committed_xls_and_ods_fixtures() {
             f("320200", "petitions", "2023", "1205.0", "jiangsu_2023.xls!2023年!B4"),
             f("320400", "general_budget_revenue", "2023", "710.0", "jiangsu_2023.xls!2023年!D5"),
             f("320400", "petitions", "2023", "248.0", "jiangsu_2023.xls!2023年!B5"),
-            f("440100", "admin_reconsideration_cases", "2022", "41.0", "guangdong_2022.ods!2022!C3"),
+            f(
+                "440100",
+                "admin_reconsideration_cases",
+                "2022",
+                "41.0",
+                "guangdong_2022.ods!2022!C3"
+            ),
             f("440100", "gdp_growth", "2022", "1.0", "guangdong_2022.ods!2022!C4"),
-            f("440300", "admin_reconsideration_cases", "2022", "55.0", "guangdong_2022.ods!2022!D3"),
+            f(
+                "440300",
+                "admin_reconsideration_cases",
+                "2022",
+                "55.0",
+                "guangdong_2022.ods!2022!D3"
+            ),
             f("440300", "gdp_growth", "2022", "3.3", "guangdong_2022.ods!2022!D4"),
         ]
     );
@@ -175,15 +212,28 @@ fn ambiguous_and_unknown_regions_are_diagnosed_with_their_cell() {
     let unnamed = mk("x.xlsx", "各区信访情况");
     let (facts, diags, _) = build(&[&beijing, &unnamed]);
     // the title's 北京 decides 朝阳区
-    assert!(facts.contains(&f("110105", "petitions", "2023", "9.0", "bj.xlsx!2023!B3")), "{facts:?}");
-    assert!(diags.contains(&("sheet.ambiguous_region".into(), "x.xlsx!2023!B3".into())), "{diags:?}");
-    assert!(diags.contains(&("sheet.unknown_region".into(), "bj.xlsx!2023!B4".into())), "{diags:?}");
+    assert!(
+        facts.contains(&f("110105", "petitions", "2023", "9.0", "bj.xlsx!2023!B3")),
+        "{facts:?}"
+    );
+    assert!(
+        diags.contains(&("sheet.ambiguous_region".into(), "x.xlsx!2023!B3".into())),
+        "{diags:?}"
+    );
+    assert!(
+        diags.contains(&("sheet.unknown_region".into(), "bj.xlsx!2023!B4".into())),
+        "{diags:?}"
+    );
 }
 
 #[test]
 fn text_and_table_disagree_both_kept_table_wins_with_a_diagnostic() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("yuzhong.txt"), "重庆市渝中区民政局2023年法治政府建设情况报告\n全年办理信访事项32件。\n").unwrap();
+    std::fs::write(
+        dir.path().join("yuzhong.txt"),
+        "重庆市渝中区民政局2023年法治政府建设情况报告\n全年办理信访事项32件。\n",
+    )
+    .unwrap();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("2023").unwrap();
@@ -195,7 +245,11 @@ fn text_and_table_disagree_both_kept_table_wins_with_a_diagnostic() {
     let out = tempfile::tempdir().unwrap();
     yardstick(&["build", dir.path().to_str().unwrap(), "--out", out.path().to_str().unwrap()]);
     let (_, facts) = csv_rows(&out.path().join("facts.csv"));
-    assert_eq!(facts.iter().filter(|r| r.iter().any(|c| c == "petitions")).count(), 2, "both facts kept");
+    assert_eq!(
+        facts.iter().filter(|r| r.iter().any(|c| c == "petitions")).count(),
+        2,
+        "both facts kept"
+    );
     let (h, panel) = csv_rows(&out.path().join("panel_long.csv"));
     let v = h.iter().position(|x| x == "value").unwrap();
     let cell = panel.iter().find(|r| r.iter().any(|c| c == "petitions")).unwrap();
@@ -209,7 +263,8 @@ fn bad_workbooks_are_diagnosed_and_the_batch_completes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("zero.xlsx"), b"").unwrap();
-    std::fs::write(d.join("corrupt.xlsx"), b"PK\x03\x04 this is not really a zip archive at all").unwrap();
+    std::fs::write(d.join("corrupt.xlsx"), b"PK\x03\x04 this is not really a zip archive at all")
+        .unwrap();
     std::fs::write(d.join("page.xlsx"), "<html><body><table><tr><td>重庆市渝中区民政局2023年报告</td></tr><tr><td>全年办理信访事项32件。</td></tr></table></body></html>").unwrap();
     std::fs::write(d.join("table.xlsx"), "地区,信访\n渝中区,32\n").unwrap();
     // an encrypted OOXML file: an OLE container holding an EncryptionInfo stream
@@ -233,9 +288,14 @@ fn bad_workbooks_are_diagnosed_and_the_batch_completes() {
     let (facts, diags, code) = build(&[d]);
     assert_eq!(code, 1, "some inputs failed");
     let all = diags.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>();
-    for code in ["ingest.empty", "sheet.corrupt", "sheet.encrypted", "sheet.too_large", "sheet.renamed"] {
+    for code in
+        ["ingest.empty", "sheet.corrupt", "sheet.encrypted", "sheet.too_large", "sheet.renamed"]
+    {
         assert!(all.contains(&code), "{code} in {all:?}");
     }
     // the renamed HTML page and CSV were still read
-    assert!(facts.iter().filter(|r| r.0 == "500103" && r.1 == "petitions").count() >= 1, "{facts:?}");
+    assert!(
+        facts.iter().filter(|r| r.0 == "500103" && r.1 == "petitions").count() >= 1,
+        "{facts:?}"
+    );
 }
