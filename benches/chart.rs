@@ -3,18 +3,17 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
-use yardstick::catalog::Catalog;
 use yardstick::chart::{self, ChartInput, ChartSpec};
+use yardstick::extract::{FactKind, Qualifier, Rule};
 use yardstick::frame::PanelRow;
-use yardstick::locate::{Gazetteer, Level};
-use yardstick::normalise::Population;
+use yardstick::locate::Level;
+use yardstick::reference::Reference;
 
 const CHARTS: u64 = 1000;
 
-fn input() -> ChartInput {
-    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("datasets");
-    let gazetteer = Gazetteer::load(&d.join("regions/regions.csv")).unwrap();
-    let panel: Vec<PanelRow> = gazetteer
+fn input(reference: &Reference) -> ChartInput<'_> {
+    let panel: Vec<PanelRow> = reference
+        .gazetteer
         .regions()
         .iter()
         .filter(|r| r.level == Level::Prefecture)
@@ -23,32 +22,27 @@ fn input() -> ChartInput {
         .map(|(i, r)| PanelRow {
             region_code: r.code.clone(),
             region_name: r.name.clone(),
-            level: "prefecture".into(),
+            level: Some(Level::Prefecture),
             year: 2023,
             indicator: "petitions".into(),
-            kind: "actual".into(),
+            kind: FactKind::Actual,
             value: (i * 37 % 500) as f64,
             unit: "件".into(),
-            qualifier: if i % 5 == 0 { "at_least".into() } else { "exact".into() },
+            qualifier: if i % 5 == 0 { Qualifier::AtLeast } else { Qualifier::Exact },
             candidates: 1,
             source: format!("r{i}.txt"),
             evidence: String::new(),
-            rule: String::new(),
+            rule: Rule::CueBefore,
             origin: String::new(),
         })
         .collect();
-    ChartInput {
-        panel,
-        documents: Vec::new(),
-        catalog: Catalog::load_dir(&d.join("catalog"), &[]).unwrap(),
-        population: Population::load(&d.join("population")).unwrap(),
-        gazetteer,
-        font: chart::style::load_font(&d.join("fonts/NotoSansSC-Regular-GB2312.ttf")).unwrap(),
-    }
+    ChartInput { panel, documents: Vec::new(), reference }
 }
 
 fn bench(c: &mut Criterion) {
-    let input = input();
+    let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("datasets");
+    let reference = Reference::load(&d, &[]).unwrap();
+    let input = input(&reference);
     let mut spec = ChartSpec::rank("petitions", "p.svg");
     spec.per = Some(10_000.0);
     let mut g = c.benchmark_group("charts");

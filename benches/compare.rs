@@ -34,17 +34,21 @@ fn bench(c: &mut Criterion) {
                 panel.push(PanelRow {
                     region_code: r.code.clone(),
                     region_name: r.name.clone(),
-                    level: "county".into(),
+                    level: Some(Level::County),
                     year,
                     indicator: ind.into(),
-                    kind: "actual".into(),
+                    kind: yardstick::extract::FactKind::Actual,
                     value: ((i * 7919 + year as usize) % 997) as f64,
                     unit: "件".into(),
-                    qualifier: if i % 10 == 0 { "at_least".into() } else { "exact".into() },
+                    qualifier: if i % 10 == 0 {
+                        yardstick::extract::Qualifier::AtLeast
+                    } else {
+                        yardstick::extract::Qualifier::Exact
+                    },
                     candidates: 1,
                     source: format!("r{i}.txt"),
                     evidence: "信访…".into(),
-                    rule: "text.cue_before".into(),
+                    rule: yardstick::extract::Rule::CueBefore,
                     origin: "text".into(),
                 });
             }

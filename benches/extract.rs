@@ -10,9 +10,9 @@ mod corpus;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
-use yardstick::build::{self, BuildSettings, Engine};
 use yardstick::ingest::Document;
 use yardstick::locate;
+use yardstick::pipeline::{self, BuildSettings, Engine};
 
 fn engine(repo: &Path) -> (Engine, BuildSettings) {
     let settings = BuildSettings { datasets: repo.join("datasets"), ..Default::default() };
@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         let inputs = vec![dir.path().to_path_buf()];
         g.bench_function(format!("build_{n}_reports_{threads}_threads"), |b| {
-            b.iter(|| pool.install(|| build::build(&engine, &inputs, &settings)).facts.len())
+            b.iter(|| pool.install(|| pipeline::build(&engine, &inputs, &settings)).facts.len())
         });
     }
     g.finish();
@@ -44,12 +44,12 @@ fn bench(c: &mut Criterion) {
     let seeds = corpus::seeds(&repo);
     let text = &seeds[0];
     let doc = Document::from_text("bench.txt", text);
-    let (meta, _) = locate::locate(&doc, &engine.gazetteer);
+    let (meta, _) = locate::locate(&doc, engine.gazetteer());
     let mut g = c.benchmark_group("one_report");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("extract", |b| b.iter(|| engine.extractor.extract(&doc, &meta).0.len()));
     g.bench_function("locate", |b| {
-        b.iter(|| locate::locate(&doc, &engine.gazetteer).0.report_year)
+        b.iter(|| locate::locate(&doc, engine.gazetteer()).0.report_year)
     });
     g.finish();
 }

@@ -6,7 +6,7 @@
 use calamine::Reader;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
-use yardstick::build::{BuildSettings, Engine};
+use yardstick::pipeline::{self, BuildSettings, Engine};
 
 const ROWS: u32 = 100_000;
 
@@ -37,7 +37,7 @@ fn bench(c: &mut Criterion) {
         Engine::load(&BuildSettings { datasets: repo.join("datasets"), ..Default::default() })
             .unwrap();
     let names: Vec<String> = engine
-        .gazetteer
+        .gazetteer()
         .regions()
         .iter()
         .filter(|r| r.level == yardstick::locate::Level::County)
@@ -59,8 +59,8 @@ fn bench(c: &mut Criterion) {
             book.worksheet_range(&name).unwrap().get_size().0
         })
     });
-    g.bench_function("yardstick_process_sheet", |b| {
-        b.iter(|| yardstick::sheet::process_sheet(&engine, &path).facts.len())
+    g.bench_function("yardstick_process_file", |b| {
+        b.iter(|| pipeline::process_file(&engine, &path).facts.len())
     });
     g.finish();
 }

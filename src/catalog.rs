@@ -196,10 +196,8 @@ impl Catalog {
             }
             ind.catalog = file.catalog.name.clone();
             ind.doc_types = file.catalog.doc_types.clone();
-            ind.cues =
-                ind.cues.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
-            ind.vetoes =
-                ind.vetoes.iter().map(|c| crate::ingest::normalize::normalize_str(c)).collect();
+            ind.cues = ind.cues.iter().map(|c| crate::ingest::fold::normalize_str(c)).collect();
+            ind.vetoes = ind.vetoes.iter().map(|c| crate::ingest::fold::normalize_str(c)).collect();
             self.indicators.push(ind);
         }
         self.versions.insert(file.catalog.name, file.catalog.version);

@@ -16,10 +16,10 @@
 //! nothing is a warning, a malformed line an error naming the line; neither
 //! stops the build.
 
-use crate::build::BuildOutput;
 use crate::catalog::Catalog;
-use crate::diag::Diagnostic;
-use crate::extract::{Fact, FactKind, Qualifier};
+use crate::diag::{Code, Diagnostic};
+use crate::extract::{Fact, FactKind, Qualifier, Rule, Subject};
+use crate::frame::DocRecord;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
@@ -93,7 +93,7 @@ pub fn parse(catalog: &Catalog, path: &Path) -> (Vec<Correction>, Vec<Diagnostic
         Err(e) => {
             diags.push(Diagnostic::error(
                 &src,
-                "corrections.unreadable",
+                Code::CorrectionsUnreadable,
                 format!("cannot read corrections file: {e}"),
             ));
             return (out, diags);
@@ -101,72 +101,59 @@ pub fn parse(catalog: &Catalog, path: &Path) -> (Vec<Correction>, Vec<Diagnostic
     };
     for (i, row) in reader.deserialize::<Row>().enumerate() {
         let line = i + 2;
-        let bad = |m: String| {
-            Diagnostic::error(&src, "corrections.invalid", m).at(format!("line {line}"))
-        };
-        let row = match row {
-            Ok(r) => r,
-            Err(e) => {
-                diags.push(bad(e.to_string()));
-                continue;
+        match row.map_err(|e| e.to_string()).and_then(|r| resolve(catalog, r, line)) {
+            Ok(c) => out.push(c),
+            Err(m) => {
+                diags.push(
+                    Diagnostic::error(&src, Code::CorrectionsInvalid, m).at(format!("line {line}")),
+                );
             }
-        };
-        let action = match row.action.as_str() {
-            "add" => Action::Add,
-            "override" => Action::Override,
-            "drop" => Action::Drop,
-            other => {
-                diags.push(bad(format!("action {other:?} is not add, override or drop")));
-                continue;
-            }
-        };
-        if catalog.get(&row.indicator).is_none() {
-            diags.push(bad(format!("unknown indicator {:?}", row.indicator)));
-            continue;
         }
-        let kind = match row.kind.as_str() {
-            "" => None,
-            k => match FactKind::parse(k) {
-                Some(k) => Some(k),
-                None => {
-                    diags.push(bad(format!("kind {k:?} is not actual, target or period")));
-                    continue;
-                }
-            },
-        };
-        let qualifier = match row.qualifier.as_str() {
-            "" => Qualifier::Exact,
-            q => match Qualifier::parse(q) {
-                Some(q) => q,
-                None => {
-                    diags.push(bad(format!(
-                        "qualifier {q:?} is not exact, at_least, approx, at_most or range"
-                    )));
-                    continue;
-                }
-            },
-        };
-        if action != Action::Drop && row.value.is_none() {
-            diags.push(bad("add and override need a value".into()));
-            continue;
-        }
-        if action == Action::Add && row.year.is_none() {
-            diags.push(bad("add needs a year".into()));
-            continue;
-        }
-        out.push(Correction {
-            line,
-            action,
-            source: row.source,
-            indicator: row.indicator,
-            year: row.year,
-            kind,
-            value: row.value,
-            qualifier,
-            note: row.note,
-        });
     }
     (out, diags)
+}
+
+/// One line of the file as a correction, or what is wrong with it.
+fn resolve(catalog: &Catalog, row: Row, line: usize) -> Result<Correction, String> {
+    let action = match row.action.as_str() {
+        "add" => Action::Add,
+        "override" => Action::Override,
+        "drop" => Action::Drop,
+        other => return Err(format!("action {other:?} is not add, override or drop")),
+    };
+    if catalog.get(&row.indicator).is_none() {
+        return Err(format!("unknown indicator {:?}", row.indicator));
+    }
+    let kind = match row.kind.as_str() {
+        "" => None,
+        k => Some(
+            FactKind::parse(k)
+                .ok_or_else(|| format!("kind {k:?} is not actual, target or period"))?,
+        ),
+    };
+    let qualifier = match row.qualifier.as_str() {
+        "" => Qualifier::Exact,
+        q => Qualifier::parse(q).ok_or_else(|| {
+            format!("qualifier {q:?} is not exact, at_least, approx, at_most or range")
+        })?,
+    };
+    if action != Action::Drop && row.value.is_none() {
+        return Err("add and override need a value".into());
+    }
+    if action == Action::Add && row.year.is_none() {
+        return Err("add needs a year".into());
+    }
+    Ok(Correction {
+        line,
+        action,
+        source: row.source,
+        indicator: row.indicator,
+        year: row.year,
+        kind,
+        value: row.value,
+        qualifier,
+        note: row.note,
+    })
 }
 
 /// Apply corrections to facts; returns diagnostics for corrections that matched nothing.
@@ -174,79 +161,96 @@ pub fn apply(
     catalog: &Catalog,
     file: &str,
     corrections: &[Correction],
-    out: &mut BuildOutput,
+    facts: &mut Vec<Fact>,
+    documents: &[DocRecord],
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for c in corrections {
-        let unmatched = || {
-            Diagnostic::warning(
-                file,
-                "corrections.unmatched",
-                format!("{} {} in {}: no such fact", action_name(c.action), c.indicator, c.source),
-            )
-            .at(format!("line {}", c.line))
-        };
-        match c.action {
-            Action::Drop => {
-                let before = out.facts.len();
-                out.facts.retain(|f| !c.matches(f));
-                if out.facts.len() == before {
-                    diags.push(unmatched());
+        let applied = match c.action {
+            Action::Drop => drop_facts(c, facts),
+            Action::Override => override_facts(c, file, facts),
+            Action::Add => match add_fact(catalog, c, file, documents) {
+                Some(f) => {
+                    facts.push(f);
+                    true
                 }
-            }
-            Action::Override => {
-                let mut hit = false;
-                for f in out.facts.iter_mut().filter(|f| c.matches(f)) {
-                    f.value = c.value.unwrap_or(f.value);
-                    f.qualifier = c.qualifier;
-                    f.rule = "correction.override".into();
-                    f.origin = c.origin(file);
-                    hit = true;
-                }
-                if !hit {
-                    diags.push(unmatched());
-                }
-            }
-            Action::Add => {
-                let Some(doc) = out
-                    .documents
-                    .iter()
-                    .find(|d| d.source == c.source || file_name(&d.source) == file_name(&c.source))
-                else {
+                None => {
                     diags.push(
                         Diagnostic::warning(
                             file,
-                            "corrections.unknown_source",
+                            Code::CorrectionsUnknownSource,
                             format!("add {}: no document {}", c.indicator, c.source),
                         )
                         .at(format!("line {}", c.line)),
                     );
                     continue;
-                };
-                let ind = catalog.get(&c.indicator).expect("checked on parse");
-                out.facts.push(Fact {
-                    source: doc.source.clone(),
-                    doc_id: doc.doc_id.clone(),
-                    region_code: doc.region_code.clone(),
-                    region_name: doc.region_name.clone(),
-                    level: doc.level.clone(),
-                    indicator: c.indicator.clone(),
-                    value: c.value.unwrap_or_default(),
-                    unit: ind.unit.clone(),
-                    qualifier: c.qualifier,
-                    kind: c.kind.unwrap_or(FactKind::Actual),
-                    year: c.year,
-                    period: String::new(),
-                    span_start: 0,
-                    span_end: 0,
-                    evidence: c.note.clone(),
-                    rule: "correction.add".into(),
-                    origin: c.origin(file),
-                });
-            }
+                }
+            },
+        };
+        if !applied {
+            diags.push(
+                Diagnostic::warning(
+                    file,
+                    Code::CorrectionsUnmatched,
+                    format!(
+                        "{} {} in {}: no such fact",
+                        action_name(c.action),
+                        c.indicator,
+                        c.source
+                    ),
+                )
+                .at(format!("line {}", c.line)),
+            );
         }
     }
     diags
+}
+
+/// Remove the facts a drop names; false when none matched.
+fn drop_facts(c: &Correction, facts: &mut Vec<Fact>) -> bool {
+    let before = facts.len();
+    facts.retain(|f| !c.matches(f));
+    facts.len() != before
+}
+
+/// Give the facts an override names its value; false when none matched.
+fn override_facts(c: &Correction, file: &str, facts: &mut [Fact]) -> bool {
+    let mut hit = false;
+    for f in facts.iter_mut().filter(|f| c.matches(f)) {
+        f.value = c.value.unwrap_or(f.value);
+        f.qualifier = c.qualifier;
+        f.rule = Rule::CorrectionOverride;
+        f.origin = c.origin(file);
+        hit = true;
+    }
+    hit
+}
+
+/// The fact an add makes, for the document it names (None when no input is that document).
+fn add_fact(
+    catalog: &Catalog,
+    c: &Correction,
+    file: &str,
+    documents: &[DocRecord],
+) -> Option<Fact> {
+    let doc = documents
+        .iter()
+        .find(|d| d.source == c.source || file_name(&d.source) == file_name(&c.source))?;
+    let ind = catalog.get(&c.indicator).expect("checked on parse");
+    let about = Subject {
+        source: doc.source.clone(),
+        doc_id: doc.doc_id.clone(),
+        region_code: doc.region_code.clone(),
+        region_name: doc.region_name.clone(),
+        level: doc.level,
+    };
+    let kind = c.kind.unwrap_or(FactKind::Actual);
+    Some(
+        Fact::new(&about, ind, c.value.unwrap_or_default(), kind, c.year, Rule::CorrectionAdd)
+            .with_qualifier(c.qualifier)
+            .with_evidence(c.note.clone())
+            .with_origin(c.origin(file)),
+    )
 }
 
 fn action_name(a: Action) -> &'static str {
@@ -257,20 +261,23 @@ fn action_name(a: Action) -> &'static str {
     }
 }
 
-/// Read and apply a corrections file, then rebuild the panel.
-pub fn apply_file(catalog: &Catalog, path: &Path, out: &mut BuildOutput) {
+/// Read and apply a corrections file; facts stay sorted. Returns its diagnostics.
+pub fn apply_file(
+    catalog: &Catalog,
+    path: &Path,
+    facts: &mut Vec<Fact>,
+    documents: &[DocRecord],
+) -> Vec<Diagnostic> {
     let (corrections, mut diags) = parse(catalog, path);
-    diags.extend(apply(catalog, &path.display().to_string(), &corrections, out));
-    out.facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out.panel = crate::frame::panel_rows(&out.facts, catalog);
-    out.diagnostics.extend(diags);
-    out.diagnostics.sort();
+    diags.extend(apply(catalog, &path.display().to_string(), &corrections, facts, documents));
+    facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frame::DocRecord;
+    use crate::locate::{DocType, Level};
 
     fn catalog() -> Catalog {
         Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[])
@@ -278,25 +285,19 @@ mod tests {
     }
 
     fn fact(indicator: &str, value: f64) -> Fact {
-        Fact {
+        let about = Subject {
             source: "reports/a.txt".into(),
             doc_id: "x".into(),
             region_code: "320400".into(),
             region_name: "常州市".into(),
-            level: "prefecture".into(),
-            indicator: indicator.into(),
-            value,
-            unit: "件".into(),
-            qualifier: Qualifier::Exact,
-            kind: FactKind::Actual,
-            year: Some(2022),
-            period: String::new(),
-            span_start: 1,
-            span_end: 2,
-            evidence: "信访248件".into(),
-            rule: "text.cue_before".into(),
-            origin: "text".into(),
-        }
+            level: Some(Level::Prefecture),
+        };
+        let catalog = catalog();
+        let ind = catalog.get(indicator).unwrap();
+        Fact::new(&about, ind, value, FactKind::Actual, Some(2022), Rule::CueBefore)
+            .with_span(1, 2)
+            .with_evidence("信访248件".into())
+            .with_origin("text".into())
     }
 
     #[test]
@@ -313,43 +314,38 @@ mod tests {
              frob,a.txt,petitions,,,,,\n",
         )
         .unwrap();
-        let mut out = BuildOutput {
-            facts: vec![fact("petitions", 248.0), fact("hotline_tickets", 3.0)],
-            ..Default::default()
-        };
-        out.documents.push(DocRecord {
+        let mut facts = vec![fact("petitions", 248.0), fact("hotline_tickets", 3.0)];
+        let documents = vec![DocRecord {
             source: "reports/a.txt".into(),
             doc_id: "x".into(),
             issuer: String::new(),
             region_code: "320400".into(),
             region_name: "常州市".into(),
-            level: "prefecture".into(),
+            level: Some(Level::Prefecture),
             province_code: "320000".into(),
             prefecture_code: "320400".into(),
             report_year: Some(2022),
             published: String::new(),
-            doc_type: "rule_of_law_report".into(),
-            format: "text".into(),
+            doc_type: DocType::RuleOfLawReport,
+            format: crate::ingest::Format::Text,
             encoding: "UTF-8".into(),
             bytes: 1,
             facts: 2,
-        });
-        apply_file(&catalog(), &path, &mut out);
-        let p = out.facts.iter().find(|f| f.indicator == "petitions").unwrap();
-        assert_eq!((p.value, p.rule.as_str()), (250.0, "correction.override"));
+        }];
+        let diagnostics = apply_file(&catalog(), &path, &mut facts, &documents);
+        let p = facts.iter().find(|f| f.indicator == "petitions").unwrap();
+        assert_eq!((p.value, p.rule), (250.0, Rule::CorrectionOverride));
         assert!(p.origin.contains("line 2: table says 250"), "{}", p.origin);
-        assert!(!out.facts.iter().any(|f| f.indicator == "hotline_tickets"));
-        let a = out.facts.iter().find(|f| f.indicator == "admin_licenses").unwrap();
-        assert_eq!(
-            (a.value, a.qualifier, a.rule.as_str()),
-            (12.0, Qualifier::AtLeast, "correction.add")
-        );
-        let codes: Vec<(&str, &str)> =
-            out.diagnostics.iter().map(|d| (d.code.as_str(), d.location.as_str())).collect();
-        assert!(codes.contains(&("corrections.unmatched", "line 5")), "{codes:?}");
-        assert!(codes.contains(&("corrections.invalid", "line 6")), "{codes:?}");
+        assert!(!facts.iter().any(|f| f.indicator == "hotline_tickets"));
+        let a = facts.iter().find(|f| f.indicator == "admin_licenses").unwrap();
+        assert_eq!((a.value, a.qualifier, a.rule), (12.0, Qualifier::AtLeast, Rule::CorrectionAdd));
+        let codes: Vec<(Code, &str)> =
+            diagnostics.iter().map(|d| (d.code, d.location.as_str())).collect();
+        assert!(codes.contains(&(Code::CorrectionsUnmatched, "line 5")), "{codes:?}");
+        assert!(codes.contains(&(Code::CorrectionsInvalid, "line 6")), "{codes:?}");
         // the panel takes the corrected value
-        let cell = out.panel.iter().find(|r| r.indicator == "petitions").unwrap();
+        let panel = crate::frame::panel_rows(&facts, &catalog());
+        let cell = panel.iter().find(|r| r.indicator == "petitions").unwrap();
         assert_eq!(cell.value, 250.0);
     }
 }

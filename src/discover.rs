@@ -3,10 +3,10 @@
 //! frequent first, with an example sentence each, so a researcher can see
 //! which indicators to add to datasets/catalog.
 
-use crate::build::Engine;
 use crate::extract::{quantity, segment};
 use crate::ingest;
 use crate::locate;
+use crate::pipeline::Engine;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,8 +53,10 @@ fn phrase_before(chars: &[char], clause_start: usize, num_start: usize) -> Strin
 
 /// Uncovered quantity phrases of one text document: (phrase, unit, sentence).
 fn uncovered(engine: &Engine, path: &Path) -> Vec<(String, String, String)> {
-    let Ok((doc, _)) = ingest::read_text_file(path) else { return Vec::new() };
-    let (meta, _) = locate::locate(&doc, &engine.gazetteer);
+    let Ok(ingest::Input { content: ingest::Content::Text(doc), .. }) = ingest::open(path) else {
+        return Vec::new();
+    };
+    let (meta, _) = locate::locate(&doc, engine.gazetteer());
     let (facts, _) = engine.extractor.extract(&doc, &meta);
     let chars: Vec<char> = doc.norm.text.chars().collect();
     let (sentences, clauses) = segment::segment(&chars);
@@ -85,7 +87,7 @@ fn uncovered(engine: &Engine, path: &Path) -> Vec<(String, String, String)> {
 pub fn discover(engine: &Engine, files: &[PathBuf]) -> Vec<Phrase> {
     let per_file: Vec<(String, Vec<(String, String, String)>)> = files
         .par_iter()
-        .filter(|p| !ingest::is_sheet_path(p))
+        .filter(|p| !ingest::Format::from_path(p).is_tabular())
         .map(|p| (p.display().to_string(), uncovered(engine, p)))
         .collect();
     let mut groups: BTreeMap<(String, String), Phrase> = BTreeMap::new();

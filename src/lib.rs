@@ -1,12 +1,14 @@
 //! yardstick turns many jurisdictions' annual reports into comparable,
 //! traceable statistics.
 //!
-//! The pipeline, one module per stage:
-//! [`ingest`] (files → decoded, normalised documents) →
+//! The pipeline, one module per stage, each importing only the stages below it:
+//! [`ingest`] (files → decoded texts and workbook grids, one way in) →
 //! [`locate`] (region, year, kind) →
-//! [`extract`] (catalog-driven facts with provenance) →
-//! [`frame`] (polars frames and atomic outputs) →
-//! normalise / chart / report.
+//! [`extract`] (catalog-driven facts with provenance, from text, tables and sheets) →
+//! [`frame`] (polars frames, the panel, atomic outputs) →
+//! [`normalise`] (per capita, over time, among peers) →
+//! [`chart`] and [`job`] (charts, the HTML page, scheduled runs).
+//! [`pipeline`] owns the order; [`reference`] loads the datasets once.
 //!
 //! ```
 //! use yardstick::{catalog::Catalog, extract::Extractor, ingest::Document, locate};
@@ -21,10 +23,8 @@
 //! assert_eq!(facts[0].value, 5.0);
 //! ```
 
-pub mod build;
 pub mod catalog;
 pub mod chart;
-pub mod cli;
 pub mod corrections;
 pub mod diag;
 pub mod discover;
@@ -34,4 +34,5 @@ pub mod ingest;
 pub mod job;
 pub mod locate;
 pub mod normalise;
-pub mod sheet;
+pub mod pipeline;
+pub mod reference;

@@ -1,5 +1,9 @@
-//! The `yardstick` binary: parses arguments and maps results to exit codes.
+//! The `yardstick` binary: parses arguments (clap lives only here and in
+//! `cli/`), runs the library, prints errors with their causes, and maps the
+//! outcome to the documented exit codes.
 
-fn main() {
-    std::process::exit(yardstick::cli::main());
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

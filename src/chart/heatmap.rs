@@ -7,7 +7,6 @@ use super::multiples::{busiest_year, indicators};
 use super::rank;
 use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
-use crate::extract::Qualifier;
 use crate::normalise::Comparison;
 use plotters::prelude::*;
 use std::collections::BTreeMap;
@@ -119,7 +118,7 @@ fn draw<DB: DrawingBackend>(
                 Some(r) => {
                     let (fill, white) = style::percentile_colour(r.percentile);
                     c.rect((x + 1.0, y + 1.0), (x + CELL_W - 1.0, y + CELL_H - 1.0), fill)?;
-                    let mark = Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
+                    let mark = r.qualifier.mark();
                     let ink: &'static RGBColor =
                         if white { &style::WHITE_TEXT } else { &style::TEXT };
                     c.text(

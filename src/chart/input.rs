@@ -1,26 +1,20 @@
 //! What a chart is drawn from: a build folder's panel and documents, plus the
-//! catalog, population and gazetteer from the datasets folder.
+//! reference data (catalog, population, gazetteer, font) loaded once.
 
 use super::ChartError;
-use crate::catalog::Catalog;
 use crate::frame::{self, DocRecord, PanelRow};
-use crate::locate::Gazetteer;
-use crate::normalise::Population;
+use crate::reference::Reference;
 use std::path::Path;
 
-pub struct ChartInput {
+pub struct ChartInput<'r> {
     pub panel: Vec<PanelRow>,
     pub documents: Vec<DocRecord>,
-    pub catalog: Catalog,
-    pub population: Population,
-    pub gazetteer: Gazetteer,
-    /// the font bytes (datasets/fonts), registered with plotters on first use
-    pub font: &'static [u8],
+    pub reference: &'r Reference,
 }
 
-impl ChartInput {
-    /// Load `build_dir/{panel_long,documents}.csv` and the datasets.
-    pub fn load(build_dir: &Path, datasets: &Path) -> Result<ChartInput, ChartError> {
+impl<'r> ChartInput<'r> {
+    /// Load `build_dir/{panel_long,documents}.csv`.
+    pub fn load(build_dir: &Path, reference: &'r Reference) -> Result<ChartInput<'r>, ChartError> {
         let e = |m: String| ChartError::Input(m);
         let panel = frame::load_panel(build_dir).map_err(|x| e(x.to_string()))?;
         let docs_path = build_dir.join("documents.csv");
@@ -30,18 +24,7 @@ impl ChartInput {
             .deserialize()
             .collect::<Result<Vec<DocRecord>, _>>()
             .map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
-        Ok(ChartInput {
-            panel,
-            documents,
-            catalog: Catalog::load_dir(&datasets.join("catalog"), &[])
-                .map_err(|x| e(x.to_string()))?,
-            population: Population::load(&datasets.join("population"))
-                .map_err(|x| e(x.to_string()))?,
-            gazetteer: Gazetteer::load(&datasets.join("regions/regions.csv"))
-                .map_err(|x| e(x.to_string()))?,
-            font: super::style::load_font(&datasets.join("fonts/NotoSansSC-Regular-GB2312.ttf"))
-                .map_err(e)?,
-        })
+        Ok(ChartInput { panel, documents, reference })
     }
 
     /// "来源：5份报告（2022–2024年）" for the sources that fed some panel rows.

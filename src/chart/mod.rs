@@ -14,6 +14,8 @@ pub mod trend;
 
 pub use input::ChartInput;
 
+use crate::extract::FactKind;
+use crate::locate::Level;
 use crate::normalise::CompareError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -54,13 +56,13 @@ pub struct ChartSpec {
     pub year: Option<i32>,
     /// `actual` or `target` (default: actual, else target when the year has only targets)
     #[serde(default)]
-    pub value_kind: Option<String>,
+    pub value_kind: Option<FactKind>,
     /// per-capita basis for counts and amounts: 10000 = per 10k residents
     #[serde(default)]
     pub per: Option<f64>,
     /// peer level: province, prefecture or county (default: the most common)
     #[serde(default)]
-    pub level: Option<String>,
+    pub level: Option<Level>,
     /// only regions within this code (e.g. 440000)
     #[serde(default)]
     pub within: Option<String>,
@@ -154,6 +156,7 @@ fn needs_indicator(spec: &ChartSpec) -> Result<(), ChartError> {
 /// Draw a chart as SVG text (in memory).
 pub fn render_svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
     needs_indicator(spec)?;
+    style::register_font(input.reference.font).map_err(ChartError::Draw)?;
     match spec.kind {
         ChartKind::Rank => rank::svg(spec, input),
         ChartKind::Trend => trend::svg(spec, input),
@@ -166,6 +169,7 @@ pub fn render_svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartE
 /// Draw a chart as PNG bytes.
 pub fn render_png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     needs_indicator(spec)?;
+    style::register_font(input.reference.font).map_err(ChartError::Draw)?;
     match spec.kind {
         ChartKind::Rank => rank::png(spec, input),
         ChartKind::Trend => trend::png(spec, input),
@@ -198,17 +202,19 @@ pub fn render_to_file(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
     use crate::frame::PanelRow;
-    use crate::locate::Gazetteer;
-    use crate::normalise::Population;
+    use crate::reference::Reference;
+    use std::sync::LazyLock;
+
+    static REFERENCE: LazyLock<Reference> = LazyLock::new(|| {
+        Reference::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets"), &[]).unwrap()
+    });
 
     fn row(code: &str, name: &str, value: f64, qualifier: &str) -> PanelRow {
         crate::frame::panel::test_row(code, name, "prefecture", 2022, "petitions", value, qualifier)
     }
 
-    fn input() -> ChartInput {
-        let d = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets");
+    fn input() -> ChartInput<'static> {
         ChartInput {
             panel: vec![
                 row("320100", "南京市", 900.0, "exact"),
@@ -217,10 +223,7 @@ mod tests {
                 row("320500", "苏州市", 1300.0, "approx"),
             ],
             documents: Vec::new(),
-            catalog: Catalog::load_dir(&d.join("catalog"), &[]).unwrap(),
-            population: Population::load(&d.join("population")).unwrap(),
-            gazetteer: Gazetteer::load(&d.join("regions/regions.csv")).unwrap(),
-            font: style::load_font(&d.join("fonts/NotoSansSC-Regular-GB2312.ttf")).unwrap(),
+            reference: &REFERENCE,
         }
     }
 
@@ -258,7 +261,7 @@ mod tests {
     fn many(input: &mut ChartInput) {
         let t = |code: &str, name: &str, year: i32, ind: &str, kind: &str, v: f64, q: &str| {
             let mut r = crate::frame::panel::test_row(code, name, "province", year, ind, v, q);
-            r.kind = kind.into();
+            r.kind = FactKind::parse(kind).unwrap();
             r.unit = "%".into();
             r
         };
@@ -330,6 +333,7 @@ mod tests {
     fn three_hundred_counties_stay_readable() {
         let mut input = input();
         let counties: Vec<(String, String)> = input
+            .reference
             .gazetteer
             .regions()
             .iter()

@@ -5,13 +5,14 @@ use super::canvas::{self, Anchor};
 use super::rank::{self, Layout};
 use super::style;
 use super::{ChartError, ChartInput, ChartSpec};
+use crate::extract::FactKind;
 use std::collections::BTreeMap;
 
 const COLUMNS: usize = 2;
 
 /// The year a many-indicator chart shows: the spec's, else the one with the most values.
 pub(super) fn busiest_year(spec: &ChartSpec, input: &ChartInput) -> Option<i32> {
-    let kind = spec.value_kind.as_deref().unwrap_or("actual");
+    let kind = spec.value_kind.unwrap_or(FactKind::Actual);
     spec.year.or_else(|| {
         let mut n: BTreeMap<i32, usize> = BTreeMap::new();
         for r in input.panel.iter().filter(|r| r.kind == kind) {
@@ -27,8 +28,9 @@ pub(super) fn indicators(spec: &ChartSpec, input: &ChartInput, year: i32) -> Vec
     if !spec.indicators.is_empty() {
         return spec.indicators.clone();
     }
-    let kind = spec.value_kind.as_deref().unwrap_or("actual");
+    let kind = spec.value_kind.unwrap_or(FactKind::Actual);
     input
+        .reference
         .catalog
         .indicators
         .iter()

@@ -6,7 +6,8 @@
 use super::canvas::{self, ticks, Anchor, Canvas};
 use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
-use crate::extract::Qualifier;
+use crate::extract::{FactKind, Qualifier};
+use crate::locate::Level;
 use crate::normalise::peers::{query, Selection};
 use crate::normalise::{compare, Comparison};
 use plotters::prelude::*;
@@ -25,9 +26,9 @@ pub fn comparison(
     let spec = &ChartSpec { indicator: indicator.to_string(), ..spec.clone() };
     let sel = Selection {
         year: spec.year,
-        kind: spec.value_kind.as_deref(),
+        kind: spec.value_kind,
         per: spec.per,
-        level: spec.level.as_deref(),
+        level: spec.level,
         within: spec.within.as_deref(),
         focus: spec.focus.as_deref(),
     };
@@ -36,7 +37,13 @@ pub fn comparison(
         year: "any year".into(),
     })?;
     let year = q.year;
-    let c = compare(&input.panel, &input.catalog, &input.population, &input.gazetteer, &q)?;
+    let c = compare(
+        &input.panel,
+        &input.reference.catalog,
+        &input.reference.population,
+        &input.reference.gazetteer,
+        &q,
+    )?;
     if c.rows.is_empty() {
         return Err(ChartError::Empty {
             indicator: spec.indicator.clone(),
@@ -93,7 +100,7 @@ impl Layout {
             lo -= (hi - lo) * 0.15; // room for the label left of a negative bar
         }
         hi += pad;
-        let kind_label = if c.kind == "target" { "目标" } else { "" };
+        let kind_label = if c.kind == FactKind::Target { "目标" } else { "" };
         let basis = match c.per {
             Some(p) => format!("每{}常住人口", crate::normalise::peers::per_label(p)),
             None => String::new(),
@@ -114,13 +121,13 @@ impl Layout {
             subtitle.push_str(&format!("（人口：{years}年常住人口）"));
         }
         subtitle.push_str(&format!("；{}个地区", c.rows.len()));
-        if let Some(level) = &c.level {
+        if let Some(level) = c.level {
             subtitle.push_str(&format!("（{}）", level_label(level)));
         }
         if let Some(f) = c.rows.iter().find(|r| r.is_focus) {
             subtitle.push_str(&format!("；{}排第{}位", f.region_name, f.rank));
         }
-        if c.rows.iter().any(|r| r.qualifier != "exact") {
+        if c.rows.iter().any(|r| r.qualifier != Qualifier::Exact) {
             subtitle.push_str("；≥ 下限 ≈ 约数 ≤ 上限");
         }
         let sources: Vec<&str> = c.rows.iter().map(|r| r.source.as_str()).collect();
@@ -135,16 +142,15 @@ impl Layout {
 }
 
 fn name_of(input: &ChartInput, code: &str) -> String {
-    input.gazetteer.get(code).map(|r| r.name.clone()).unwrap_or_else(|| code.to_string())
+    input.reference.gazetteer.get(code).map(|r| r.name.clone()).unwrap_or_else(|| code.to_string())
 }
 
-fn level_label(level: &str) -> &'static str {
+fn level_label(level: Level) -> &'static str {
     match level {
-        "province" => "省级",
-        "prefecture" => "地级",
-        "county" => "县级",
-        "national" => "全国",
-        _ => "",
+        Level::Province => "省级",
+        Level::Prefecture => "地级",
+        Level::County => "县级",
+        Level::National => "全国",
     }
 }
 
@@ -175,7 +181,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     let zero = x(0.0_f64.clamp(l.lo, l.hi));
     for (i, r) in l.c.rows.iter().enumerate() {
         let y = oy + top + i as f64 * ROW;
-        let q = Qualifier::parse(&r.qualifier).unwrap_or(Qualifier::Exact);
+        let q = r.qualifier;
         let color = if r.is_focus {
             style::FOCUS
         } else if q != Qualifier::Exact {

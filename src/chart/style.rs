@@ -2,7 +2,6 @@
 //! and text measurement for layout.
 
 use plotters::style::{FontStyle, RGBColor};
-use std::path::Path;
 use std::sync::OnceLock;
 
 /// The family name charts use; registered once from the bundled font (and the
@@ -43,19 +42,17 @@ pub fn percentile_colour(p: f64) -> (&'static RGBColor, bool) {
     (&SCALE[i], i >= 3)
 }
 
-static FONT: OnceLock<&'static [u8]> = OnceLock::new();
+static REGISTERED: OnceLock<bool> = OnceLock::new();
 
-/// Read the font file once and register it with plotters (ab_glyph).
-pub fn load_font(path: &Path) -> Result<&'static [u8], String> {
-    if let Some(f) = FONT.get() {
-        return Ok(f);
+/// Register the font with plotters (ab_glyph), once per process.
+pub fn register_font(bytes: &'static [u8]) -> Result<(), String> {
+    let ok = *REGISTERED
+        .get_or_init(|| plotters::style::register_font(FAMILY, FontStyle::Normal, bytes).is_ok());
+    if ok {
+        Ok(())
+    } else {
+        Err("the chart font is not a usable TrueType font".into())
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("font {}: {e}", path.display()))?;
-    let leaked: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    plotters::style::register_font(FAMILY, FontStyle::Normal, leaked)
-        .map_err(|_| format!("font {} is not a usable TrueType font", path.display()))?;
-    let _ = FONT.set(leaked);
-    Ok(FONT.get().copied().unwrap_or(leaked))
 }
 
 /// Width of text in pixels at `size`, for layout (CJK and full-width chars are

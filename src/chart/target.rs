@@ -6,7 +6,7 @@ use super::canvas::{self, ticks, Anchor, Canvas};
 use super::rank;
 use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
-use crate::extract::Qualifier;
+use crate::extract::{FactKind, Qualifier};
 use crate::normalise::Comparison;
 use plotters::prelude::*;
 
@@ -17,15 +17,15 @@ const TARGET: RGBColor = RGBColor(230, 159, 0);
 struct Pairs {
     targets: Comparison,
     /// per target row: last year's actual (measure, qualifier)
-    actuals: Vec<Option<(f64, String)>>,
+    actuals: Vec<Option<(f64, Qualifier)>>,
     left: f64,
 }
 
 fn pairs(spec: &ChartSpec, input: &ChartInput) -> Result<Pairs, ChartError> {
-    let t = ChartSpec { value_kind: Some("target".into()), ..spec.clone() };
+    let t = ChartSpec { value_kind: Some(FactKind::Target), ..spec.clone() };
     let targets = rank::comparison(&t, &spec.indicator, input)?;
     let a = ChartSpec {
-        value_kind: Some("actual".into()),
+        value_kind: Some(FactKind::Actual),
         year: Some(targets.year - 1),
         focus: None,
         ..spec.clone()
@@ -38,7 +38,7 @@ fn pairs(spec: &ChartSpec, input: &ChartInput) -> Result<Pairs, ChartError> {
             actual
                 .as_ref()
                 .and_then(|c| c.rows.iter().find(|x| x.region_code == r.region_code))
-                .map(|x| (x.measure, x.qualifier.clone()))
+                .map(|x| (x.measure, x.qualifier))
         })
         .collect();
     let left =
@@ -55,28 +55,7 @@ fn draw<DB: DrawingBackend>(
     h: f64,
 ) -> Result<(), ChartError> {
     let t = &p.targets;
-    let y = t.year;
-    let title = spec
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("{}: {}年实际与{}年目标", t.indicator_name, y - 1, y));
-    c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    c.text(
-        &format!(
-            "单位：{}；{}个地区，按{}年目标排序；≥ 下限 ≈ 约数",
-            t.measure_unit,
-            t.rows.len(),
-            y
-        ),
-        (16.0, 44.0),
-        13.0,
-        &style::MUTED,
-        Anchor::TopLeft,
-    )?;
-    c.rect((16.0, 66.0), (28.0, 76.0), &ACTUAL)?;
-    c.text(&format!("{}年实际", y - 1), (32.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
-    c.rect((112.0, 66.0), (124.0, 76.0), &TARGET)?;
-    c.text(&format!("{y}年目标"), (128.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
+    draw_titles(c, spec, t)?;
     let top = 96.0;
     let right = w - 70.0;
     let vals = t.rows.iter().map(|r| r.measure).chain(p.actuals.iter().flatten().map(|a| a.0));
@@ -96,47 +75,68 @@ fn draw<DB: DrawingBackend>(
         let y0 = top + i as f64 * ROW;
         let name_color: &'static RGBColor = if r.is_focus { &style::FOCUS } else { &style::TEXT };
         c.text(&r.region_name, (p.left - 10.0, y0 + ROW / 2.0), 13.0, name_color, Anchor::Right)?;
-        match a {
-            Some((v, q)) => {
-                c.rect(
-                    (zero.min(x(*v)), y0 + 4.0),
-                    (zero.max(x(*v)).max(zero + 1.0), y0 + ROW / 2.0 - 1.0),
-                    &ACTUAL,
-                )?;
-                let mark = Qualifier::parse(q).map(|q| q.mark()).unwrap_or("");
-                c.text(
-                    &format!("{mark}{}", fmt_value(*v)),
-                    (zero.max(x(*v)) + 4.0, y0 + ROW / 4.0 + 1.5),
-                    11.0,
-                    &style::TEXT,
-                    Anchor::Left,
-                )?;
-            }
-            None => c.text(
-                &format!("无{}年实际值", y - 1),
-                (zero + 4.0, y0 + ROW / 4.0 + 1.5),
-                11.0,
-                &style::MUTED,
-                Anchor::Left,
-            )?,
-        }
+        draw_actual(c, *a, t.year, zero, y0, &x)?;
+        let end = x(r.measure);
         c.rect(
-            (zero.min(x(r.measure)), y0 + ROW / 2.0 + 1.0),
-            (zero.max(x(r.measure)).max(zero + 1.0), y0 + ROW - 4.0),
+            (zero.min(end), y0 + ROW / 2.0 + 1.0),
+            (zero.max(end).max(zero + 1.0), y0 + ROW - 4.0),
             &TARGET,
         )?;
-        let mark = Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
-        c.text(
-            &format!("{mark}{}", fmt_value(r.measure)),
-            (zero.max(x(r.measure)) + 4.0, y0 + ROW * 0.75 - 1.5),
-            11.0,
-            &style::TEXT,
-            Anchor::Left,
-        )?;
+        let label = format!("{}{}", r.qualifier.mark(), fmt_value(r.measure));
+        let at = (zero.max(end) + 4.0, y0 + ROW * 0.75 - 1.5);
+        c.text(&label, at, 11.0, &style::TEXT, Anchor::Left)?;
     }
     let sources: Vec<&str> = t.rows.iter().map(|r| r.source.as_str()).collect();
     c.text(&input.source_line(&sources), (16.0, h - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
     Ok(())
+}
+
+/// Title, subtitle and the legend of the two bars.
+fn draw_titles<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    spec: &ChartSpec,
+    t: &Comparison,
+) -> Result<(), ChartError> {
+    let y = t.year;
+    let title = spec
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{}: {}年实际与{}年目标", t.indicator_name, y - 1, y));
+    c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
+    let subtitle = format!(
+        "单位：{}；{}个地区，按{}年目标排序；≥ 下限 ≈ 约数",
+        t.measure_unit,
+        t.rows.len(),
+        y
+    );
+    c.text(&subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+    c.rect((16.0, 66.0), (28.0, 76.0), &ACTUAL)?;
+    c.text(&format!("{}年实际", y - 1), (32.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
+    c.rect((112.0, 66.0), (124.0, 76.0), &TARGET)?;
+    c.text(&format!("{y}年目标"), (128.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
+    Ok(())
+}
+
+/// Last year's actual as the upper bar of a row (or a note that there is none).
+fn draw_actual<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    actual: Option<(f64, Qualifier)>,
+    year: i32,
+    zero: f64,
+    y0: f64,
+    x: &dyn Fn(f64) -> f64,
+) -> Result<(), ChartError> {
+    let Some((v, q)) = actual else {
+        let at = (zero + 4.0, y0 + ROW / 4.0 + 1.5);
+        return c.text(&format!("无{}年实际值", year - 1), at, 11.0, &style::MUTED, Anchor::Left);
+    };
+    c.rect(
+        (zero.min(x(v)), y0 + 4.0),
+        (zero.max(x(v)).max(zero + 1.0), y0 + ROW / 2.0 - 1.0),
+        &ACTUAL,
+    )?;
+    let at = (zero.max(x(v)) + 4.0, y0 + ROW / 4.0 + 1.5);
+    c.text(&format!("{}{}", q.mark(), fmt_value(v)), at, 11.0, &style::TEXT, Anchor::Left)
 }
 
 fn size(spec: &ChartSpec, p: &Pairs) -> (f64, f64) {

@@ -5,7 +5,7 @@
 use super::canvas::{self, ticks, Anchor, Canvas};
 use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
-use crate::extract::Qualifier;
+use crate::extract::{FactKind, Qualifier};
 use crate::frame::PanelRow;
 use plotters::prelude::*;
 use std::collections::BTreeMap;
@@ -17,22 +17,23 @@ struct Series {
     name: String,
     focus: bool,
     /// year → (measure, qualifier)
-    points: BTreeMap<i32, (f64, String)>,
+    points: BTreeMap<i32, (f64, Qualifier)>,
 }
 
 fn resolve(input: &ChartInput, name: &str) -> Option<String> {
-    if input.gazetteer.get(name).is_some() {
+    if input.reference.gazetteer.get(name).is_some() {
         return Some(name.to_string());
     }
-    input.gazetteer.lookup(name).first().map(|r| r.code.clone())
+    input.reference.gazetteer.lookup(name).first().map(|r| r.code.clone())
 }
 
 fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String), ChartError> {
     let ind = input
+        .reference
         .catalog
         .get(&spec.indicator)
         .ok_or_else(|| ChartError::Spec(format!("unknown indicator {}", spec.indicator)))?;
-    let kind = spec.value_kind.clone().unwrap_or_else(|| "actual".into());
+    let kind = spec.value_kind.unwrap_or(FactKind::Actual);
     let per = spec.per.filter(|_| ind.measure.divisible());
     let rows: Vec<&PanelRow> =
         input.panel.iter().filter(|r| r.indicator == spec.indicator && r.kind == kind).collect();
@@ -42,6 +43,7 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
         let measure = match per {
             None => Some(r.value),
             Some(p) => input
+                .reference
                 .population
                 .at(&r.region_code, r.year)
                 .filter(|a| a.population > 0.0)
@@ -54,7 +56,7 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
             focus: focus.as_deref() == Some(r.region_code.as_str()),
             points: BTreeMap::new(),
         });
-        s.points.insert(r.year, (m, r.qualifier.clone()));
+        s.points.insert(r.year, (m, r.qualifier));
     }
     let mut chosen: Vec<Series> = if spec.regions.is_empty() {
         let mut all: Vec<Series> = by_region.into_values().collect();
@@ -94,6 +96,33 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
     Ok((chosen, unit))
 }
 
+/// The plot area and its scales: years across, values up.
+struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    y0: i32,
+    y1: i32,
+    lo: f64,
+    hi: f64,
+}
+
+impl Plot {
+    fn x(&self, yr: i32) -> f64 {
+        if self.y1 == self.y0 {
+            (self.left + self.right) / 2.0
+        } else {
+            self.left
+                + (yr - self.y0) as f64 / (self.y1 - self.y0) as f64 * (self.right - self.left)
+        }
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        self.bottom - (v - self.lo) / (self.hi - self.lo) * (self.bottom - self.top)
+    }
+}
+
 fn draw<DB: DrawingBackend>(
     c: &Canvas<DB>,
     spec: &ChartSpec,
@@ -103,25 +132,12 @@ fn draw<DB: DrawingBackend>(
     w: f64,
     h: f64,
 ) -> Result<(), ChartError> {
-    let name = input.catalog.get(&spec.indicator).map(|i| i.name.clone()).unwrap_or_default();
-    let years: Vec<i32> = {
-        let mut y: Vec<i32> = ss.iter().flat_map(|s| s.points.keys().copied()).collect();
-        y.sort();
-        y.dedup();
-        y
-    };
+    let mut years: Vec<i32> = ss.iter().flat_map(|s| s.points.keys().copied()).collect();
+    years.sort();
+    years.dedup();
     let (y0, y1) = (years[0], *years.last().unwrap_or(&years[0]));
-    let title = spec.title.clone().unwrap_or_else(|| format!("{name} ({y0}–{y1}年)"));
-    c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    let bounded = ss.iter().any(|s| s.points.values().any(|p| p.1 != "exact"));
-    let subtitle = format!(
-        "单位：{unit}；{}个地区{}",
-        ss.len(),
-        if bounded { "；空心点为下限/约数 (≥ ≈)" } else { "" }
-    );
-    c.text(&subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+    draw_titles(c, spec, input, ss, unit, (y0, y1))?;
     let legend_w = ss.iter().map(|s| text_width(&s.name, 12.0)).fold(60.0, f64::max) + 70.0;
-    let (left, right, top, bottom) = (70.0, w - legend_w, 84.0, h - 64.0);
     let vals: Vec<f64> = ss.iter().flat_map(|s| s.points.values().map(|p| p.0)).collect();
     let lo = vals.iter().copied().fold(0.0, f64::min);
     let mut hi = vals.iter().copied().fold(0.0, f64::max);
@@ -129,51 +145,21 @@ fn draw<DB: DrawingBackend>(
         hi = lo + 1.0;
     }
     hi += (hi - lo) * 0.06;
-    let x = |yr: i32| {
-        if y1 == y0 {
-            (left + right) / 2.0
-        } else {
-            left + (yr - y0) as f64 / (y1 - y0) as f64 * (right - left)
-        }
-    };
-    let y = |v: f64| bottom - (v - lo) / (hi - lo) * (bottom - top);
+    let p = Plot { left: 70.0, right: w - legend_w, top: 84.0, bottom: h - 64.0, y0, y1, lo, hi };
     for t in ticks(lo, hi, 5.0) {
-        c.line(&[(left, y(t)), (right, y(t))], &style::GRID, 1.0)?;
-        c.text(&fmt_value(t), (left - 8.0, y(t)), 11.0, &style::MUTED, Anchor::Right)?;
+        c.line(&[(p.left, p.y(t)), (p.right, p.y(t))], &style::GRID, 1.0)?;
+        c.text(&fmt_value(t), (p.left - 8.0, p.y(t)), 11.0, &style::MUTED, Anchor::Right)?;
     }
     for &yr in &years {
-        c.text(&yr.to_string(), (x(yr), bottom + 16.0), 11.0, &style::MUTED, Anchor::Center)?;
+        c.text(&yr.to_string(), (p.x(yr), p.bottom + 16.0), 11.0, &style::MUTED, Anchor::Center)?;
     }
-    let mut labels: Vec<(f64, String, &'static RGBColor)> = Vec::new();
-    for (i, s) in ss.iter().enumerate() {
-        let colour: &'static RGBColor =
-            if s.focus { &style::FOCUS } else { &style::SERIES[i % style::SERIES.len()] };
-        let pts: Vec<(i32, f64, &str)> =
-            s.points.iter().map(|(yr, (v, q))| (*yr, *v, q.as_str())).collect();
-        for w2 in pts.windows(2) {
-            if w2[1].0 == w2[0].0 + 1 {
-                c.line(
-                    &[(x(w2[0].0), y(w2[0].1)), (x(w2[1].0), y(w2[1].1))],
-                    colour,
-                    if s.focus { 3.0 } else { 2.0 },
-                )?;
-            }
-        }
-        for &(yr, v, q) in &pts {
-            c.dot((x(yr), y(v)), 3.5, colour, q == "exact")?;
-        }
-        if let Some(&(_, v, q)) = pts.last() {
-            let mark = Qualifier::parse(q).map(|q| q.mark()).unwrap_or("");
-            labels.push((y(v), format!("{} {mark}{}", s.name, fmt_value(v)), colour));
-        }
-    }
+    let labels = draw_series(c, &p, ss)?;
     // the regions' names and last values at the right, top to bottom, never overlapping
-    labels.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut last = f64::MIN;
     for (ly, text, colour) in labels {
         let ly = ly.max(last + 16.0);
         last = ly;
-        c.text(&text, (right + 12.0, ly), 12.0, colour, Anchor::Left)?;
+        c.text(&text, (p.right + 12.0, ly), 12.0, colour, Anchor::Left)?;
     }
     let sources: Vec<&str> = input
         .panel
@@ -183,6 +169,61 @@ fn draw<DB: DrawingBackend>(
         .collect();
     c.text(&input.source_line(&sources), (16.0, h - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
     Ok(())
+}
+
+fn draw_titles<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    spec: &ChartSpec,
+    input: &ChartInput,
+    ss: &[Series],
+    unit: &str,
+    (y0, y1): (i32, i32),
+) -> Result<(), ChartError> {
+    let catalog = &input.reference.catalog;
+    let name = catalog.get(&spec.indicator).map(|i| i.name.clone()).unwrap_or_default();
+    let title = spec.title.clone().unwrap_or_else(|| format!("{name} ({y0}–{y1}年)"));
+    c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
+    let bounded = ss.iter().any(|s| s.points.values().any(|p| p.1 != Qualifier::Exact));
+    let subtitle = format!(
+        "单位：{unit}；{}个地区{}",
+        ss.len(),
+        if bounded { "；空心点为下限/约数 (≥ ≈)" } else { "" }
+    );
+    c.text(&subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
+    Ok(())
+}
+
+/// Lines between consecutive years and a dot per value (hollow for bounds);
+/// returns each series' end label (y, text, colour), top to bottom.
+fn draw_series<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    p: &Plot,
+    ss: &[Series],
+) -> Result<Vec<(f64, String, &'static RGBColor)>, ChartError> {
+    let mut labels: Vec<(f64, String, &'static RGBColor)> = Vec::new();
+    for (i, s) in ss.iter().enumerate() {
+        let colour: &'static RGBColor =
+            if s.focus { &style::FOCUS } else { &style::SERIES[i % style::SERIES.len()] };
+        let pts: Vec<(i32, f64, Qualifier)> =
+            s.points.iter().map(|(yr, (v, q))| (*yr, *v, *q)).collect();
+        for w2 in pts.windows(2) {
+            if w2[1].0 == w2[0].0 + 1 {
+                c.line(
+                    &[(p.x(w2[0].0), p.y(w2[0].1)), (p.x(w2[1].0), p.y(w2[1].1))],
+                    colour,
+                    if s.focus { 3.0 } else { 2.0 },
+                )?;
+            }
+        }
+        for &(yr, v, q) in &pts {
+            c.dot((p.x(yr), p.y(v)), 3.5, colour, q == Qualifier::Exact)?;
+        }
+        if let Some(&(_, v, q)) = pts.last() {
+            labels.push((p.y(v), format!("{} {}{}", s.name, q.mark(), fmt_value(v)), colour));
+        }
+    }
+    labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(labels)
 }
 
 fn size(spec: &ChartSpec, ss: &[Series]) -> (f64, f64) {

@@ -1,8 +1,9 @@
 //! `yardstick build <FILES-OR-DIRS>... --out DIR`
 
 use super::exit;
-use crate::build::{self, BuildSettings, Engine};
 use std::path::PathBuf;
+use yardstick::pipeline::{self, BuildSettings, Engine};
+use yardstick::reference;
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -25,13 +26,13 @@ pub struct BuildArgs {
 
 pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let settings = BuildSettings {
-        datasets: build::find_datasets(args.datasets.as_deref())?,
+        datasets: reference::find_datasets(args.datasets.as_deref())?,
         catalogs: args.catalog,
         corrections: args.corrections,
     };
     let engine = Engine::load(&settings)?;
-    let out = build::build(&engine, &args.inputs, &settings);
-    build::write_outputs(&out, engine.catalog(), &args.out)?;
+    let out = pipeline::build(&engine, &args.inputs, &settings);
+    pipeline::write_outputs(&out, engine.catalog(), &args.out)?;
     let counts = out.counts();
     let failed = out.failed_inputs();
     eprintln!(
@@ -44,7 +45,7 @@ pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
         counts.info,
         args.out.display()
     );
-    for d in out.diagnostics.iter().filter(|d| d.severity == crate::diag::Severity::Error) {
+    for d in out.diagnostics.iter().filter(|d| d.severity == yardstick::diag::Severity::Error) {
         eprintln!("  {d}");
     }
     Ok(if failed > 0 { exit::PARTIAL } else { exit::OK })

@@ -1,8 +1,8 @@
 //! `yardstick chart <BUILD-DIR> --indicator ID --out FILE.svg|png`, or `--spec charts.toml`.
 
-use crate::build;
-use crate::chart::{self, ChartInput, ChartKind, ChartSpec};
 use std::path::PathBuf;
+use yardstick::chart::{self, ChartInput, ChartKind, ChartSpec};
+use yardstick::reference::{self, Reference};
 
 #[derive(Debug, clap::Args)]
 pub struct ChartArgs {
@@ -21,8 +21,8 @@ pub struct ChartArgs {
     #[arg(long, value_delimiter = ',')]
     regions: Vec<String>,
     /// actual or target (default: actual, else target when the year has only targets)
-    #[arg(long)]
-    value_kind: Option<String>,
+    #[arg(long, value_parser = super::selection::parse_kind)]
+    value_kind: Option<yardstick::extract::FactKind>,
     #[command(flatten)]
     select: super::selection::SelectionArgs,
     /// chart title
@@ -58,8 +58,9 @@ enum KindArg {
 }
 
 pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
-    let datasets = build::find_datasets(args.datasets.as_deref())?;
-    let input = ChartInput::load(&args.build_dir, &datasets)?;
+    let datasets = reference::find_datasets(args.datasets.as_deref())?;
+    let reference = Reference::load(&datasets, &[])?;
+    let input = ChartInput::load(&args.build_dir, &reference)?;
     let (specs, dir) = match &args.spec {
         Some(path) => {
             let text =
@@ -83,7 +84,7 @@ pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
                 indicators: args.indicators.clone(),
                 regions: args.regions.clone(),
                 year: args.select.year,
-                value_kind: args.value_kind.clone(),
+                value_kind: args.value_kind,
                 per: args.select.per,
                 level: args.select.level.clone(),
                 within: args.select.within.clone(),

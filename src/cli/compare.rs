@@ -1,11 +1,10 @@
 //! `yardstick compare <BUILD-DIR> --indicator ID [--year Y] [--per 10000] [--level L] [--within CODE] [--focus NAME]`
 
-use crate::build;
-use crate::catalog::Catalog;
-use crate::frame;
-use crate::locate::Gazetteer;
-use crate::normalise::{self, peers, rollup, table, Population};
+use std::io::Write;
 use std::path::PathBuf;
+use yardstick::frame;
+use yardstick::normalise::{self, peers, rollup, table};
+use yardstick::reference::{self, Reference};
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -15,8 +14,8 @@ pub struct CompareArgs {
     #[arg(long)]
     indicator: String,
     /// actual or target (default: actual, else target when the year has only targets)
-    #[arg(long)]
-    kind: Option<String>,
+    #[arg(long, value_parser = super::selection::parse_kind)]
+    kind: Option<yardstick::extract::FactKind>,
     #[command(flatten)]
     select: super::selection::SelectionArgs,
     /// also print counties summed to their prefectures, with coverage
@@ -44,27 +43,30 @@ enum Format {
 }
 
 pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
-    let datasets = build::find_datasets(args.datasets.as_deref())?;
-    let catalog = Catalog::load_dir(&datasets.join("catalog"), &[])?;
-    let population = Population::load(&datasets.join("population"))?;
-    let gazetteer = Gazetteer::load(&datasets.join("regions/regions.csv"))?;
+    let datasets = reference::find_datasets(args.datasets.as_deref())?;
+    let Reference { catalog, population, gazetteer, .. } = Reference::load(&datasets, &[])?;
     let panel = frame::load_panel(&args.build_dir)?;
-    let q = peers::query(&panel, &args.indicator, &args.select.selection(args.kind.as_deref()))
-        .ok_or_else(|| {
-            format!("no values of {} in {}", args.indicator, args.build_dir.display())
-        })?;
-    let (kind, year) = (q.kind.clone(), q.year);
+    let q = peers::query(&panel, &args.indicator, &args.select.selection(args.kind)).ok_or_else(
+        || format!("no values of {} in {}", args.indicator, args.build_dir.display()),
+    )?;
+    let (kind, year) = (q.kind, q.year);
     let cmp = normalise::compare(&panel, &catalog, &population, &gazetteer, &q)?;
     let base = args.out.clone().unwrap_or_else(|| {
         let per = args.select.per.map(|p| format!("_per{p}")).unwrap_or_default();
-        args.build_dir.join("compare").join(format!("{}_{}_{}{per}", args.indicator, year, kind))
+        args.build_dir.join("compare").join(format!(
+            "{}_{}_{}{per}",
+            args.indicator,
+            year,
+            kind.as_str()
+        ))
     });
     let mut df = table::comparison_frame(&cmp)?;
     frame::write_csv(&mut df, &base.with_extension("csv"))?;
     frame::write_parquet(&mut df, &base.with_extension("parquet"))?;
+    let mut stdout = std::io::stdout().lock();
     match args.format {
-        Format::Table => print!("{}", table::render_table(&cmp)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&cmp)?),
+        Format::Table => write!(stdout, "{}", table::render_table(&cmp))?,
+        Format::Json => writeln!(stdout, "{}", serde_json::to_string_pretty(&cmp)?)?,
     }
     if let Some(base_year) = args.base_year {
         let codes: std::collections::BTreeSet<&str> =
@@ -98,15 +100,16 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
         );
     }
     if args.rollup {
-        for r in rollup::rollup(&panel, &catalog, &gazetteer, &args.indicator, year, &kind) {
-            println!(
+        for r in rollup::rollup(&panel, &catalog, &gazetteer, &args.indicator, year, kind) {
+            writeln!(
+                stdout,
                 "rollup {} {}: {}{} ({})",
                 r.prefecture_code,
                 r.prefecture_name,
-                if r.qualifier == "exact" { "" } else { "≥" },
+                r.qualifier.mark(),
                 r.value,
                 r.coverage
-            );
+            )?;
         }
     }
     if let Some(f) = &args.select.focus {

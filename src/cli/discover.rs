@@ -1,8 +1,10 @@
 //! `yardstick discover <FILES-OR-DIRS>...`: quantity phrases the catalog does not cover.
 
-use crate::build::{self, BuildSettings, Engine};
-use crate::{discover, ingest};
+use std::io::Write;
 use std::path::PathBuf;
+use yardstick::pipeline::{BuildSettings, Engine};
+use yardstick::reference;
+use yardstick::{discover, ingest};
 
 #[derive(Debug, clap::Args)]
 pub struct DiscoverArgs {
@@ -25,7 +27,7 @@ pub struct DiscoverArgs {
 
 pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let settings = BuildSettings {
-        datasets: build::find_datasets(args.datasets.as_deref())?,
+        datasets: reference::find_datasets(args.datasets.as_deref())?,
         catalogs: args.catalog,
         corrections: None,
     };
@@ -33,9 +35,14 @@ pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let mut diags = Vec::new();
     let files = ingest::collect_inputs(&args.inputs, &mut diags);
     let phrases = discover::discover(&engine, &files);
-    println!("{:>6} {:>5}  {:<16} {:<6} example", "count", "docs", "phrase", "unit");
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{:>6} {:>5}  {:<16} {:<6} example", "count", "docs", "phrase", "unit")?;
     for p in phrases.iter().take(args.top) {
-        println!("{:>6} {:>5}  {:<16} {:<6} {}", p.count, p.documents, p.phrase, p.unit, p.example);
+        writeln!(
+            stdout,
+            "{:>6} {:>5}  {:<16} {:<6} {}",
+            p.count, p.documents, p.phrase, p.unit, p.example
+        )?;
     }
     if let Some(path) = &args.out {
         let mut w = csv::Writer::from_writer(Vec::new());
@@ -43,9 +50,9 @@ pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
             w.serialize(p)?;
         }
         let bytes = w.into_inner().map_err(|e| e.to_string())?;
-        crate::frame::write_atomic(path, |out| {
+        yardstick::frame::write_atomic(path, |out| {
             out.write_all(&bytes)
-                .map_err(|source| crate::frame::FrameError::Io { path: path.clone(), source })
+                .map_err(|source| yardstick::frame::FrameError::Io { path: path.clone(), source })
         })?;
         eprintln!("yardstick: {} phrases written to {}", phrases.len(), path.display());
     }

@@ -9,6 +9,7 @@ mod run;
 mod selection;
 
 use clap::{Parser, Subcommand};
+use std::process::ExitCode;
 
 /// Exit codes for schedulers.
 pub mod exit {
@@ -48,12 +49,12 @@ enum Command {
 }
 
 /// Parse arguments, run, and return the process exit code.
-pub fn main() -> i32 {
+pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { exit::FATAL } else { exit::OK };
+            return code(if e.use_stderr() { exit::FATAL } else { exit::OK });
         }
     };
     let result = match cli.command {
@@ -64,10 +65,44 @@ pub fn main() -> i32 {
         Command::Run(args) => run::run(args),
     };
     match result {
-        Ok(code) => code,
+        Ok(c) => code(c),
+        // `yardstick compare … | head`: the reader went away, which is not a failure
+        Err(e) if is_broken_pipe(e.as_ref()) => code(exit::OK),
         Err(e) => {
-            eprintln!("yardstick: {e}");
-            exit::FATAL
+            eprintln!("yardstick: {}", error_chain(e.as_ref()));
+            code(exit::FATAL)
         }
     }
+}
+
+fn code(c: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(c).unwrap_or(exit::FATAL as u8))
+}
+
+/// The error and each of its causes: `cannot load catalog: …: caused by: …`.
+pub fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let line = c.to_string();
+        if !text.contains(&line) {
+            text.push_str("\n  caused by: ");
+            text.push_str(&line);
+        }
+        cause = c.source();
+    }
+    text
+}
+
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::BrokenPipe {
+                return true;
+            }
+        }
+        cur = err.source();
+    }
+    false
 }

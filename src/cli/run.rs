@@ -1,9 +1,9 @@
 //! `yardstick run <JOB.toml> [--full]`: the whole job, safe to run from cron.
 
 use super::exit;
-use crate::job::{self, lock::LockError, JobError, JobSpec, RunOptions};
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use yardstick::job::{self, lock::LockError, JobError, JobSpec, RunOptions};
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {

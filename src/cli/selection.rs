@@ -1,7 +1,8 @@
 //! The peer-selection flags `chart` and `compare` share.
 
-use crate::locate::Level;
-use crate::normalise::peers::Selection;
+use yardstick::extract::FactKind;
+use yardstick::locate::Level;
+use yardstick::normalise::peers::Selection;
 
 #[derive(Debug, clap::Args)]
 pub struct SelectionArgs {
@@ -13,7 +14,7 @@ pub struct SelectionArgs {
     pub per: Option<f64>,
     /// peer level: province, prefecture, county (default: the most common)
     #[arg(long, value_parser = parse_level)]
-    pub level: Option<String>,
+    pub level: Option<Level>,
     /// only regions within this code (e.g. 440000)
     #[arg(long)]
     pub within: Option<String>,
@@ -22,19 +23,25 @@ pub struct SelectionArgs {
     pub focus: Option<String>,
 }
 
-fn parse_level(s: &str) -> Result<String, String> {
-    Level::parse(s)
-        .map(|_| s.to_string())
-        .ok_or_else(|| format!("{s}: expected province, prefecture or county"))
+fn parse_level(s: &str) -> Result<Level, String> {
+    Level::parse(s).ok_or_else(|| format!("{s}: expected province, prefecture or county"))
+}
+
+/// `--kind actual|target`.
+pub fn parse_kind(s: &str) -> Result<FactKind, String> {
+    match FactKind::parse(s) {
+        Some(k @ (FactKind::Actual | FactKind::Target)) => Ok(k),
+        _ => Err(format!("{s}: expected actual or target")),
+    }
 }
 
 impl SelectionArgs {
-    pub fn selection<'a>(&'a self, kind: Option<&'a str>) -> Selection<'a> {
+    pub fn selection(&self, kind: Option<FactKind>) -> Selection<'_> {
         Selection {
             year: self.year,
             kind,
             per: self.per,
-            level: self.level.as_deref(),
+            level: self.level,
             within: self.within.as_deref(),
             focus: self.focus.as_deref(),
         }

@@ -210,86 +210,157 @@ fn in_plan(zones: &Zones, pos: usize, _actual_year: i32) -> bool {
     pos > last_year_end || pos > first_target
 }
 
-pub fn place(
-    zones: &Zones,
-    doc_type: DocType,
+/// Where a value stands in its sentence: what the clause says before it.
+pub struct Site<'a> {
+    pub pos: usize,
+    pub clause_before: &'a str,
+    pub prev_clause: &'a str,
+    pub sentence_before: &'a str,
+    pub stock: Stock,
+}
+
+/// The kind, year and period of a value at `site`.
+pub fn place(zones: &Zones, doc_type: DocType, report_year: Option<i32>, site: &Site) -> Placement {
+    let p = Placer::new(zones, doc_type, report_year, site);
+    p.beyond_horizon()
+        .or_else(|| p.in_target_zone())
+        .or_else(|| p.change_end())
+        .or_else(|| p.in_period_zone())
+        .or_else(|| p.explicit_year())
+        .unwrap_or_else(|| p.by_words())
+}
+
+/// The clues one placement is decided on.
+struct Placer<'a> {
+    zones: &'a Zones,
+    site: &'a Site<'a>,
     report_year: Option<i32>,
-    pos: usize,
-    clause_before: &str,
-    prev_clause: &str,
-    sentence_before: &str,
-    stock: Stock,
-) -> Placement {
-    // a year in the clause, else a horizon the sentence opened with (到2030年，…)
-    let horizon =
-        HORIZON.captures_iter(sentence_before).filter_map(|c| c[1].parse::<i32>().ok()).max();
-    let explicit =
-        YEAR.captures_iter(clause_before).last().and_then(|c| c[1].parse::<i32>().ok()).or(horizon);
-    let work_report = doc_type == DocType::GovWorkReport;
-    // the year results are for: a work report reviews the previous year
-    let actual_year = report_year.map(|y| if work_report { y - 1 } else { y });
-    let near = format!("{prev_clause}{clause_before}");
-    let period_words = |near: &str| {
-        PERIOD_WORDS.iter().any(|w| near.contains(w))
-            || work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| near.contains(w))
-    };
-    let period_of = |near: &str| match actual_year {
-        Some(y)
-            if near.contains("十五五")
-                || zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos))
-                    && !near.contains("十四五")
-                    && work_report
-                    && in_plan(zones, pos, y) =>
-        {
-            format!("{}-{}", y + 1, y + 5)
-        }
-        Some(y) => format!("{}-{}", y - 4, y),
-        None => String::new(),
-    };
-    // a year far ahead (到2030年) is a plan's horizon, not a one-year fact
-    if let (Some(y), Some(r)) = (explicit, report_year) {
-        if y > r + (!work_report) as i32 {
-            return Placement { kind: FactKind::Period, year: None, period: format!("{}-{y}", r) };
+    work_report: bool,
+    /// a year in the clause, else a horizon the sentence opened with (到2030年，…)
+    explicit: Option<i32>,
+    /// the year results are for: a work report reviews the previous year
+    actual_year: Option<i32>,
+    near: String,
+}
+
+fn placed(kind: FactKind, year: Option<i32>) -> Placement {
+    Placement { kind, year, period: String::new() }
+}
+
+impl<'a> Placer<'a> {
+    fn new(
+        zones: &'a Zones,
+        doc_type: DocType,
+        report_year: Option<i32>,
+        site: &'a Site<'a>,
+    ) -> Placer<'a> {
+        let horizon = HORIZON
+            .captures_iter(site.sentence_before)
+            .filter_map(|c| c[1].parse::<i32>().ok())
+            .max();
+        let explicit = YEAR
+            .captures_iter(site.clause_before)
+            .last()
+            .and_then(|c| c[1].parse::<i32>().ok())
+            .or(horizon);
+        let work_report = doc_type == DocType::GovWorkReport;
+        Placer {
+            zones,
+            site,
+            report_year,
+            work_report,
+            explicit,
+            actual_year: report_year.map(|y| if work_report { y - 1 } else { y }),
+            near: format!("{}{}", site.prev_clause, site.clause_before),
         }
     }
-    if let Some(&(_, _, offset)) = zones.target.iter().find(|(s, e, _)| (*s..*e).contains(&pos)) {
-        let year = report_year.map(|y| y + offset);
-        if period_words(&near) {
-            return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
+
+    fn period_words(&self) -> bool {
+        PERIOD_WORDS.iter().any(|w| self.near.contains(w))
+            || self.work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| self.near.contains(w))
+    }
+
+    fn in_zone(zone: &[(usize, usize)], pos: usize) -> bool {
+        zone.iter().any(|(s, e)| (*s..*e).contains(&pos))
+    }
+
+    fn period(&self) -> Placement {
+        let (near, pos) = (&self.near, self.site.pos);
+        let period = match self.actual_year {
+            Some(y)
+                if near.contains("十五五")
+                    || Self::in_zone(&self.zones.period, pos)
+                        && !near.contains("十四五")
+                        && self.work_report
+                        && in_plan(self.zones, pos, y) =>
+            {
+                format!("{}-{}", y + 1, y + 5)
+            }
+            Some(y) => format!("{}-{}", y - 4, y),
+            None => String::new(),
+        };
+        Placement { kind: FactKind::Period, year: None, period }
+    }
+
+    /// A year far ahead (到2030年) is a plan's horizon, not a one-year fact.
+    fn beyond_horizon(&self) -> Option<Placement> {
+        let (y, r) = (self.explicit?, self.report_year?);
+        (y > r + (!self.work_report) as i32).then(|| Placement {
+            kind: FactKind::Period,
+            year: None,
+            period: format!("{r}-{y}"),
+        })
+    }
+
+    fn target_zone(&self) -> Option<&(usize, usize, i32)> {
+        self.zones.target.iter().find(|(s, e, _)| (*s..*e).contains(&self.site.pos))
+    }
+
+    fn in_target_zone(&self) -> Option<Placement> {
+        let &(_, _, offset) = self.target_zone()?;
+        if self.period_words() {
+            return Some(self.period());
         }
-        let year = explicit.filter(|&e| Some(e) >= year).or(year);
-        return Placement { kind: FactKind::Target, year, period: String::new() };
+        let year = self.report_year.map(|y| y + offset);
+        let year = self.explicit.filter(|&e| Some(e) >= year).or(year);
+        Some(placed(FactKind::Target, year))
     }
-    // the end of a change (从3826.5亿元增长到4398.6亿元) is the last year's level
-    if explicit.is_none()
-        && stock == Stock::ChangeEnd
-        && !zones.target.iter().any(|(s, e, _)| (*s..*e).contains(&pos))
-    {
-        return Placement { kind: FactKind::Actual, year: actual_year, period: String::new() };
+
+    /// The end of a change (从3826.5亿元增长到4398.6亿元) is the last year's level.
+    fn change_end(&self) -> Option<Placement> {
+        let end = self.explicit.is_none() && self.site.stock == Stock::ChangeEnd;
+        (end && self.target_zone().is_none()).then(|| placed(FactKind::Actual, self.actual_year))
     }
-    if explicit.is_none() && zones.period.iter().any(|(s, e)| (*s..*e).contains(&pos)) {
+
+    fn in_period_zone(&self) -> Option<Placement> {
+        if self.explicit.is_some() || !Self::in_zone(&self.zones.period, self.site.pos) {
+            return None;
+        }
         // a level stated in a five-year review (生产总值6.66万亿元) is where the period ended
-        if stock == Stock::Level && !period_words(&near) {
-            return Placement { kind: FactKind::Actual, year: actual_year, period: String::new() };
+        if self.site.stock == Stock::Level && !self.period_words() {
+            return Some(placed(FactKind::Actual, self.actual_year));
         }
-        return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
+        Some(self.period())
     }
-    if let Some(y) = explicit {
-        if work_report && Some(y) == report_year {
-            return Placement { kind: FactKind::Target, year: Some(y), period: String::new() };
+
+    fn explicit_year(&self) -> Option<Placement> {
+        let y = self.explicit?;
+        if self.work_report && Some(y) == self.report_year {
+            return Some(placed(FactKind::Target, Some(y)));
         }
-        if report_year.is_none_or(|r| y <= r) {
-            return Placement { kind: FactKind::Actual, year: Some(y), period: String::new() };
+        self.report_year.is_none_or(|r| y <= r).then(|| placed(FactKind::Actual, Some(y)))
+    }
+
+    fn by_words(&self) -> Placement {
+        if self.period_words() {
+            return self.period();
         }
+        let before = self.site.clause_before;
+        let target_words =
+            TARGET_WORDS.iter().any(|w| before.contains(w)) || before.contains("今年");
+        if self.work_report && target_words {
+            return placed(FactKind::Target, self.report_year);
+        }
+        placed(FactKind::Actual, self.actual_year)
     }
-    if period_words(&near) {
-        return Placement { kind: FactKind::Period, year: None, period: period_of(&near) };
-    }
-    if work_report
-        && (TARGET_WORDS.iter().any(|w| clause_before.contains(w))
-            || clause_before.contains("今年"))
-    {
-        return Placement { kind: FactKind::Target, year: report_year, period: String::new() };
-    }
-    Placement { kind: FactKind::Actual, year: actual_year, period: String::new() }
 }

@@ -1,6 +1,9 @@
-//! The Fact: one value of one indicator, with where it came from.
+//! The Fact: one value of one indicator, with where it came from — source,
+//! span, sentence, rule, qualifier, kind and year — typed until written out.
 
 use super::quantity::Qualifier;
+use crate::catalog::Indicator;
+use crate::locate::Level;
 use serde::Serialize;
 
 /// Whether a value is a result, a target, or a multi-year figure.
@@ -34,6 +37,107 @@ impl FactKind {
     }
 }
 
+/// The rule that produced a fact (written as `text.cue_before`, `sheet.wide`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+pub enum Rule {
+    /// the cue words stand before the number (行政复议5件)
+    #[serde(rename = "text.cue_before")]
+    CueBefore,
+    /// the cue words follow the number (5件行政复议案件)
+    #[serde(rename = "text.cue_after")]
+    CueAfter,
+    /// the cue was named in an earlier clause of the sentence
+    #[serde(rename = "text.carried")]
+    Carried,
+    /// 分别为…: numbers paired with a list of cues in order
+    #[serde(rename = "text.respectively")]
+    Respectively,
+    /// a zero stated in words (未收到…申请)
+    #[serde(rename = "text.zero_stated")]
+    ZeroStated,
+    /// no change stated in words (与上年持平)
+    #[serde(rename = "text.flat_stated")]
+    FlatStated,
+    /// a cell of the national disclosure template
+    #[serde(rename = "table.template")]
+    TableTemplate,
+    /// a labelled row of a table in a text report
+    #[serde(rename = "table.row")]
+    TableRow,
+    /// the review and litigation columns of the disclosure template
+    #[serde(rename = "table.review_litigation")]
+    TableReviewLitigation,
+    /// a spreadsheet with regions down and indicators across
+    #[serde(rename = "sheet.wide")]
+    SheetWide,
+    /// a spreadsheet with indicators down and regions across
+    #[serde(rename = "sheet.transposed")]
+    SheetTransposed,
+    /// a spreadsheet of one value per row
+    #[serde(rename = "sheet.long")]
+    SheetLong,
+    /// added by the corrections file
+    #[serde(rename = "correction.add")]
+    CorrectionAdd,
+    /// overridden by the corrections file
+    #[serde(rename = "correction.override")]
+    CorrectionOverride,
+}
+
+/// Where a rule's values come from, for the panel's precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RuleFamily {
+    Correction,
+    Sheet,
+    Text,
+}
+
+impl Rule {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::CueBefore => "text.cue_before",
+            Rule::CueAfter => "text.cue_after",
+            Rule::Carried => "text.carried",
+            Rule::Respectively => "text.respectively",
+            Rule::ZeroStated => "text.zero_stated",
+            Rule::FlatStated => "text.flat_stated",
+            Rule::TableTemplate => "table.template",
+            Rule::TableRow => "table.row",
+            Rule::TableReviewLitigation => "table.review_litigation",
+            Rule::SheetWide => "sheet.wide",
+            Rule::SheetTransposed => "sheet.transposed",
+            Rule::SheetLong => "sheet.long",
+            Rule::CorrectionAdd => "correction.add",
+            Rule::CorrectionOverride => "correction.override",
+        }
+    }
+
+    /// Text rules and tables in text are `Text`; spreadsheet cells `Sheet`.
+    pub fn family(self) -> RuleFamily {
+        match self {
+            Rule::CorrectionAdd | Rule::CorrectionOverride => RuleFamily::Correction,
+            Rule::SheetWide | Rule::SheetTransposed | Rule::SheetLong => RuleFamily::Sheet,
+            _ => RuleFamily::Text,
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whom a fact is about and which document stated it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Subject {
+    pub source: String,
+    pub doc_id: String,
+    pub region_code: String,
+    pub region_name: String,
+    pub level: Option<Level>,
+}
+
 /// One extracted value with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fact {
@@ -42,8 +146,8 @@ pub struct Fact {
     /// region the value is for (from the document, or from a table's own row/column)
     pub region_code: String,
     pub region_name: String,
-    /// region level: national, province, prefecture, county (empty when unknown)
-    pub level: String,
+    /// region level (None when unknown)
+    pub level: Option<Level>,
     pub indicator: String,
     /// value in the catalog unit
     pub value: f64,
@@ -58,13 +162,70 @@ pub struct Fact {
     pub span_end: usize,
     /// the sentence (or table row) as written
     pub evidence: String,
-    /// id of the rule that produced the value
-    pub rule: String,
+    /// the rule that produced the value
+    pub rule: Rule,
     /// text, a table row, a sheet cell (`book.xlsx!2023!D7`) or a correction
     pub origin: String,
 }
 
 impl Fact {
+    /// The one way to make a fact: an exact one-year value with no span,
+    /// evidence or origin yet (set them with the `with_*` methods).
+    pub fn new(
+        about: &Subject,
+        indicator: &Indicator,
+        value: f64,
+        kind: FactKind,
+        year: Option<i32>,
+        rule: Rule,
+    ) -> Fact {
+        Fact {
+            source: about.source.clone(),
+            doc_id: about.doc_id.clone(),
+            region_code: about.region_code.clone(),
+            region_name: about.region_name.clone(),
+            level: about.level,
+            indicator: indicator.id.clone(),
+            value,
+            unit: indicator.unit.clone(),
+            qualifier: Qualifier::Exact,
+            kind,
+            year,
+            period: String::new(),
+            span_start: 0,
+            span_end: 0,
+            evidence: String::new(),
+            rule,
+            origin: String::new(),
+        }
+    }
+
+    pub fn with_qualifier(mut self, qualifier: Qualifier) -> Fact {
+        self.qualifier = qualifier;
+        self
+    }
+
+    pub fn with_period(mut self, period: String) -> Fact {
+        self.period = period;
+        self
+    }
+
+    pub fn with_span(mut self, start: usize, end: usize) -> Fact {
+        self.span_start = start;
+        self.span_end = end;
+        self
+    }
+
+    pub fn with_evidence(mut self, evidence: String) -> Fact {
+        self.evidence = evidence;
+        self
+    }
+
+    pub fn with_origin(mut self, origin: String) -> Fact {
+        self.origin = origin;
+        self
+    }
+
     /// Sort key that makes output independent of thread scheduling.
     pub fn sort_key(&self) -> (&str, usize, &str, i64, &str) {
         (

@@ -89,119 +89,8 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
     let to_char = |b: usize| byte_at.binary_search(&(b as u32)).unwrap_or_else(|i| i);
     let mut out: Vec<Quantity> = Vec::new();
     for caps in QTY.captures_iter(text) {
-        let whole = caps.get(0).unwrap();
-        let num = caps.name("num").unwrap();
-        let num_str = num.as_str();
-        let chinese = !num_str.as_bytes()[0].is_ascii_digit();
-        let unit = caps.name("unit").map(|m| m.as_str()).unwrap_or("");
-        let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
-        let before = &text[..num.start()];
-        let prev_char = before.chars().next_back();
-        // glued to a letter or digit run (phone numbers, ids, 12345热线 as a name)
-        if prev_char.is_some_and(|c| {
-            c.is_ascii_alphanumeric() || c == '.' || c == '-' && !chinese && before.ends_with("--")
-        }) {
-            continue;
-        }
-        if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
-            continue;
-        }
-        // 每月安排1次学法会议: a frequency, not a count (每人每月1000元 is a standard)
-        let lead4: String =
-            before.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
-        if !unit.starts_with('元')
-            && ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"]
-                .iter()
-                .any(|w| lead4.contains(w))
-        {
-            continue;
-        }
-        // 20个工作日, 3个月, 10个小时: durations, not counts
-        let after = &text[whole.end()..];
-        // …等10个方面 counts the aspects of a report, not things done
-        if unit == "个"
-            && ["工作日", "自然日", "月", "小时", "星期", "季度", "年度", "方面"]
-                .iter()
-                .any(|w| after.starts_with(w))
-        {
-            continue;
-        }
-        let (value, unit) = if chinese {
-            // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
-            // multi-character numerals or 十/百 with 余/多 count.
-            let fuzzy = caps.name("f1").is_some()
-                || caps.name("f2").is_some()
-                || caps.name("post").is_some_and(|p| p.as_str() == "余" || p.as_str() == "多");
-            let n_chars = num_str.chars().count();
-            if unit.is_empty() || (n_chars < 2 && !fuzzy && !matches!(num_str, "十" | "百" | "千"))
-            {
-                continue;
-            }
-            if matches!(
-                prev_char,
-                Some(
-                    '统' | '唯'
-                        | '之'
-                        | '一'
-                        | '同'
-                        | '每'
-                        | '这'
-                        | '那'
-                        | '单'
-                        | '逐'
-                        | '万'
-                        | '"'
-                )
-            ) {
-                continue;
-            }
-            match parse_chinese(&format!("{num_str}{mult_str}")) {
-                Some(v) => (v, unit.to_string()),
-                None => continue,
-            }
-        } else {
-            let Some(mut v) = parse_arabic(num_str) else { continue };
-            v *= match mult_str {
-                "万亿" => 1e12,
-                "亿" => 1e8,
-                "万" => 1e4,
-                _ => 1.0,
-            };
-            // a bare multiplier after the number is the unit of amounts with no measure word
-            let unit = if unit.is_empty() && !mult_str.is_empty() {
-                String::new()
-            } else {
-                unit.to_string()
-            };
-            (v, unit)
-        };
-        let unit = match unit.as_str() {
-            "万" | "亿" => continue, // 万 / 亿 left over after a full multiplier: malformed
-            "百分点" => "个百分点".to_string(),
-            _ => unit,
-        };
-        let post = caps.name("post").map(|m| m.as_str()).unwrap_or("");
-        let fuzzy_inside = caps.name("f1").is_some() || caps.name("f2").is_some();
-        let mut qualifier = if fuzzy_inside || matches!(post, "以上" | "多" | "余") {
-            Qualifier::AtLeast
-        } else if matches!(post, "左右" | "上下") {
-            Qualifier::Approx
-        } else if matches!(post, "以内" | "以下") {
-            Qualifier::AtMost
-        } else {
-            Qualifier::Exact
-        };
-        if qualifier == Qualifier::Exact {
-            let lead: String =
-                before.chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
-            if AT_MOST_BEFORE.iter().any(|w| lead.ends_with(w)) {
-                qualifier = Qualifier::AtMost;
-            } else if AT_LEAST_BEFORE.iter().any(|w| lead.ends_with(w)) {
-                qualifier = Qualifier::AtLeast;
-            } else if APPROX_BEFORE.iter().any(|w| lead.ends_with(w)) {
-                qualifier = Qualifier::Approx;
-            }
-        }
+        let Some((value, unit, qualifier)) = read_match(text, &caps) else { continue };
+        let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
         out.push(Quantity {
             start: to_char(whole.start()),
             end: to_char(whole.end()),
@@ -214,6 +103,118 @@ pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
     }
     // a number with no measure word is not a value (ids, phone numbers, years in 〔〕)
     merge_ranges(text, byte_at, out).into_iter().filter(|q| !q.unit.is_empty()).collect()
+}
+
+/// The last `n` chars of `s`.
+fn last_chars(s: &str, n: usize) -> String {
+    let mut v: Vec<char> = s.chars().rev().take(n).collect();
+    v.reverse();
+    v.into_iter().collect()
+}
+
+/// Is the number at `caps` not a value at all (a date, an ordinal, a
+/// frequency, a duration, part of an id)?
+fn not_a_value(text: &str, caps: &regex::Captures, chinese: bool, unit: &str) -> bool {
+    let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
+    let before = &text[..num.start()];
+    let prev_char = before.chars().next_back();
+    // glued to a letter or digit run (phone numbers, ids, 12345热线 as a name)
+    if prev_char.is_some_and(|c| {
+        c.is_ascii_alphanumeric() || c == '.' || c == '-' && !chinese && before.ends_with("--")
+    }) {
+        return true;
+    }
+    if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
+        return true;
+    }
+    // 每月安排1次学法会议: a frequency, not a count (每人每月1000元 is a standard)
+    let lead4 = last_chars(before, 4);
+    let per = ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"];
+    if !unit.starts_with('元') && per.iter().any(|w| lead4.contains(w)) {
+        return true;
+    }
+    // 20个工作日, 3个月, 10个小时: durations, not counts; …等10个方面 counts a report's aspects
+    let after = &text[whole.end()..];
+    let durations = ["工作日", "自然日", "月", "小时", "星期", "季度", "年度", "方面"];
+    unit == "个" && durations.iter().any(|w| after.starts_with(w))
+}
+
+/// The value (base units) and measure word of a Chinese numeral, when it is one.
+fn chinese_value(caps: &regex::Captures, prev_char: Option<char>, unit: &str) -> Option<f64> {
+    let num_str = caps.name("num").unwrap().as_str();
+    let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
+    // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
+    // multi-character numerals or 十/百 with 余/多 count.
+    let post_fuzzy = caps.name("post").is_some_and(|p| p.as_str() == "余" || p.as_str() == "多");
+    let fuzzy = caps.name("f1").is_some() || caps.name("f2").is_some() || post_fuzzy;
+    let n_chars = num_str.chars().count();
+    if unit.is_empty() || (n_chars < 2 && !fuzzy && !matches!(num_str, "十" | "百" | "千")) {
+        return None;
+    }
+    let stuck = ['统', '唯', '之', '一', '同', '每', '这', '那', '单', '逐', '万', '"'];
+    if prev_char.is_some_and(|c| stuck.contains(&c)) {
+        return None;
+    }
+    parse_chinese(&format!("{num_str}{mult_str}"))
+}
+
+/// The qualifier the words in and around a quantity give it.
+fn qualifier_of(caps: &regex::Captures, before: &str) -> Qualifier {
+    let post = caps.name("post").map(|m| m.as_str()).unwrap_or("");
+    let fuzzy_inside = caps.name("f1").is_some() || caps.name("f2").is_some();
+    if fuzzy_inside || matches!(post, "以上" | "多" | "余") {
+        return Qualifier::AtLeast;
+    }
+    if matches!(post, "左右" | "上下") {
+        return Qualifier::Approx;
+    }
+    if matches!(post, "以内" | "以下") {
+        return Qualifier::AtMost;
+    }
+    let lead = last_chars(before, 3);
+    if AT_MOST_BEFORE.iter().any(|w| lead.ends_with(w)) {
+        Qualifier::AtMost
+    } else if AT_LEAST_BEFORE.iter().any(|w| lead.ends_with(w)) {
+        Qualifier::AtLeast
+    } else if APPROX_BEFORE.iter().any(|w| lead.ends_with(w)) {
+        Qualifier::Approx
+    } else {
+        Qualifier::Exact
+    }
+}
+
+/// One regex match as (value, unit, qualifier), or None when it is no value.
+fn read_match(text: &str, caps: &regex::Captures) -> Option<(f64, String, Qualifier)> {
+    let num = caps.name("num").unwrap();
+    let num_str = num.as_str();
+    let chinese = !num_str.as_bytes()[0].is_ascii_digit();
+    let unit = caps.name("unit").map(|m| m.as_str()).unwrap_or("");
+    let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
+    if not_a_value(text, caps, chinese, unit) {
+        return None;
+    }
+    let before = &text[..num.start()];
+    let (value, unit) = if chinese {
+        (chinese_value(caps, before.chars().next_back(), unit)?, unit.to_string())
+    } else {
+        let v = parse_arabic(num_str)?
+            * match mult_str {
+                "万亿" => 1e12,
+                "亿" => 1e8,
+                "万" => 1e4,
+                _ => 1.0,
+            };
+        // a bare multiplier after the number is the unit of amounts with no measure word
+        let unit =
+            if unit.is_empty() && !mult_str.is_empty() { String::new() } else { unit.to_string() };
+        (v, unit)
+    };
+    let unit = match unit.as_str() {
+        "万" | "亿" => return None, // 万 / 亿 left over after a full multiplier: malformed
+        "百分点" => "个百分点".to_string(),
+        _ => unit,
+    };
+    Some((value, unit, qualifier_of(caps, before)))
 }
 
 /// 4.5-5%, 5%-5.5%, 40%至60%: one range quantity valued at its lower end.
@@ -252,7 +253,7 @@ fn merge_ranges(text: &str, byte_at: &[u32], qs: Vec<Quantity>) -> Vec<Quantity>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::normalize::normalize;
+    use crate::ingest::fold::normalize;
 
     fn qs(s: &str) -> Vec<(f64, String, Qualifier)> {
         let n = normalize(s);

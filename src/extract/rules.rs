@@ -3,8 +3,10 @@
 //! a clause that has no subject of its own, pair 分别 lists, and read zeros
 //! stated in words (未收到…申请).
 
+pub use super::attach::attach_clause;
 use super::quantity::{Qualifier, Quantity};
 use super::segment::Clause;
+use super::Rule;
 use crate::catalog::{Catalog, Indicator};
 
 /// A cue word found in the text.
@@ -20,14 +22,14 @@ pub struct CueHit {
 pub struct Attachment {
     pub quantity: usize,
     pub indicator: usize,
-    pub rule: &'static str,
+    pub rule: Rule,
     /// the cue used (None for zero statements without a quantity)
     pub cue: Option<CueHit>,
     pub score: i32,
 }
 
-const MAX_GAP_BEFORE: usize = 16;
-const MAX_GAP_AFTER: usize = 12;
+pub(super) const MAX_GAP_BEFORE: usize = 16;
+pub(super) const MAX_GAP_AFTER: usize = 12;
 
 /// Words that may stand between a carried-over cue and its number
 /// (按可比价格计算，比上年增长5.1%).
@@ -93,7 +95,7 @@ const SUBJECTLESS: &[&str] = &[
     "左右",
 ];
 
-fn is_subjectless(prefix: &str) -> bool {
+pub(super) fn is_subjectless(prefix: &str) -> bool {
     let mut rest = prefix.trim().to_string();
     loop {
         let before = rest.len();
@@ -114,7 +116,7 @@ fn is_subjectless(prefix: &str) -> bool {
     rest.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace()).count() == 0
 }
 
-fn unit_family(u: &str) -> &'static str {
+pub(super) fn unit_family(u: &str) -> &'static str {
     match u {
         "%" | "‰" => "percent",
         "元" | "元/月" | "元/人·月" | "元/人/月" | "元/人月" => "money",
@@ -123,12 +125,12 @@ fn unit_family(u: &str) -> &'static str {
     }
 }
 
-fn slice(chars: &[char], s: usize, e: usize) -> String {
+pub(super) fn slice(chars: &[char], s: usize, e: usize) -> String {
     chars[s.min(e)..e.min(chars.len())].iter().collect()
 }
 
 /// Does a veto word of `ind` stand in the window around this attachment?
-fn vetoed(
+pub(super) fn vetoed(
     ind: &Indicator,
     chars: &[char],
     clause: &Clause,
@@ -143,7 +145,7 @@ fn vetoed(
 }
 
 /// A round milestone passed on the way to the exact value: 突破2万亿元 (、达到23562亿元).
-fn milestone(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+pub(super) fn milestone(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
     let lead = slice(chars, q.num_start.saturating_sub(3).max(clause.start), q.num_start);
     q.qualifier == Qualifier::AtLeast
         && ["突破", "超过", "迈上", "跨过", "跨越", "迈过"].iter().any(|w| lead.ends_with(w))
@@ -161,187 +163,6 @@ pub fn is_change_end(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
     let before = slice(chars, q.num_start.saturating_sub(24).max(clause.start), q.num_start);
     let lead: String = before.chars().rev().take(3).collect();
     before.contains('从') && (lead.starts_with('到') || lead.starts_with('至'))
-}
-
-/// Attach the quantities of one clause to indicators.
-pub fn attach_clause(
-    catalog: &Catalog,
-    chars: &[char],
-    clause: &Clause,
-    quantities: &[(usize, &Quantity)],
-    cues: &[CueHit],
-    carried: &[usize],
-) -> Vec<Attachment> {
-    let mut out: Vec<Attachment> = Vec::new();
-    // 分别: 人大建议和政协提案分别为26件、23件
-    if let Some(fenbie) = slice(chars, clause.start, clause.end).find("分别") {
-        let p = clause.start + slice(chars, clause.start, clause.end)[..fenbie].chars().count();
-        let after: Vec<&(usize, &Quantity)> =
-            quantities.iter().filter(|(_, q)| q.start >= p).collect();
-        let mut seen = Vec::new();
-        let before: Vec<&CueHit> = cues
-            .iter()
-            .filter(|c| c.end <= p)
-            .filter(|c| {
-                let fresh = !seen.contains(&c.indicator);
-                seen.push(c.indicator);
-                fresh
-            })
-            .collect();
-        if after.len() >= 2 && after.len() == before.len() {
-            let fits = before
-                .iter()
-                .zip(&after)
-                .all(|(c, (_, q))| catalog.indicators[c.indicator].accepts_counter(&q.unit));
-            if fits {
-                for (c, (qi, _)) in before.iter().zip(&after) {
-                    out.push(Attachment {
-                        quantity: *qi,
-                        indicator: c.indicator,
-                        rule: "text.respectively",
-                        cue: Some(**c),
-                        score: 0,
-                    });
-                }
-                return out;
-            }
-        }
-    }
-    for &(qi, q) in quantities {
-        let mut best: Option<Attachment> = None;
-        for c in cues {
-            let ind = &catalog.indicators[c.indicator];
-            if !ind.accepts_counter(&q.unit) {
-                continue;
-            }
-            let (gap, follow) = if c.end <= q.num_start {
-                // a 从… baseline between cue and value does not count as distance
-                let skipped: usize = quantities
-                    .iter()
-                    .filter(|(oi, o)| {
-                        *oi != qi
-                            && o.start >= c.end
-                            && o.end <= q.num_start
-                            && is_baseline(chars, clause, o)
-                    })
-                    .map(|(_, o)| o.end - o.start + 1)
-                    .sum();
-                (
-                    (q.num_start - c.end).saturating_sub(skipped + if skipped > 0 { 4 } else { 0 }),
-                    false,
-                )
-            } else if c.start >= q.end {
-                (c.start - q.end, true)
-            } else {
-                continue;
-            };
-            if (!follow && gap > MAX_GAP_BEFORE) || (follow && gap > MAX_GAP_AFTER) {
-                continue;
-            }
-            // another value of the same kind between cue and number takes the cue
-            let (lo, hi) = if follow { (q.end, c.start) } else { (c.end, q.num_start) };
-            // (a milestone bound before an exact value does not: 突破2万亿元、达到23562亿元)
-            let blocked = quantities.iter().any(|(oi, o)| {
-                *oi != qi
-                    && o.start >= lo
-                    && o.end <= hi
-                    && unit_family(&o.unit) == unit_family(&q.unit)
-                    && !is_baseline(chars, clause, o)
-                    && !(milestone(chars, clause, o) && q.qualifier == Qualifier::Exact && !follow)
-            });
-            if blocked {
-                continue;
-            }
-            // the veto window: the clause before the cue, to just after the value
-            // (清理出…规范性文件共16份); or the value to just after a following cue
-            // (29份行政规范性文件进行严格审查)
-            let (ws, we) = if follow {
-                (q.start.saturating_sub(2), c.end + 6)
-            } else {
-                (clause.start, q.end + 3)
-            };
-            if vetoed(ind, chars, clause, ws, we) {
-                continue;
-            }
-            // a cue in a list of topics (行政执法、普法宣传等重点内容专题研究2次) names no count
-            if !follow && slice(chars, c.end, (c.end + 1).min(clause.end)) == "等" {
-                continue;
-            }
-            // a following cue must be what is counted: 3场普法宣传活动, not 36个无证养老场所…
-            if follow && slice(chars, lo, hi).contains(['、', '和', '及', '与']) {
-                continue;
-            }
-            let cue_len = (c.end - c.start) as i32;
-            let score =
-                gap as i32 + if follow { 4 } else { 0 } - 6 * ind.priority - cue_len.min(6) / 3;
-            if best.as_ref().is_none_or(|b| score < b.score) {
-                best = Some(Attachment {
-                    quantity: qi,
-                    indicator: c.indicator,
-                    rule: if follow { "text.cue_after" } else { "text.cue_before" },
-                    cue: Some(*c),
-                    score,
-                });
-            }
-        }
-        if best.is_none() && !carried.is_empty() {
-            let prefix = slice(chars, clause.start, q.num_start);
-            // 1件正在期限内调查处理中: a status of some of the items, not another count
-            let status = ["正在", "尚在", "仍在", "尚未", "待"]
-                .iter()
-                .any(|w| slice(chars, q.end, (q.end + 2).min(clause.end)).starts_with(w));
-            if is_subjectless(&prefix) && !status {
-                if let Some(&ind) =
-                    carried.iter().find(|&&i| catalog.indicators[i].accepts_counter(&q.unit))
-                {
-                    best = Some(Attachment {
-                        quantity: qi,
-                        indicator: ind,
-                        rule: "text.carried",
-                        cue: None,
-                        score: 20,
-                    });
-                }
-            }
-        }
-        if let Some(b) = best {
-            out.push(b);
-        }
-    }
-    // one cue names one value per indicator: an exact value over a bound
-    // (突破2万亿元、达到23562亿元), then the closest
-    out.sort_by_key(|a| {
-        (
-            quantities
-                .iter()
-                .find(|(i, _)| *i == a.quantity)
-                .is_some_and(|(_, q)| q.qualifier != Qualifier::Exact),
-            a.score,
-        )
-    });
-    let mut used: Vec<(usize, usize)> = Vec::new();
-    let baseline = |qi: usize| {
-        quantities
-            .iter()
-            .find(|(i, _)| *i == qi)
-            .is_some_and(|(_, q)| is_baseline(chars, clause, q))
-    };
-    out.retain(|a| match a.cue {
-        // a 从… starting value does not use up its cue: the value it changed to follows
-        Some(_) if baseline(a.quantity) => true,
-        Some(c) => {
-            let key = (c.start, a.indicator);
-            if used.contains(&key) {
-                false
-            } else {
-                used.push(key);
-                true
-            }
-        }
-        None => true,
-    });
-    out.sort_by_key(|a| a.quantity);
-    out
 }
 
 /// Outcome words: 未发生…败诉案件 says nothing about how many cases there were.

@@ -3,6 +3,7 @@
 //! columns, and plain label | value rows, mapped through the catalog.
 
 use super::numerals::parse_arabic;
+use super::Rule;
 use crate::catalog::Catalog;
 
 /// A value read from a table line.
@@ -13,7 +14,7 @@ pub struct TableValue {
     /// the line (char range in the normalised text)
     pub line_start: usize,
     pub line_end: usize,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 fn cells(line: &str) -> Vec<String> {
@@ -39,18 +40,37 @@ pub fn is_table_line(line: &str) -> bool {
     line.matches('|').count() >= 2
 }
 
+/// One table line: its cells, numbers (cell index, value) and first label.
+struct Row {
+    cells: Vec<String>,
+    nums: Vec<(usize, f64)>,
+    label: String,
+    start: usize,
+    end: usize,
+}
+
+impl Row {
+    fn value(&self, indicator: usize, value: f64, rule: Rule) -> TableValue {
+        TableValue { indicator, value, line_start: self.start, line_end: self.end, rule }
+    }
+}
+
+/// Keep the last four lines before a table (its caption says what it is).
+fn remember(recent: &mut Vec<String>, line: &str) {
+    recent.push(line.to_string());
+    if recent.len() > 4 {
+        recent.remove(0);
+    }
+}
+
 /// Read every table line of a normalised text. `lines` gives (char start, text) per line.
 pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue> {
     let mut out = Vec::new();
     let mut header: Vec<String> = Vec::new();
     let mut recent: Vec<String> = Vec::new();
     for &(start, line) in lines {
-        let end = start + line.chars().count();
         if !is_table_line(line) {
-            recent.push(line.to_string());
-            if recent.len() > 4 {
-                recent.remove(0);
-            }
+            remember(&mut recent, line);
             continue;
         }
         let cs = cells(line);
@@ -63,102 +83,103 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
             .unwrap_or_default();
         if nums.is_empty() {
             header = cs.iter().map(|c| c.replace(' ', "")).collect();
-            recent.push(line.to_string());
-            if recent.len() > 4 {
-                recent.remove(0);
-            }
+            remember(&mut recent, line);
             continue;
         }
-        // the template's 行政复议 / 行政诉讼 row: 15 numbers under a two-level header, no label
-        if label.is_empty()
-            && nums.len() >= 15
-            && recent
-                .iter()
-                .chain(std::iter::once(&header.join("|")))
-                .any(|l| l.contains("行政复议"))
-        {
-            for (id, v) in [
-                ("admin_reconsideration_cases", nums[4].1),
-                ("admin_litigation_cases", nums[9].1 + nums[14].1),
-            ] {
-                if let Some(i) = catalog.index_of(id) {
-                    out.push(TableValue {
-                        indicator: i,
-                        value: v,
-                        line_start: start,
-                        line_end: end,
-                        rule: "table.review_litigation",
-                    });
-                }
-            }
+        let end = start + line.chars().count();
+        let row = Row { cells: cs, nums, label, start, end };
+        if let Some(values) = review_litigation(catalog, &row, &recent, &header) {
+            out.extend(values);
             continue;
         }
-        let mut matched = false;
-        for (i, ind) in catalog.indicators.iter().enumerate() {
-            for tc in &ind.table {
-                if !label.contains(&tc.row) {
-                    continue;
-                }
-                let value = if tc.col.is_empty() || tc.col == "总计" {
-                    nums.last().map(|x| x.1)
-                } else {
-                    header
-                        .iter()
-                        .position(|h| h.contains(&tc.col))
-                        .and_then(|col| nums.iter().find(|(ci, _)| *ci == col).map(|x| x.1))
-                };
-                if let Some(v) = value {
-                    out.push(TableValue {
-                        indicator: i,
-                        value: v,
-                        line_start: start,
-                        line_end: end,
-                        rule: "table.template",
-                    });
-                    matched = true;
-                }
-            }
-        }
-        if matched || nums.len() != 1 {
-            continue;
-        }
-        // label | (unit |) value: the label must be a cue itself, not a sentence around one
-        let unit_cell = cs
-            .iter()
-            .find(|c| !c.is_empty() && number(c).is_none() && label_of(c) != label)
-            .cloned()
-            .unwrap_or_default();
-        let best = catalog
-            .indicators
-            .iter()
-            .enumerate()
-            .filter(|(_, ind)| {
-                unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || ind.unit == unit_cell
-            })
-            .filter_map(|(i, ind)| {
-                ind.cues
-                    .iter()
-                    .filter(|c| {
-                        label == **c
-                            || (label.starts_with(c.as_str())
-                                && label.chars().count() <= c.chars().count() + 2)
-                    })
-                    .map(|c| c.chars().count())
-                    .max()
-                    .map(|l| (i, l))
-            })
-            .max_by_key(|x| x.1);
-        if let Some((i, _)) = best {
-            out.push(TableValue {
-                indicator: i,
-                value: nums[0].1,
-                line_start: start,
-                line_end: end,
-                rule: "table.row",
-            });
+        let template = template_values(catalog, &row, &header);
+        let matched = !template.is_empty();
+        out.extend(template);
+        if !matched && row.nums.len() == 1 {
+            out.extend(labelled_value(catalog, &row));
         }
     }
     out
+}
+
+/// The template's 行政复议 / 行政诉讼 row: 15 numbers under a two-level header, no label.
+fn review_litigation(
+    catalog: &Catalog,
+    row: &Row,
+    recent: &[String],
+    header: &[String],
+) -> Option<Vec<TableValue>> {
+    let under_review =
+        recent.iter().chain(std::iter::once(&header.join("|"))).any(|l| l.contains("行政复议"));
+    if !row.label.is_empty() || row.nums.len() < 15 || !under_review {
+        return None;
+    }
+    let nums = &row.nums;
+    let cells = [
+        ("admin_reconsideration_cases", nums[4].1),
+        ("admin_litigation_cases", nums[9].1 + nums[14].1),
+    ];
+    Some(
+        cells
+            .iter()
+            .filter_map(|(id, v)| {
+                catalog.index_of(id).map(|i| row.value(i, *v, Rule::TableReviewLitigation))
+            })
+            .collect(),
+    )
+}
+
+/// Cells of the catalog's table entries: a row label, and a column (or the total).
+fn template_values(catalog: &Catalog, row: &Row, header: &[String]) -> Vec<TableValue> {
+    let mut out = Vec::new();
+    for (i, ind) in catalog.indicators.iter().enumerate() {
+        for tc in ind.table.iter().filter(|tc| row.label.contains(&tc.row)) {
+            let value = if tc.col.is_empty() || tc.col == "总计" {
+                row.nums.last().map(|x| x.1)
+            } else {
+                header
+                    .iter()
+                    .position(|h| h.contains(&tc.col))
+                    .and_then(|col| row.nums.iter().find(|(ci, _)| *ci == col).map(|x| x.1))
+            };
+            if let Some(v) = value {
+                out.push(row.value(i, v, Rule::TableTemplate));
+            }
+        }
+    }
+    out
+}
+
+/// label | (unit |) value: the label must be a cue itself, not a sentence around one.
+fn labelled_value(catalog: &Catalog, row: &Row) -> Option<TableValue> {
+    let label = &row.label;
+    let unit_cell = row
+        .cells
+        .iter()
+        .find(|c| !c.is_empty() && number(c).is_none() && label_of(c) != *label)
+        .cloned()
+        .unwrap_or_default();
+    let best = catalog
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| {
+            unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || ind.unit == unit_cell
+        })
+        .filter_map(|(i, ind)| {
+            ind.cues
+                .iter()
+                .filter(|c| {
+                    *label == **c
+                        || (label.starts_with(c.as_str())
+                            && label.chars().count() <= c.chars().count() + 2)
+                })
+                .map(|c| c.chars().count())
+                .max()
+                .map(|l| (i, l))
+        })
+        .max_by_key(|x| x.1);
+    best.map(|(i, _)| row.value(i, row.nums[0].1, Rule::TableRow))
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ pub mod write;
 
 use crate::diag::Diagnostic;
 use crate::extract::Fact;
+use crate::ingest::Format;
+use crate::locate::{DocType, Level};
 use polars::prelude::*;
 
 pub use panel::{load_panel, panel_rows, PanelRow};
@@ -19,16 +21,21 @@ pub struct DocRecord {
     pub issuer: String,
     pub region_code: String,
     pub region_name: String,
-    pub level: String,
+    pub level: Option<Level>,
     pub province_code: String,
     pub prefecture_code: String,
     pub report_year: Option<i32>,
     pub published: String,
-    pub doc_type: String,
-    pub format: String,
+    pub doc_type: DocType,
+    pub format: Format,
     pub encoding: String,
     pub bytes: u64,
     pub facts: u32,
+}
+
+/// A level as written: empty when unknown.
+pub fn level_str(level: Option<Level>) -> &'static str {
+    level.map(Level::as_str).unwrap_or("")
 }
 
 fn s(name: &str, v: Vec<String>) -> Column {
@@ -64,7 +71,7 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
             s("issuer", col(|d| d.issuer.clone())),
             s("region_code", col(|d| d.region_code.clone())),
             s("region_name", col(|d| d.region_name.clone())),
-            s("level", col(|d| d.level.clone())),
+            s("level", col(|d| level_str(d.level).to_string())),
             s("province_code", col(|d| d.province_code.clone())),
             s("prefecture_code", col(|d| d.prefecture_code.clone())),
             Column::new(
@@ -72,8 +79,8 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
                 docs.iter().map(|d| d.report_year).collect::<Vec<_>>(),
             ),
             s("published", col(|d| d.published.clone())),
-            s("doc_type", col(|d| d.doc_type.clone())),
-            s("format", col(|d| d.format.clone())),
+            s("doc_type", col(|d| d.doc_type.as_str().to_string())),
+            s("format", col(|d| d.format.as_str().to_string())),
             s("encoding", col(|d| d.encoding.clone())),
             Column::new("bytes".into(), docs.iter().map(|d| d.bytes).collect::<Vec<_>>()),
             Column::new("facts".into(), docs.iter().map(|d| d.facts).collect::<Vec<_>>()),
@@ -111,7 +118,7 @@ pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
             s("doc_id", col(&|f| f.doc_id.clone())),
             s("region_code", col(&|f| f.region_code.clone())),
             s("region_name", col(&|f| f.region_name.clone())),
-            s("level", col(&|f| f.level.clone())),
+            s("level", col(&|f| level_str(f.level).to_string())),
             s("indicator", col(&|f| f.indicator.clone())),
             Column::new("value".into(), facts.iter().map(|f| f.value).collect::<Vec<_>>()),
             s("unit", col(&|f| f.unit.clone())),
@@ -128,7 +135,7 @@ pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
                 "span_end".into(),
                 facts.iter().map(|f| f.span_end as u64).collect::<Vec<_>>(),
             ),
-            s("rule", col(&|f| f.rule.clone())),
+            s("rule", col(&|f| f.rule.as_str().to_string())),
             s("origin", col(&|f| f.origin.clone())),
         ],
     )
@@ -142,7 +149,7 @@ pub fn diagnostics_frame(diags: &[Diagnostic]) -> PolarsResult<DataFrame> {
             s("source", col(&|d| d.source.clone())),
             s("location", col(&|d| d.location.clone())),
             s("severity", col(&|d| d.severity.as_str().to_string())),
-            s("code", col(&|d| d.code.clone())),
+            s("code", col(&|d| d.code.as_str().to_string())),
             s("message", col(&|d| d.message.clone())),
         ],
     )

@@ -10,9 +10,12 @@
 //!    parts), for rates and levels the first stated;
 //! 5. the later source file name, then the earlier position.
 
+use super::level_str;
 use super::write::FrameError;
 use crate::catalog::{Catalog, Measure};
-use crate::extract::{Fact, FactKind};
+use crate::diag::{Code, Diagnostic};
+use crate::extract::{Fact, FactKind, Qualifier, Rule, RuleFamily};
+use crate::locate::Level;
 use polars::prelude::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,29 +25,23 @@ use std::path::Path;
 pub struct PanelRow {
     pub region_code: String,
     pub region_name: String,
-    pub level: String,
+    pub level: Option<Level>,
     pub year: i32,
     pub indicator: String,
-    pub kind: String,
+    pub kind: FactKind,
     pub value: f64,
     pub unit: String,
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     /// how many facts competed for this cell
     pub candidates: u32,
     pub source: String,
     pub evidence: String,
-    pub rule: String,
+    pub rule: Rule,
     pub origin: String,
 }
 
-fn origin_rank(f: &Fact) -> u8 {
-    if f.rule.starts_with("correction") {
-        0
-    } else if f.rule.starts_with("sheet") {
-        1
-    } else {
-        2
-    }
+fn origin_rank(f: &Fact) -> RuleFamily {
+    f.rule.family()
 }
 
 /// Pick the panel's value for every region × year × indicator × kind.
@@ -68,10 +65,7 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
         fs.sort_by(|a, b| {
             origin_rank(a)
                 .cmp(&origin_rank(b))
-                .then(
-                    (a.qualifier != crate::extract::Qualifier::Exact)
-                        .cmp(&(b.qualifier != crate::extract::Qualifier::Exact)),
-                )
+                .then((a.qualifier != Qualifier::Exact).cmp(&(b.qualifier != Qualifier::Exact)))
                 .then(if largest_wins {
                     b.value.total_cmp(&a.value)
                 } else {
@@ -84,24 +78,24 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
         rows.push(PanelRow {
             region_code: code,
             region_name: best.region_name.clone(),
-            level: best.level.clone(),
+            level: best.level,
             year,
             indicator,
-            kind: kind.as_str().to_string(),
+            kind,
             value: best.value,
             unit: best.unit.clone(),
-            qualifier: best.qualifier.as_str().to_string(),
+            qualifier: best.qualifier,
             candidates: fs.len() as u32,
             source: best.source.clone(),
             evidence: best.evidence.clone(),
-            rule: best.rule.clone(),
+            rule: best.rule,
             origin: best.origin.clone(),
         });
     }
     rows.sort_by(|a, b| {
-        (a.indicator.as_str(), a.kind.as_str(), a.year, a.region_code.as_str()).cmp(&(
+        (a.indicator.as_str(), a.kind, a.year, a.region_code.as_str()).cmp(&(
             b.indicator.as_str(),
-            b.kind.as_str(),
+            b.kind,
             b.year,
             b.region_code.as_str(),
         ))
@@ -111,17 +105,17 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
 
 /// Text and spreadsheet values that disagree for one region × year × indicator
 /// × kind: both stay in facts, the panel takes the sheet's, and this says so.
-pub fn conflicts(facts: &[Fact]) -> Vec<crate::diag::Diagnostic> {
+pub fn conflicts(facts: &[Fact]) -> Vec<Diagnostic> {
     let mut cells: BTreeMap<(&str, i32, &str, FactKind), (Vec<&Fact>, Vec<&Fact>)> =
         BTreeMap::new();
     for f in facts {
         let (Some(year), false) = (f.year, f.region_code.is_empty()) else { continue };
         let e =
             cells.entry((f.region_code.as_str(), year, f.indicator.as_str(), f.kind)).or_default();
-        if f.rule.starts_with("sheet") {
-            e.1.push(f);
-        } else if !f.rule.starts_with("correction") {
-            e.0.push(f);
+        match f.rule.family() {
+            RuleFamily::Sheet => e.1.push(f),
+            RuleFamily::Text => e.0.push(f),
+            RuleFamily::Correction => {}
         }
     }
     let mut out = Vec::new();
@@ -134,9 +128,9 @@ pub fn conflicts(facts: &[Fact]) -> Vec<crate::diag::Diagnostic> {
             continue;
         }
         out.push(
-            crate::diag::Diagnostic::warning(
+            Diagnostic::warning(
                 &s.source,
-                "panel.conflict",
+                Code::PanelConflict,
                 format!("{indicator} {year} for {code}: the table gives {} ({}), the text {} ({}); the panel takes the table", s.value, s.origin, t.value, t.source),
             )
             .at(s.origin.clone()),
@@ -152,17 +146,17 @@ pub fn panel_long_frame(rows: &[PanelRow]) -> PolarsResult<DataFrame> {
         vec![
             Column::new("region_code".into(), st(&|r| r.region_code.clone())),
             Column::new("region_name".into(), st(&|r| r.region_name.clone())),
-            Column::new("level".into(), st(&|r| r.level.clone())),
+            Column::new("level".into(), st(&|r| level_str(r.level).to_string())),
             Column::new("year".into(), rows.iter().map(|r| r.year).collect::<Vec<_>>()),
             Column::new("indicator".into(), st(&|r| r.indicator.clone())),
-            Column::new("kind".into(), st(&|r| r.kind.clone())),
+            Column::new("kind".into(), st(&|r| r.kind.as_str().to_string())),
             Column::new("value".into(), rows.iter().map(|r| r.value).collect::<Vec<_>>()),
             Column::new("unit".into(), st(&|r| r.unit.clone())),
-            Column::new("qualifier".into(), st(&|r| r.qualifier.clone())),
+            Column::new("qualifier".into(), st(&|r| r.qualifier.as_str().to_string())),
             Column::new("candidates".into(), rows.iter().map(|r| r.candidates).collect::<Vec<_>>()),
             Column::new("source".into(), st(&|r| r.source.clone())),
             Column::new("evidence".into(), st(&|r| r.evidence.clone())),
-            Column::new("rule".into(), st(&|r| r.rule.clone())),
+            Column::new("rule".into(), st(&|r| r.rule.as_str().to_string())),
             Column::new("origin".into(), st(&|r| r.origin.clone())),
         ],
     )
@@ -171,33 +165,37 @@ pub fn panel_long_frame(rows: &[PanelRow]) -> PolarsResult<DataFrame> {
 /// Wide panel: one row per region × year, one column per indicator
 /// (`<id>` for actuals, `<id>__target` for targets), catalog order.
 pub fn panel_wide_frame(rows: &[PanelRow], catalog: &Catalog) -> PolarsResult<DataFrame> {
-    let mut keys: BTreeMap<(String, i32), (String, String)> = BTreeMap::new();
-    let mut present: Vec<(String, String)> = Vec::new();
-    let mut values: BTreeMap<(String, i32, String, String), f64> = BTreeMap::new();
+    let mut keys: BTreeMap<(String, i32), (String, Option<Level>)> = BTreeMap::new();
+    let mut present: Vec<(String, FactKind)> = Vec::new();
+    let mut values: BTreeMap<(String, i32, String, FactKind), f64> = BTreeMap::new();
     for r in rows {
-        keys.insert((r.region_code.clone(), r.year), (r.region_name.clone(), r.level.clone()));
-        let k = (r.indicator.clone(), r.kind.clone());
+        keys.insert((r.region_code.clone(), r.year), (r.region_name.clone(), r.level));
+        let k = (r.indicator.clone(), r.kind);
         if !present.contains(&k) {
             present.push(k);
         }
-        values
-            .insert((r.region_code.clone(), r.year, r.indicator.clone(), r.kind.clone()), r.value);
+        values.insert((r.region_code.clone(), r.year, r.indicator.clone(), r.kind), r.value);
     }
-    present.sort_by_key(|(id, kind)| {
-        (catalog.index_of(id).unwrap_or(usize::MAX), id.clone(), kind.clone())
-    });
+    present
+        .sort_by_key(|(id, kind)| (catalog.index_of(id).unwrap_or(usize::MAX), id.clone(), *kind));
     let n = keys.len();
     let mut cols = vec![
         Column::new("region_code".into(), keys.keys().map(|k| k.0.clone()).collect::<Vec<_>>()),
         Column::new("region_name".into(), keys.values().map(|v| v.0.clone()).collect::<Vec<_>>()),
-        Column::new("level".into(), keys.values().map(|v| v.1.clone()).collect::<Vec<_>>()),
+        Column::new(
+            "level".into(),
+            keys.values().map(|v| level_str(v.1).to_string()).collect::<Vec<_>>(),
+        ),
         Column::new("year".into(), keys.keys().map(|k| k.1).collect::<Vec<_>>()),
     ];
     for (id, kind) in &present {
-        let name = if kind == "actual" { id.clone() } else { format!("{id}__{kind}") };
+        let name = match kind {
+            FactKind::Actual => id.clone(),
+            other => format!("{id}__{}", other.as_str()),
+        };
         let col: Vec<Option<f64>> = keys
             .keys()
-            .map(|(c, y)| values.get(&(c.clone(), *y, id.clone(), kind.clone())).copied())
+            .map(|(c, y)| values.get(&(c.clone(), *y, id.clone(), *kind)).copied())
             .collect();
         cols.push(Column::new(name.into(), col));
     }
@@ -226,17 +224,91 @@ pub(crate) fn test_row(
     PanelRow {
         region_code: code.into(),
         region_name: name.into(),
-        level: level.into(),
+        level: Level::parse(level),
         year,
         indicator: indicator.into(),
-        kind: "actual".into(),
+        kind: FactKind::Actual,
         value,
         unit: "件".into(),
-        qualifier: qualifier.into(),
+        qualifier: Qualifier::parse(qualifier).expect("a qualifier"),
         candidates: 1,
         source: format!("reports/{code}.txt"),
         evidence: "信访…".into(),
-        rule: "text.cue_before".into(),
+        rule: Rule::CueBefore,
         origin: "text".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Subject;
+
+    fn catalog() -> Catalog {
+        Catalog::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"), &[])
+            .unwrap()
+    }
+
+    /// A fact of 常州市 2022 from `source` at `span`, as `rule` made it.
+    fn fact(
+        c: &Catalog,
+        indicator: &str,
+        value: f64,
+        rule: Rule,
+        source: &str,
+        span: usize,
+    ) -> Fact {
+        let about = Subject {
+            source: source.into(),
+            region_code: "320400".into(),
+            region_name: "常州市".into(),
+            level: Some(Level::Prefecture),
+            ..Default::default()
+        };
+        Fact::new(&about, c.get(indicator).unwrap(), value, FactKind::Actual, Some(2022), rule)
+            .with_span(span, span + 1)
+    }
+
+    fn winner(c: &Catalog, facts: &[Fact]) -> (f64, u32) {
+        let rows = panel_rows(facts, c);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        (rows[0].value, rows[0].candidates)
+    }
+
+    #[test]
+    fn precedence_follows_the_documented_steps() {
+        let c = catalog();
+        let text = fact(&c, "petitions", 248.0, Rule::CueBefore, "a.txt", 5);
+        let sheet = fact(&c, "petitions", 240.0, Rule::SheetWide, "a.xlsx", 0);
+        let fixed = fact(&c, "petitions", 250.0, Rule::CorrectionOverride, "a.txt", 9);
+        // 1. a correction beats everything
+        assert_eq!(winner(&c, &[text.clone(), sheet.clone(), fixed]), (250.0, 3));
+        // 2. a spreadsheet cell beats the text
+        assert_eq!(winner(&c, &[text.clone(), sheet]), (240.0, 2));
+        // 3. an exact value beats a bound, even a larger one
+        let bound = fact(&c, "petitions", 300.0, Rule::CueBefore, "a.txt", 7)
+            .with_qualifier(Qualifier::AtLeast);
+        assert_eq!(winner(&c, &[bound, text.clone()]).0, 248.0);
+        // 4. counts: the largest value (a total is never below its parts) …
+        let part = fact(&c, "petitions", 100.0, Rule::CueBefore, "a.txt", 1);
+        assert_eq!(winner(&c, &[part, text.clone()]).0, 248.0);
+        // … rates: the first stated, 5. then the later source file name
+        let early = fact(&c, "gdp_growth", 5.5, Rule::CueBefore, "a.txt", 1);
+        let late = fact(&c, "gdp_growth", 6.0, Rule::CueBefore, "a.txt", 9);
+        assert_eq!(winner(&c, &[late.clone(), early]).0, 5.5);
+        let newer = fact(&c, "gdp_growth", 5.8, Rule::CueBefore, "b.txt", 20);
+        assert_eq!(winner(&c, &[late, newer]).0, 5.8);
+    }
+
+    #[test]
+    fn a_sheet_disagreeing_with_the_text_is_a_conflict() {
+        let c = catalog();
+        let text = fact(&c, "petitions", 248.0, Rule::CueBefore, "a.txt", 5);
+        let sheet = fact(&c, "petitions", 240.0, Rule::SheetWide, "a.xlsx", 0);
+        let d = conflicts(&[text.clone(), sheet.clone()]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::PanelConflict);
+        let agreeing = fact(&c, "petitions", 240.0, Rule::CueBefore, "a.txt", 5);
+        assert!(conflicts(&[agreeing, sheet]).is_empty());
     }
 }

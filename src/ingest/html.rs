@@ -116,30 +116,35 @@ fn cell_text(el: ElementRef) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "/")
 }
 
-fn span(el: &ElementRef, attr: &str) -> usize {
-    el.value().attr(attr).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, 200)
+fn span(el: &ElementRef, attr: &str, limit: usize) -> usize {
+    el.value().attr(attr).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, limit)
 }
 
+/// Rows of one table laid out (nested tables' rows belong to the inner table).
+const MAX_TABLE_ROWS: usize = 5000;
+/// Columns of one table; a colspan never reaches past this.
+const MAX_TABLE_COLS: usize = 256;
+/// Cells of one table's grid once spans are expanded.
+const MAX_TABLE_CELLS: usize = 200_000;
+
 /// Lay a table out on a grid (rowspan/colspan fill every covered cell) and
-/// write one `a | b | c` line per row.
+/// write one `a | b | c` line per row. Spans are clamped to the table's real
+/// rows and to [`MAX_TABLE_COLS`]; a grid is never larger than
+/// [`MAX_TABLE_CELLS`] (the rest of such a table is left out).
 fn table_lines(table: ElementRef, out: &mut String) {
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
-    let rows = table
+    let rows: Vec<ElementRef> = table
         .descendants()
         .filter_map(ElementRef::wrap)
         .filter(|e| e.value().name() == "tr")
-        // rows of nested tables belong to the inner table
         .filter(|tr| {
             tr.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "table")
                 == Some(table)
-        });
-    for (r, tr) in rows.enumerate() {
-        if r >= 5000 {
-            break;
-        }
-        while grid.len() <= r {
-            grid.push(Vec::new());
-        }
+        })
+        .take(MAX_TABLE_ROWS)
+        .collect();
+    let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
+    let mut cells_used = 0usize;
+    'rows: for (r, tr) in rows.iter().enumerate() {
         let mut c = 0;
         for cell in tr
             .children()
@@ -149,19 +154,22 @@ fn table_lines(table: ElementRef, out: &mut String) {
             while grid[r].get(c).is_some_and(|v| v.is_some()) {
                 c += 1;
             }
+            if c >= MAX_TABLE_COLS {
+                break;
+            }
             let text = cell_text(cell);
-            let (rs, cs) = (span(&cell, "rowspan"), span(&cell, "colspan"));
-            for dr in 0..rs {
-                let row = r + dr;
-                while grid.len() <= row {
-                    grid.push(Vec::new());
+            let rs = span(&cell, "rowspan", rows.len() - r);
+            let cs = span(&cell, "colspan", MAX_TABLE_COLS - c);
+            cells_used += rs * cs;
+            if cells_used > MAX_TABLE_CELLS {
+                break 'rows;
+            }
+            for row in &mut grid[r..r + rs] {
+                if row.len() < c + cs {
+                    row.resize(c + cs, None);
                 }
-                for dc in 0..cs {
-                    let col = c + dc;
-                    if grid[row].len() <= col {
-                        grid[row].resize(col + 1, None);
-                    }
-                    grid[row][col] = Some(text.clone());
+                for slot in &mut row[c..c + cs] {
+                    *slot = Some(text.clone());
                 }
             }
             c += cs;
@@ -195,6 +203,16 @@ mod tests {
         assert!(text.contains("信息内容 | 本年 | 本年"), "{text}");
         assert!(text.contains("信息内容 | 制发 | 废止"), "{text}");
         assert!(text.contains("行政规范性文件 | 3 | 1"), "{text}");
+    }
+
+    #[test]
+    fn huge_spans_are_clamped_to_the_table() {
+        // a hostile page: spans far beyond the table's real size
+        let cells = r#"<td rowspan="99999" colspan="99999">x</td>"#.repeat(50);
+        let html = format!("<table><tr>{cells}</tr><tr><td>1</td></tr></table>");
+        let text = html_to_text(&html);
+        assert!(text.lines().count() <= 3, "{}", text.len());
+        assert!(text.len() < 12 * MAX_TABLE_COLS, "{}", text.len());
     }
 
     #[test]

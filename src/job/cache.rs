@@ -3,7 +3,7 @@
 //! catalog fingerprint), kept in `<output>/.yardstick-cache/`. An unchanged
 //! report is not re-extracted; entries of removed inputs are pruned.
 
-use crate::build::FileResult;
+use crate::pipeline::FileResult;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

@@ -3,6 +3,7 @@
 //! relative to the job file's folder.
 
 use crate::chart::ChartSpec;
+use crate::diag::{Code, Diagnostic};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -57,11 +58,11 @@ pub struct CompareSpec {
     pub year: Option<i32>,
     /// actual or target
     #[serde(default)]
-    pub kind: Option<String>,
+    pub kind: Option<crate::extract::FactKind>,
     #[serde(default)]
     pub per: Option<f64>,
     #[serde(default)]
-    pub level: Option<String>,
+    pub level: Option<crate::locate::Level>,
     #[serde(default)]
     pub within: Option<String>,
     #[serde(default)]
@@ -122,18 +123,14 @@ impl JobSpec {
                             paths.push(p);
                         }
                         if !any {
-                            diags.push(crate::diag::Diagnostic::warning(
+                            diags.push(Diagnostic::warning(
                                 i,
-                                "job.glob_empty",
+                                Code::JobGlobEmpty,
                                 "the pattern matches no file",
                             ));
                         }
                     }
-                    Err(e) => diags.push(crate::diag::Diagnostic::error(
-                        i,
-                        "job.glob_invalid",
-                        e.to_string(),
-                    )),
+                    Err(e) => diags.push(Diagnostic::error(i, Code::JobGlobInvalid, e.to_string())),
                 }
             } else {
                 paths.push(PathBuf::from(i));

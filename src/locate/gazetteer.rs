@@ -2,12 +2,15 @@
 //! loaded from `datasets/regions/regions.csv`, with name lookup by full and
 //! short names (常州 = 常州市, 广西 = 广西壮族自治区, 凉山州 = 凉山彝族自治州).
 
+pub use super::names::{short_names, NameRules};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     National,
@@ -71,6 +74,8 @@ pub struct Gazetteer {
     by_code: HashMap<String, usize>,
     /// every searchable name (full and short) → the regions it may mean
     names: Vec<(String, Vec<usize>)>,
+    /// per name: a context name (a place only where a parent is named too)
+    context: Vec<bool>,
     matcher: AhoCorasick,
 }
 
@@ -78,106 +83,6 @@ impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Gazetteer({} regions)", self.regions.len())
     }
-}
-
-/// Short forms of a region name, longest first.
-pub fn short_names(name: &str, level: Level) -> Vec<String> {
-    let mut out = Vec::new();
-    const ETHNIC: &[&str] = &[
-        "壮族",
-        "回族",
-        "维吾尔",
-        "藏族",
-        "彝族",
-        "苗族",
-        "土家族",
-        "侗族",
-        "布依族",
-        "哈尼族",
-        "傣族",
-        "白族",
-        "景颇族",
-        "傈僳族",
-        "蒙古族",
-        "朝鲜族",
-        "哈萨克",
-        "柯尔克孜",
-        "羌族",
-        "黎族",
-        "瑶族",
-        "土族",
-        "畲族",
-        "满族",
-        "仡佬族",
-        "水族",
-        "纳西族",
-        "普米族",
-        "怒族",
-        "独龙族",
-        "撒拉族",
-        "保安族",
-        "东乡族",
-        "裕固族",
-        "达斡尔族",
-        "鄂温克族",
-        "鄂伦春族",
-        "锡伯族",
-        "仫佬族",
-        "毛南族",
-        "拉祜族",
-        "佤族",
-        "布朗族",
-        "阿昌族",
-        "德昂族",
-        "塔吉克",
-    ];
-    let mut push = |s: &str| {
-        if s.chars().count() >= 2 && s != name && !out.iter().any(|o| o == s) {
-            out.push(s.to_string());
-        }
-    };
-    for suffix in [
-        "自治区",
-        "自治州",
-        "自治县",
-        "自治旗",
-        "特别行政区",
-        "地区",
-        "林区",
-        "省",
-        "市",
-        "区",
-        "县",
-        "旗",
-        "盟",
-    ] {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            // strip the ethnic part of autonomous names: 凉山彝族自治州 → 凉山州, 凉山
-            let mut base = stem.to_string();
-            loop {
-                let before = base.clone();
-                for e in ETHNIC {
-                    if let Some(b) = base.strip_suffix(e) {
-                        base = b.to_string();
-                    }
-                }
-                if base == before {
-                    break;
-                }
-            }
-            if suffix == "自治州" {
-                push(&format!("{base}州"));
-            }
-            if suffix == "自治县" && base.chars().count() >= 2 {
-                push(&format!("{base}县"));
-            }
-            if level != Level::County || base.chars().count() >= 2 {
-                push(&base);
-            }
-            break;
-        }
-    }
-    out
 }
 
 impl Gazetteer {
@@ -211,118 +116,29 @@ impl Gazetteer {
                 province: row.province_code,
             });
         }
-        Ok(Gazetteer::from_regions(regions))
+        let rules = NameRules::load(&path.with_file_name("names.toml"))?;
+        Ok(Gazetteer::from_regions(regions, &rules))
     }
 
-    pub fn from_regions(regions: Vec<Region>) -> Gazetteer {
+    pub fn from_regions(regions: Vec<Region>, rules: &NameRules) -> Gazetteer {
         let by_code = regions.iter().enumerate().map(|(i, r)| (r.code.clone(), i)).collect();
         let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, r) in regions.iter().enumerate() {
             if r.level == Level::National {
-                for n in ["全国", "民政部", "国务院"] {
-                    names.entry(n.to_string()).or_default().push(i);
+                for n in &rules.national_names {
+                    names.entry(n.clone()).or_default().push(i);
                 }
                 continue;
             }
             names.entry(r.name.clone()).or_default().push(i);
-            for s in short_names(&r.name, r.level) {
+            for s in short_names(&r.name, r.level, &rules.ethnic_parts) {
                 names.entry(s).or_default().push(i);
             }
         }
-        // a short name that is a common word is not a place
-        for w in [
-            "中国",
-            "城区",
-            "新区",
-            "郊区",
-            "矿区",
-            "市中",
-            "市区",
-            "开发",
-            "高新",
-            "东区",
-            "西区",
-            "南区",
-            "北区",
-            "中区",
-            "城中",
-            "开放",
-            "和平",
-            "长安",
-            "新城",
-            "永安",
-            "城关",
-            "民政",
-            "民生",
-            "平安",
-            "友好",
-            "安全",
-            "共和",
-            "长城",
-            "红旗",
-            "向阳",
-            "光明",
-            "通道",
-            "大同",
-            "合作",
-            "东方",
-            "新华",
-            "安宁",
-            "富民",
-            "永和",
-            "太和",
-            "兴业",
-            "复兴",
-            "南海",
-            "龙门",
-            "江南",
-            "江北",
-            "河西",
-            "河东",
-            "城东",
-            "城西",
-            "城南",
-            "城北",
-            "中山",
-            "白云",
-            "青山",
-            "铁山",
-            "宝山",
-            "黄山",
-            "泰山",
-            "华山",
-            "金山",
-            "大方",
-            "方正",
-            "清河",
-            "新兴",
-            "振兴",
-            "文化",
-            "宁国",
-            "兴安",
-            "建设",
-            "科技",
-            "民主",
-            "团结",
-            "胜利",
-            "前进",
-            "新乐",
-            "永福",
-            "福安",
-            "东山",
-            "西山",
-            "南山",
-            "北山",
-            "海城",
-            "开远",
-            "乐业",
-            "宜章",
-            "宜州",
-            "长乐",
-            "新民",
-            "安定",
-            "高新区",
-        ] {
+        // a short name that is a common word is not a place (a context name
+        // is one only beside a parent: see `mentions`)
+        let words = rules.common_words.iter().chain(&rules.context_names);
+        for w in words.map(|e| e.word.as_str()) {
             if let Some(v) = names.get_mut(w) {
                 v.retain(|&i| regions[i].name == w);
                 if v.is_empty() {
@@ -330,6 +146,18 @@ impl Gazetteer {
                 }
             }
         }
+        let mut context = Vec::new();
+        for e in &rules.context_names {
+            for (i, r) in regions.iter().enumerate() {
+                if short_names(&r.name, r.level, &rules.ethnic_parts).contains(&e.word) {
+                    context.push((e.word.clone(), i));
+                }
+            }
+        }
+        for (word, i) in &context {
+            names.entry(word.clone()).or_default().push(*i);
+        }
+        let context_names: Vec<String> = context.into_iter().map(|(w, _)| w).collect();
         let names: Vec<(String, Vec<usize>)> = names.into_iter().collect();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -337,7 +165,8 @@ impl Gazetteer {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(names.iter().map(|(n, _)| n.as_str()))
             .expect("gazetteer names build an automaton");
-        Gazetteer { regions, by_code, names, matcher }
+        let context = names.iter().map(|(n, _)| context_names.contains(n)).collect();
+        Gazetteer { regions, by_code, names, context, matcher }
     }
 
     pub fn get(&self, code: &str) -> Option<&Region> {
@@ -359,23 +188,50 @@ impl Gazetteer {
     /// Every place-name mention in a text: (char start, char end, candidate regions).
     pub fn mentions<'a>(&'a self, text: &str) -> Vec<Mention<'a>> {
         let mut out = Vec::new();
+        let mut context = Vec::new();
         let mut char_pos = 0usize;
         let mut last_byte = 0usize;
         for m in self.matcher.find_iter(text) {
             char_pos += text[last_byte..m.start()].chars().count();
             let len = text[m.start()..m.end()].chars().count();
-            let cands =
-                self.names[m.pattern().as_usize()].1.iter().map(|&r| &self.regions[r]).collect();
+            let name = m.pattern().as_usize();
+            let cands = self.names[name].1.iter().map(|&r| &self.regions[r]).collect();
             out.push(Mention {
                 start: char_pos,
                 end: char_pos + len,
-                name: &self.names[m.pattern().as_usize()].0,
+                name: &self.names[name].0,
                 regions: cands,
             });
+            context.push(self.context[name]);
             char_pos += len;
             last_byte = m.end();
         }
+        if context.iter().any(|c| *c) {
+            self.keep_context_names_beside_parents(&mut out, &context);
+        }
         out
+    }
+
+    /// A context name (宜章, 乐业) stays only where a parent of one of its
+    /// regions is named elsewhere in the text, narrowed to those regions.
+    fn keep_context_names_beside_parents(&self, mentions: &mut Vec<Mention>, context: &[bool]) {
+        let named: std::collections::HashSet<&str> = mentions
+            .iter()
+            .zip(context)
+            .filter(|(_, c)| !**c)
+            .flat_map(|(m, _)| m.regions.iter().map(|r| r.code.as_str()))
+            .collect();
+        let mut i = 0;
+        mentions.retain_mut(|m| {
+            let is_context = context[i];
+            i += 1;
+            if !is_context {
+                return true;
+            }
+            m.regions
+                .retain(|r| self.parents(&r.code).iter().any(|p| named.contains(p.code.as_str())));
+            !m.regions.is_empty()
+        });
     }
 
     /// Ancestors of a region, nearest first.
@@ -421,12 +277,32 @@ pub(crate) fn bundled() -> &'static Gazetteer {
 mod tests {
     use super::*;
 
+    fn short(name: &str, level: Level) -> Vec<String> {
+        let rules = NameRules::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/regions/names.toml"),
+        )
+        .unwrap();
+        short_names(name, level, &rules.ethnic_parts)
+    }
+
     #[test]
     fn short_forms() {
-        assert!(short_names("广西壮族自治区", Level::Province).contains(&"广西".to_string()));
-        assert!(short_names("凉山彝族自治州", Level::Prefecture).contains(&"凉山州".to_string()));
-        assert_eq!(short_names("常州市", Level::Prefecture), vec!["常州"]);
-        assert!(short_names("赵县", Level::County).is_empty());
+        assert!(short("广西壮族自治区", Level::Province).contains(&"广西".to_string()));
+        assert!(short("凉山彝族自治州", Level::Prefecture).contains(&"凉山州".to_string()));
+        assert_eq!(short("常州市", Level::Prefecture), vec!["常州"]);
+        assert!(short("赵县", Level::County).is_empty());
+    }
+
+    #[test]
+    fn context_names_count_only_beside_a_parent() {
+        let g = bundled();
+        // 安居乐业 is a phrase, not 乐业县 (安居 is 安居区 either way)
+        assert!(g.mentions("让群众安居乐业").iter().all(|m| m.name != "乐业"));
+        // with 百色 named, 乐业 is the county of 百色市
+        let m = g.mentions("百色市乐业民政局");
+        let names: Vec<_> = m.iter().map(|m| m.name).collect();
+        assert_eq!(names, vec!["百色市", "乐业"]);
+        assert!(m[1].regions.iter().all(|r| r.name == "乐业县"));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Document kind from the title area and the text's own wording.
 
 /// The kinds of report yardstick tells apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DocType {
     RuleOfLawReport,
@@ -10,6 +12,8 @@ pub enum DocType {
     StatCommunique,
     Plan,
     Other,
+    /// a statistics office's spreadsheet
+    StatTable,
 }
 
 impl DocType {
@@ -21,6 +25,7 @@ impl DocType {
             DocType::StatCommunique => "stat_communique",
             DocType::Plan => "plan",
             DocType::Other => "other",
+            DocType::StatTable => "stat_table",
         }
     }
 
@@ -59,6 +64,34 @@ static BODY_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
             .expect("body words build an automaton")
     });
 
+/// Body-word counts of one text (one pass of the body-word automaton).
+struct Counts<'t> {
+    text: &'t str,
+    counts: [usize; BODY_WORDS.len()],
+}
+
+impl Counts<'_> {
+    fn of(text: &str) -> Counts<'_> {
+        let mut counts = [0usize; BODY_WORDS.len()];
+        for m in BODY_MATCHER.find_overlapping_iter(text) {
+            counts[m.pattern().as_usize()] += 1;
+        }
+        Counts { text, counts }
+    }
+
+    fn get(&self, needle: &str) -> usize {
+        BODY_WORDS
+            .iter()
+            .position(|w| *w == needle)
+            .map_or_else(|| self.text.matches(needle).count(), |i| self.counts[i])
+    }
+}
+
+fn any_in(hay: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| hay.contains(w))
+}
+
+/// The kind of a report: its title first, then the words of its body.
 pub fn classify(text: &str) -> DocType {
     let head = title_area(text, 300);
     let first_lines: String = text
@@ -70,69 +103,67 @@ pub fn classify(text: &str) -> DocType {
         .chars()
         .take(400)
         .collect();
-    // every body word counted in one pass
-    let mut counts = [0usize; BODY_WORDS.len()];
-    for m in BODY_MATCHER.find_overlapping_iter(text) {
-        counts[m.pattern().as_usize()] += 1;
-    }
-    let count = |needle: &str| {
-        BODY_WORDS
-            .iter()
-            .position(|w| *w == needle)
-            .map_or_else(|| text.matches(needle).count(), |i| counts[i])
-    };
-    let any_in = |hay: &str, words: &[&str]| words.iter().any(|w| hay.contains(w));
-    if head.contains("政府工作报告") || (head.contains("各位代表") && count("政府工作报告") > 0)
+    let count = Counts::of(text);
+    let reports =
+        any_in(&head, &["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]);
+    by_title(&head, &first_lines, &count, reports)
+        .unwrap_or_else(|| by_body(&head, &first_lines, &count, reports))
+}
+
+/// What the title says the document is.
+fn by_title(head: &str, first_lines: &str, count: &Counts, reports: bool) -> Option<DocType> {
+    if head.contains("政府工作报告") || (head.contains("各位代表") && count.get("政府工作报告") > 0)
     {
-        return DocType::GovWorkReport;
+        return Some(DocType::GovWorkReport);
     }
     if head.contains("统计公报") {
-        return DocType::StatCommunique;
+        return Some(DocType::StatCommunique);
     }
     // a plan or work programme announces itself in its title
     let plan_title =
-        any_in(&first_lines, &["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"])
-            && any_in(&first_lines, &["印发", "关于"]);
-    let reports =
-        any_in(&head, &["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]);
+        any_in(first_lines, &["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"])
+            && any_in(first_lines, &["印发", "关于"]);
     if plan_title && !reports {
-        return DocType::Plan;
+        return Some(DocType::Plan);
     }
     // the title names the kind: information disclosure before rule of law
     // (a disclosure report mentions 法治政府建设 in passing, and vice versa)
     let disclosure_title =
-        head.contains("信息公开") && any_in(&head, &["年度报告", "工作报告", "情况报告"]);
-    let law_title = any_in(&head, &["法治政府建设", "依法行政", "法治建设", "行政执法"])
-        && any_in(&head, &["报告", "情况", "总结", "报告如下"]);
-    if disclosure_title && !law_title {
-        return DocType::InfoDisclosureReport;
+        head.contains("信息公开") && any_in(head, &["年度报告", "工作报告", "情况报告"]);
+    let law_title = any_in(head, &["法治政府建设", "依法行政", "法治建设", "行政执法"])
+        && any_in(head, &["报告", "情况", "总结", "报告如下"]);
+    match (disclosure_title, law_title) {
+        (true, false) => Some(DocType::InfoDisclosureReport),
+        (false, true) => Some(DocType::RuleOfLawReport),
+        _ => None,
     }
-    if law_title && !disclosure_title {
-        return DocType::RuleOfLawReport;
-    }
+}
+
+/// What the body's words say when the title does not decide.
+fn by_body(head: &str, first_lines: &str, count: &Counts, reports: bool) -> DocType {
     // a news item (来源/莅临/召开…) that does not report on itself is `other`
-    let reports_itself = count("报告如下") > 0 || reports;
-    let strong_disclosure = head.contains("政府信息公开条例") && count("主动公开") > 0;
-    if strong_disclosure {
+    let reports_itself = count.get("报告如下") > 0 || reports;
+    if head.contains("政府信息公开条例") && count.get("主动公开") > 0 {
         return DocType::InfoDisclosureReport;
     }
-    let news = any_in(&first_lines, &["来源:", "来源：", "新闻", "要闻"]) && !reports_itself;
-    if news {
+    if any_in(first_lines, &["来源:", "来源：", "新闻", "要闻"]) && !reports_itself {
         return DocType::Other;
     }
-    let disclosure =
-        count("政府信息公开工作年度报告") > 0 || count("政府信息公开") >= 3 && count("依申请") > 0;
-    let law_words =
-        count("法治政府建设") * 2 + count("依法行政") + count("行政执法") + count("法治");
-    if disclosure && count("法治政府建设") < count("政府信息公开") {
+    let disclosure = count.get("政府信息公开工作年度报告") > 0
+        || count.get("政府信息公开") >= 3 && count.get("依申请") > 0;
+    let law_words = count.get("法治政府建设") * 2
+        + count.get("依法行政")
+        + count.get("行政执法")
+        + count.get("法治");
+    if disclosure && count.get("法治政府建设") < count.get("政府信息公开") {
         return DocType::InfoDisclosureReport;
     }
-    if count("法治政府建设") >= 3 || reports_itself && law_words >= 2 {
+    if count.get("法治政府建设") >= 3 || reports_itself && law_words >= 2 {
         return DocType::RuleOfLawReport;
     }
     // a statistical communiqué (or an excerpt of one): dense year-on-year comparisons
-    let comparisons = count("比上年") + count("同比");
-    if comparisons >= 4 && comparisons * 1500 >= text.len() {
+    let comparisons = count.get("比上年") + count.get("同比");
+    if comparisons >= 4 && comparisons * 1500 >= count.text.len() {
         return DocType::StatCommunique;
     }
     if disclosure {

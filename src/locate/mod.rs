@@ -2,11 +2,13 @@
 //! report year, publication date and document kind.
 
 pub mod gazetteer;
+mod issuer;
 pub mod kind;
+pub mod names;
 pub mod region;
 pub mod year;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::ingest::Document;
 pub use gazetteer::{Gazetteer, Level, Region};
 pub use kind::DocType;
@@ -38,7 +40,7 @@ pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic
     if report_year.is_none() {
         diags.push(Diagnostic::warning(
             &doc.source,
-            "year.unknown",
+            Code::YearUnknown,
             "no report year found in title or body",
         ));
     }

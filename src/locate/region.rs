@@ -3,34 +3,9 @@
 //! parents used to tell apart regions that share a name (朝阳区).
 
 use super::gazetteer::{Gazetteer, Level, Mention, Region};
-use crate::diag::Diagnostic;
-use std::collections::HashMap;
-
-/// Organisation words that follow a place name in an issuer.
-const ORGS: &[&str] = &[
-    "人民政府办公室",
-    "人民政府办公厅",
-    "人民政府",
-    "民政厅",
-    "民政局",
-    "司法局",
-    "司法厅",
-    "统计局",
-    "政府",
-    "人民代表大会",
-    "民政部门",
-    "市民热线",
-    "统计调查队",
-    "调查队",
-];
-
-static ORG_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(ORGS)
-            .expect("organisation words build an automaton")
-    });
+use super::issuer::{find_issuers, Issuer};
+use crate::diag::{Code, Diagnostic};
+use std::collections::{HashMap, HashSet};
 
 /// Title zone (chars from the start) and signature zone (chars from the end).
 const TITLE_ZONE: usize = 260;
@@ -44,22 +19,7 @@ pub struct Found<'a> {
     pub level: Option<Level>,
 }
 
-struct Issuer<'a, 'm> {
-    text: String,
-    chain: Vec<&'m Mention<'a>>,
-    level_hint: Option<Level>,
-    weight: f64,
-}
-
-fn level_from_char(c: char) -> Option<Level> {
-    match c {
-        '省' => Some(Level::Province),
-        '市' | '州' | '盟' => Some(Level::Prefecture),
-        '区' | '县' | '旗' => Some(Level::County),
-        _ => None,
-    }
-}
-
+/// Which region `text` is about (see the module doc for the order of clues).
 pub fn locate_region<'a>(
     text: &str,
     g: &'a Gazetteer,
@@ -67,85 +27,52 @@ pub fn locate_region<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Found<'a> {
     let chars: Vec<char> = text.chars().collect();
-    let n = chars.len();
     let mentions: Vec<Mention<'a>> = g.mentions(text);
-    let zone_weight = |pos: usize| -> f64 {
-        if pos < TITLE_ZONE {
-            3.0
-        } else if pos + SIGNATURE_ZONE >= n {
-            2.0
-        } else {
-            1.0
-        }
-    };
-
-    // 1. issuers: a chain of place names right before an organisation word
-    let mut issuers: Vec<Issuer> = Vec::new();
-    let mut by_end: HashMap<usize, usize> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        by_end.insert(m.end, i);
-    }
-    // one pass for all organisation words (overlapping: 人民政府 and 政府 both count)
-    let mut char_at_byte = vec![0u32; text.len() + 1];
-    for (ci, (b, _)) in text.char_indices().enumerate() {
-        char_at_byte[b] = ci as u32;
-    }
-    char_at_byte[text.len()] = n as u32;
-    let mut org_hits: Vec<(usize, usize)> = ORG_MATCHER
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    org_hits.sort_unstable();
-    {
-        for &(org_i, b) in &org_hits {
-            let org = &ORGS[org_i];
-            let p = char_at_byte[b] as usize;
-            let w = zone_weight(p);
-            let mut chain: Vec<&Mention> = Vec::new();
-            let mut end = p;
-            while let Some(&i) = by_end.get(&end) {
-                chain.push(&mentions[i]);
-                end = mentions[i].start;
-            }
-            chain.reverse();
-            let before: String = chars[p.saturating_sub(3)..p].iter().collect();
-            // 市委、市政府 / 在市委市政府的领导下 name the superiors, not the issuer;
-            // an organisation inside 《》 or 〈〉 is the author of a cited document
-            if chain.is_empty() && superior_reference(&chars, p) || inside_title_marks(&chars, p) {
-                continue;
-            }
-            let level_hint = if !chain.is_empty() {
-                None
-            } else if before.ends_with("自治区") || *org == "民政厅" || *org == "司法厅" {
-                Some(Level::Province)
-            } else {
-                chars.get(p.wrapping_sub(1)).and_then(|&c| level_from_char(c))
-            };
-            let text_of_chain: String = chain.iter().map(|m| m.name).collect::<String>();
-            issuers.push(Issuer {
-                text: format!(
-                    "{text_of_chain}{}{org}",
-                    level_hint_prefix(&before, level_hint, &chain)
-                ),
-                chain,
-                level_hint,
-                weight: w,
-            });
-        }
-    }
-    issuers.retain(|i| !i.chain.is_empty() || i.level_hint.is_some());
-
-    // 2. support for every region: mentions weighted by zone, short names count less
-    let mut score: HashMap<&str, f64> = HashMap::new();
-    let mentioned: std::collections::HashSet<&str> = mentions
+    let zones = Zones { n: chars.len() };
+    let issuers = find_issuers(text, &chars, &mentions, &|p| zones.weight(p));
+    let mentioned: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.regions.len() == 1)
         .map(|m| m.regions[0].code.as_str())
         .collect();
+    let score = support(g, &mentions, &issuers, &mentioned, &zones);
+    if let Some(found) = by_named_issuer(g, &issuers, &score, &mentioned, source, diags) {
+        return found;
+    }
+    by_best_support(g, text, &issuers, &score, source, diags)
+}
+
+/// Where a position stands: the title, the signature or the body.
+struct Zones {
+    n: usize,
+}
+
+impl Zones {
+    fn weight(&self, pos: usize) -> f64 {
+        if pos < TITLE_ZONE {
+            3.0
+        } else if pos + SIGNATURE_ZONE >= self.n {
+            2.0
+        } else {
+            1.0
+        }
+    }
+}
+
+/// 2. Support for every region: mentions weighted by zone (short names count
+/// less), and issuers' chains.
+fn support<'a>(
+    g: &'a Gazetteer,
+    mentions: &[Mention<'a>],
+    issuers: &[Issuer<'a, '_>],
+    mentioned: &HashSet<&str>,
+    zones: &Zones,
+) -> HashMap<&'a str, f64> {
+    let mut score: HashMap<&str, f64> = HashMap::new();
     // the same ambiguous name recurs: narrow each name once
     let mut narrowed: HashMap<&str, Vec<&Region>> = HashMap::new();
-    for m in &mentions {
-        let mut w = zone_weight(m.start);
+    for m in mentions {
+        let mut w = zones.weight(m.start);
         if m.regions.iter().all(|r| r.name != m.name) {
             w *= 0.6;
         }
@@ -153,83 +80,82 @@ pub fn locate_region<'a>(
             w *= 0.2;
         }
         let cands =
-            narrowed.entry(m.name).or_insert_with(|| disambiguate(g, &m.regions, &mentioned));
+            narrowed.entry(m.name).or_insert_with(|| disambiguate(g, &m.regions, mentioned));
         for r in cands.iter() {
             *score.entry(r.code.as_str()).or_default() += w / cands.len() as f64;
         }
     }
-    for iss in &issuers {
-        if let Some(last) = iss.chain.last() {
-            let cands = resolve_chain(g, &iss.chain, &mentioned);
-            for r in &cands {
-                *score.entry(r.code.as_str()).or_default() += 6.0 * iss.weight / cands.len() as f64;
-            }
-            let _ = last;
+    for iss in issuers.iter().filter(|i| !i.chain.is_empty()) {
+        let cands = resolve_chain(g, &iss.chain, mentioned);
+        for r in &cands {
+            *score.entry(r.code.as_str()).or_default() += 6.0 * iss.weight / cands.len() as f64;
         }
     }
+    score
+}
 
-    // 3. the strongest named issuer in the title or signature decides
-    let mut best_issuer: Option<(&Issuer, Vec<&Region>)> = None;
+fn score_of(score: &HashMap<&str, f64>, r: &Region) -> f64 {
+    score.get(r.code.as_str()).copied().unwrap_or(0.0)
+}
+
+/// 3. The strongest named issuer in the title or signature decides.
+fn by_named_issuer<'a>(
+    g: &'a Gazetteer,
+    issuers: &[Issuer<'a, '_>],
+    score: &HashMap<&str, f64>,
+    mentioned: &HashSet<&str>,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Found<'a>> {
+    let mut best: Option<(&Issuer, Vec<&Region>)> = None;
     for iss in issuers.iter().filter(|i| !i.chain.is_empty() && i.weight > 1.0) {
-        let cands = resolve_chain(g, &iss.chain, &mentioned);
-        let better = match &best_issuer {
-            None => true,
-            Some((b, _)) => iss.weight > b.weight,
-        };
-        if better {
-            best_issuer = Some((iss, cands));
+        if best.as_ref().is_none_or(|(b, _)| iss.weight > b.weight) {
+            best = Some((iss, resolve_chain(g, &iss.chain, mentioned)));
         }
     }
     let unnamed_weight =
         issuers.iter().filter(|i| i.chain.is_empty()).map(|i| i.weight).fold(0.0, f64::max);
-    if best_issuer.as_ref().is_some_and(|(b, _)| b.weight < unnamed_weight) {
-        best_issuer = None; // the title's own 市民政局 outranks a place named only in the signature
-    }
-    if let Some((iss, cands)) = best_issuer {
-        if cands.len() == 1 {
-            return Found {
-                issuer: iss.text.clone(),
-                region: Some(cands[0]),
-                level: Some(cands[0].level),
-            };
-        }
-        let best = cands.iter().copied().max_by(|a, b| {
-            score
-                .get(a.code.as_str())
-                .unwrap_or(&0.0)
-                .total_cmp(score.get(b.code.as_str()).unwrap_or(&0.0))
-        });
-        if let Some(b) = best {
-            let top = score.get(b.code.as_str()).copied().unwrap_or(0.0);
-            let tied = cands
-                .iter()
-                .filter(|c| (score.get(c.code.as_str()).copied().unwrap_or(0.0) - top).abs() < 1e-9)
-                .count();
-            if tied == 1 {
-                return Found { issuer: iss.text.clone(), region: Some(b), level: Some(b.level) };
-            }
-        }
-        diags.push(Diagnostic::warning(
-            source,
-            "region.ambiguous",
-            format!(
-                "issuer {} may be any of {}; no other clue in the text decides",
-                iss.text,
-                cands
-                    .iter()
-                    .map(|r| format!("{} {}", r.code, r.name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-        return Found {
+    // the title's own 市民政局 outranks a place named only in the signature
+    let (iss, cands) = best.filter(|(b, _)| b.weight >= unnamed_weight)?;
+    if cands.len() == 1 {
+        return Some(Found {
             issuer: iss.text.clone(),
-            region: None,
-            level: cands.first().map(|r| r.level),
-        };
+            region: Some(cands[0]),
+            level: Some(cands[0].level),
+        });
     }
+    if let Some(b) =
+        cands.iter().copied().max_by(|a, b| score_of(score, a).total_cmp(&score_of(score, b)))
+    {
+        let top = score_of(score, b);
+        let tied = cands.iter().filter(|c| (score_of(score, c) - top).abs() < 1e-9).count();
+        if tied == 1 {
+            return Some(Found { issuer: iss.text.clone(), region: Some(b), level: Some(b.level) });
+        }
+    }
+    let names: Vec<String> = cands.iter().map(|r| format!("{} {}", r.code, r.name)).collect();
+    diags.push(Diagnostic::warning(
+        source,
+        Code::RegionAmbiguous,
+        format!(
+            "issuer {} may be any of {}; no other clue in the text decides",
+            iss.text,
+            names.join(", ")
+        ),
+    ));
+    Some(Found { issuer: iss.text.clone(), region: None, level: cands.first().map(|r| r.level) })
+}
 
-    // 4. an issuer without a place (市民政局): its level, then the best-supported region of that level
+/// 4. An issuer without a place (市民政局): its level, then the
+/// best-supported region of that level.
+fn by_best_support<'a>(
+    g: &'a Gazetteer,
+    text: &str,
+    issuers: &[Issuer],
+    score: &HashMap<&str, f64>,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Found<'a> {
     let hint = issuers
         .iter()
         .filter(|i| i.chain.is_empty())
@@ -239,9 +165,7 @@ pub fn locate_region<'a>(
     let level = hint_level.or_else(|| level_from_collectives(text));
     let issuer_text = hint.map(|h| h.1).unwrap_or_default();
     let fits = |r: &Region| match level {
-        None => {
-            r.level != Level::National || score.get(r.code.as_str()).copied().unwrap_or(0.0) >= 3.0
-        }
+        None => r.level != Level::National || score_of(score, r) >= 3.0,
         // 市民政局 of a municipality (天津市) or of a county-level city
         Some(Level::Prefecture) => r.level == Level::Prefecture || r.name.ends_with('市'),
         Some(l) => r.level == l,
@@ -257,76 +181,31 @@ pub fn locate_region<'a>(
     };
     let fitted = rank_by(&fits);
     // an issuer of known level and a single place of that level named anywhere
-    let any_level = rank_by(&|r: &Region| r.level != Level::National);
     // (市民政局 of 天津: a municipality's bureaus are 市 bureaus)
     let lone_fit = hint_level == Some(Level::Prefecture)
         && fitted.len() == 1
         && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && r.name.ends_with('市'));
     // the level hint may be wrong (a district report speaking of 市政府): fall back to any level
-    let ranked =
-        if lone_fit || fitted.first().is_some_and(|x| x.1 >= 2.0) { fitted } else { any_level };
-    match ranked.first() {
+    let ranked = if lone_fit || fitted.first().is_some_and(|x| x.1 >= 2.0) {
+        fitted
+    } else {
+        rank_by(&|r: &Region| r.level != Level::National)
+    };
+    let (region, message) = match ranked.first() {
         Some(&(code, s)) if (s >= 2.0 || lone_fit) && ranked.get(1).is_none_or(|x| x.1 < s) => {
             let r = g.get(code).expect("scored code is in the gazetteer");
-            Found { issuer: issuer_text, region: Some(r), level: Some(r.level) }
+            return Found { issuer: issuer_text, region: Some(r), level: Some(r.level) };
         }
-        Some(&(code, s)) if s >= 2.0 => {
-            let tied: Vec<String> =
-                ranked.iter().take_while(|x| x.1 == s).map(|x| x.0.to_string()).collect();
-            diags.push(Diagnostic::warning(
-                source,
-                "region.ambiguous",
-                format!("the text names {} equally often; region left empty", tied.join(", ")),
-            ));
-            let _ = code;
-            Found { issuer: issuer_text, region: None, level }
+        Some(&(_, s)) if s >= 2.0 => {
+            let tied: Vec<&str> = ranked.iter().take_while(|x| x.1 == s).map(|x| x.0).collect();
+            let msg =
+                format!("the text names {} equally often; region left empty", tied.join(", "));
+            (Code::RegionAmbiguous, msg)
         }
-        _ => {
-            diags.push(Diagnostic::warning(
-                source,
-                "region.unknown",
-                "no issuer or place name decides the region",
-            ));
-            Found { issuer: issuer_text, region: None, level }
-        }
-    }
-}
-
-/// 市委、市政府 / 市委市政府 / 省委省政府: a reference to the party committee and
-/// government above, not the issuer.
-fn superior_reference(chars: &[char], org_start: usize) -> bool {
-    let before: String = chars[org_start.saturating_sub(4)..org_start].iter().collect();
-    before.ends_with("委、市")
-        || before.ends_with("委市")
-        || before.ends_with("委、省")
-        || before.ends_with("委省")
-        || before.ends_with("委、区")
-        || before.ends_with("委区")
-        || before.ends_with("委、县")
-        || before.ends_with("委县")
-}
-
-/// Is position `p` inside 《…》 or 〈…〉 (a cited document's title)?
-fn inside_title_marks(chars: &[char], p: usize) -> bool {
-    let window = &chars[p.saturating_sub(60)..p];
-    let open = window.iter().rposition(|&c| c == '《' || c == '〈');
-    let close = window.iter().rposition(|&c| c == '》' || c == '〉');
-    match (open, close) {
-        (Some(o), Some(c)) => o > c,
-        (Some(_), None) => true,
-        _ => false,
-    }
-}
-
-fn level_hint_prefix(before: &str, hint: Option<Level>, chain: &[&Mention]) -> String {
-    if !chain.is_empty() {
-        return String::new();
-    }
-    match hint {
-        Some(_) if before.ends_with("自治区") => "自治区".into(),
-        Some(_) => before.chars().last().map(String::from).unwrap_or_default(),
-        None => String::new(),
-    }
+        _ => (Code::RegionUnknown, "no issuer or place name decides the region".to_string()),
+    };
+    diags.push(Diagnostic::warning(source, region, message));
+    Found { issuer: issuer_text, region: None, level }
 }
 
 /// The collective words a text uses for itself: 全省/我省, 全市/我市, 全区/全县.

@@ -2,6 +2,7 @@
 //! different years (a 2022 and a 2023 report of one city form one series),
 //! year-over-year change and growth, and an index to a base year.
 
+use crate::extract::{FactKind, Qualifier};
 use crate::frame::PanelRow;
 use std::collections::BTreeMap;
 
@@ -10,10 +11,10 @@ use std::collections::BTreeMap;
 pub struct SeriesPoint {
     pub region_code: String,
     pub indicator: String,
-    pub kind: String,
+    pub kind: FactKind,
     pub year: i32,
     pub value: f64,
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     /// value − value of the previous year (None when that year is missing)
     pub yoy_change: Option<f64>,
     /// (value / previous − 1) × 100
@@ -29,10 +30,11 @@ pub fn series(
     base_year: Option<i32>,
     current_code: &dyn Fn(&str) -> String,
 ) -> Vec<SeriesPoint> {
-    let mut groups: BTreeMap<(String, String, String), BTreeMap<i32, &PanelRow>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String, FactKind), BTreeMap<i32, &PanelRow>> =
+        BTreeMap::new();
     for r in panel {
         groups
-            .entry((current_code(&r.region_code), r.indicator.clone(), r.kind.clone()))
+            .entry((current_code(&r.region_code), r.indicator.clone(), r.kind))
             .or_default()
             .insert(r.year, r);
     }
@@ -44,10 +46,10 @@ pub fn series(
             out.push(SeriesPoint {
                 region_code: code.clone(),
                 indicator: indicator.clone(),
-                kind: kind.clone(),
+                kind,
                 year,
                 value: r.value,
-                qualifier: r.qualifier.clone(),
+                qualifier: r.qualifier,
                 yoy_change: prev.map(|p| r.value - p),
                 yoy_growth: prev.filter(|p| *p != 0.0).map(|p| (r.value / p - 1.0) * 100.0),
                 index: base.filter(|b| *b != 0.0).map(|b| r.value / b * 100.0),

@@ -5,6 +5,7 @@ pub mod change;
 pub mod peers;
 pub mod population;
 pub mod rollup;
+pub mod selection;
 pub mod table;
 
 pub use peers::{compare, CompareError, Comparison, PeerQuery, PeerRow};

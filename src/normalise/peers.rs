@@ -2,18 +2,20 @@
 //! capita, ranked within a peer group (same level, optionally within one
 //! province), with percentile, z-score and distance from the peer median.
 
-use super::population::Population;
+use super::population::{Population, PopulationAt};
+pub use super::selection::{default_kind_year, query, Selection};
 use crate::catalog::Catalog;
+use crate::extract::{FactKind, Qualifier};
 use crate::frame::PanelRow;
 use crate::locate::{Gazetteer, Level};
+use std::collections::HashMap;
 
 /// What to compare (resolved from flags or a chart/job spec).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PeerQuery {
     pub indicator: String,
     pub year: i32,
-    /// "actual" or "target"
-    pub kind: String,
+    pub kind: FactKind,
     /// divide counts/amounts by population and multiply by this (10_000 = per 10k residents)
     pub per: Option<f64>,
     /// peer level; default: the level most regions with a value have
@@ -29,7 +31,7 @@ impl PeerQuery {
         PeerQuery {
             indicator: indicator.into(),
             year,
-            kind: "actual".into(),
+            kind: FactKind::Actual,
             per: None,
             level: None,
             within: None,
@@ -44,13 +46,13 @@ impl PeerQuery {
 pub struct PeerRow {
     pub region_code: String,
     pub region_name: String,
-    pub level: String,
+    pub level: Option<Level>,
     pub year: i32,
     pub indicator: String,
-    pub kind: String,
+    pub kind: FactKind,
     pub value: f64,
     pub unit: String,
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     pub measure: f64,
     /// unit of `measure`, e.g. "件/万人"
     pub measure_unit: String,
@@ -78,8 +80,8 @@ pub struct Comparison {
     pub indicator: String,
     pub indicator_name: String,
     pub year: i32,
-    pub kind: String,
-    pub level: Option<String>,
+    pub kind: FactKind,
+    pub level: Option<Level>,
     pub measure_unit: String,
     pub per: Option<f64>,
     pub median: Option<f64>,
@@ -118,17 +120,7 @@ pub fn compare(
     let ind = catalog
         .get(&q.indicator)
         .ok_or_else(|| CompareError::UnknownIndicator(q.indicator.clone()))?;
-    let focus_code = match &q.focus {
-        None => None,
-        Some(f) if gazetteer.get(f).is_some() => Some(f.clone()),
-        Some(f) => Some(
-            gazetteer
-                .lookup(f)
-                .first()
-                .map(|r| r.code.clone())
-                .ok_or_else(|| CompareError::UnknownFocus(f.clone()))?,
-        ),
-    };
+    let focus_code = focus_code(gazetteer, q.focus.as_deref())?;
     let mut cands: Vec<&PanelRow> = panel
         .iter()
         .filter(|r| r.indicator == q.indicator && r.year == q.year && r.kind == q.kind)
@@ -138,27 +130,17 @@ pub fn compare(
                 .is_none_or(|w| r.region_code == w || gazetteer.is_within(&r.region_code, w))
         })
         .collect();
-    let level = q.level.map(|l| l.as_str().to_string()).or_else(|| {
-        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-        for r in &cands {
-            *counts.entry(r.level.as_str()).or_default() += 1;
-        }
-        counts
-            .into_iter()
-            .max_by_key(|(l, n)| (*n, std::cmp::Reverse(*l)))
-            .map(|(l, _)| l.to_string())
-    });
-    if let Some(l) = &level {
-        cands.retain(|r| &r.level == l);
+    let level = q.level.or_else(|| most_common_level(&cands));
+    if let Some(l) = level {
+        cands.retain(|r| r.level == Some(l));
     }
     let divide = q.per.filter(|_| ind.measure.divisible());
-    let base_unit = ind.unit.clone();
     let measure_unit = match divide {
-        Some(p) => format!("{}/{}人", base_unit, per_label(p)),
-        None => base_unit.clone(),
+        Some(p) => format!("{}/{}人", ind.unit, per_label(p)),
+        None => ind.unit.clone(),
     };
     // the previous year's values of this indicator, for year-over-year growth
-    let last_year: std::collections::HashMap<&str, f64> = panel
+    let last_year: HashMap<&str, f64> = panel
         .iter()
         .filter(|p| p.indicator == q.indicator && p.kind == q.kind && p.year == q.year - 1)
         .map(|p| (p.region_code.as_str(), p.value))
@@ -175,34 +157,74 @@ pub fn compare(
                 continue;
             }
         };
-        rows.push(PeerRow {
-            region_code: r.region_code.clone(),
-            region_name: r.region_name.clone(),
-            level: r.level.clone(),
-            year: r.year,
-            indicator: r.indicator.clone(),
-            kind: r.kind.clone(),
-            value: r.value,
-            unit: r.unit.clone(),
-            qualifier: r.qualifier.clone(),
-            measure,
-            measure_unit: measure_unit.clone(),
-            population: pop.map(|p| p.population),
-            population_year: pop.map(|p| p.year),
-            rank: 0,
-            percentile: 0.0,
-            z_score: None,
-            diff_from_median: 0.0,
-            is_focus: focus_code.as_deref() == Some(r.region_code.as_str()),
-            yoy_growth: last_year
-                .get(r.region_code.as_str())
-                .filter(|p| **p != 0.0)
-                .map(|p| (r.value / p - 1.0) * 100.0),
-            note: bound_note(&r.qualifier).into(),
-            source: r.source.clone(),
-            evidence: r.evidence.clone(),
-        });
+        let mut row = peer_row(r, measure, &measure_unit, pop);
+        row.is_focus = focus_code.as_deref() == Some(r.region_code.as_str());
+        row.yoy_growth = last_year
+            .get(r.region_code.as_str())
+            .filter(|p| **p != 0.0)
+            .map(|p| (r.value / p - 1.0) * 100.0);
+        rows.push(row);
     }
+    let median = rank(&mut rows);
+    missing_population.sort();
+    Ok(Comparison {
+        indicator: q.indicator.clone(),
+        indicator_name: ind.name.clone(),
+        year: q.year,
+        kind: q.kind,
+        level,
+        measure_unit,
+        per: divide,
+        median,
+        rows,
+        missing_population,
+    })
+}
+
+/// The code of the focus region, named by code or name.
+fn focus_code(gazetteer: &Gazetteer, focus: Option<&str>) -> Result<Option<String>, CompareError> {
+    match focus {
+        None => Ok(None),
+        Some(f) if gazetteer.get(f).is_some() => Ok(Some(f.to_string())),
+        Some(f) => gazetteer
+            .lookup(f)
+            .first()
+            .map(|r| Some(r.code.clone()))
+            .ok_or_else(|| CompareError::UnknownFocus(f.to_string())),
+    }
+}
+
+/// A panel row as a peer, before ranking.
+fn peer_row(r: &PanelRow, measure: f64, measure_unit: &str, pop: Option<PopulationAt>) -> PeerRow {
+    PeerRow {
+        region_code: r.region_code.clone(),
+        region_name: r.region_name.clone(),
+        level: r.level,
+        year: r.year,
+        indicator: r.indicator.clone(),
+        kind: r.kind,
+        value: r.value,
+        unit: r.unit.clone(),
+        qualifier: r.qualifier,
+        measure,
+        measure_unit: measure_unit.to_string(),
+        population: pop.map(|p| p.population),
+        population_year: pop.map(|p| p.year),
+        rank: 0,
+        percentile: 0.0,
+        z_score: None,
+        diff_from_median: 0.0,
+        is_focus: false,
+        yoy_growth: None,
+        note: bound_note(r.qualifier).into(),
+        source: r.source.clone(),
+        evidence: r.evidence.clone(),
+    }
+}
+
+/// Sort highest measure first and fill rank, percentile, z-score and distance
+/// from the median; returns the median.
+fn rank(rows: &mut [PeerRow]) -> Option<f64> {
     rows.sort_by(|a, b| b.measure.total_cmp(&a.measure).then(a.region_code.cmp(&b.region_code)));
     let mut sorted: Vec<f64> = rows.iter().map(|r| r.measure).collect();
     sorted.sort_by(f64::total_cmp);
@@ -210,87 +232,41 @@ pub fn compare(
     let n = sorted.len() as f64;
     let mean = sorted.iter().sum::<f64>() / n.max(1.0);
     let sd = (sorted.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0).max(1.0)).sqrt();
-    for i in 0..rows.len() {
-        let m = rows[i].measure;
+    for row in rows.iter_mut() {
+        let m = row.measure;
         // sorted ascending: above = values greater than m, at_or_below = values ≤ m
         let at_or_below = sorted.partition_point(|v| *v <= m);
-        rows[i].rank = 1 + (sorted.len() - at_or_below) as u32;
-        rows[i].percentile = 100.0 * at_or_below as f64 / n;
-        rows[i].z_score = (sorted.len() > 1 && sd > 0.0).then(|| (m - mean) / sd);
-        rows[i].diff_from_median = m - med.unwrap_or(m);
+        row.rank = 1 + (sorted.len() - at_or_below) as u32;
+        row.percentile = 100.0 * at_or_below as f64 / n;
+        row.z_score = (sorted.len() > 1 && sd > 0.0).then(|| (m - mean) / sd);
+        row.diff_from_median = m - med.unwrap_or(m);
     }
-    missing_population.sort();
-    Ok(Comparison {
-        indicator: q.indicator.clone(),
-        indicator_name: ind.name.clone(),
-        year: q.year,
-        kind: q.kind.clone(),
-        level,
-        measure_unit,
-        per: divide,
-        median: med,
-        rows,
-        missing_population,
-    })
+    med
 }
 
-/// What to compare, as a chart spec, a job's table or the command line states it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Selection<'a> {
-    pub year: Option<i32>,
-    pub kind: Option<&'a str>,
-    pub per: Option<f64>,
-    pub level: Option<&'a str>,
-    pub within: Option<&'a str>,
-    pub focus: Option<&'a str>,
-}
-
-/// The query a selection means on this panel (kind and year defaulted); None when
-/// the panel has no value of the indicator.
-pub fn query(panel: &[PanelRow], indicator: &str, s: &Selection) -> Option<PeerQuery> {
-    let (kind, year) = default_kind_year(panel, indicator, s.year, s.kind);
-    let mut q = PeerQuery::new(indicator, year?);
-    q.kind = kind;
-    q.per = s.per;
-    q.level = s.level.and_then(Level::parse);
-    q.within = s.within.map(str::to_string);
-    q.focus = s.focus.map(str::to_string);
-    Some(q)
-}
-
-/// Which kind and year to compare when not given: actuals of the latest year
-/// with actuals, else targets (a year that has only targets compares targets).
-pub fn default_kind_year(
-    panel: &[PanelRow],
-    indicator: &str,
-    year: Option<i32>,
-    kind: Option<&str>,
-) -> (String, Option<i32>) {
-    let latest = |k: &str| {
-        panel.iter().filter(|r| r.indicator == indicator && r.kind == k).map(|r| r.year).max()
-    };
-    let has = |k: &str, y: i32| {
-        panel.iter().any(|r| r.indicator == indicator && r.kind == k && r.year == y)
-    };
-    let kind = match (kind, year) {
-        (Some(k), _) => k.to_string(),
-        (None, Some(y)) if has("actual", y) => "actual".into(),
-        (None, Some(y)) if has("target", y) => "target".into(),
-        (None, Some(_)) => "actual".into(),
-        (None, None) if latest("actual").is_none() && latest("target").is_some() => "target".into(),
-        (None, None) => "actual".into(),
-    };
-    let year = year.or_else(|| latest(&kind));
-    (kind, year)
+/// The level most candidates have (ties: the first in alphabetical order).
+fn most_common_level(cands: &[&PanelRow]) -> Option<Level> {
+    let mut counts: std::collections::BTreeMap<&str, (usize, Level)> = Default::default();
+    for r in cands {
+        if let Some(l) = r.level {
+            counts.entry(l.as_str()).or_insert((0, l)).0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, (n, _))| (*n, std::cmp::Reverse(*name)))
+        .map(|(_, (_, l))| l)
 }
 
 /// How a bounded value qualifies its rank and measures.
-pub fn bound_note(qualifier: &str) -> &'static str {
+pub fn bound_note(qualifier: Qualifier) -> &'static str {
     match qualifier {
-        "at_least" | "range" => "lower bound: the true value, rank and percentile may be higher",
-        "at_most" => "upper bound: the true value, rank and percentile may be lower",
-        "approx" => "approximate value",
-        _ => "",
+        Qualifier::AtLeast | Qualifier::Range => {
+            "lower bound: the true value, rank and percentile may be higher"
+        }
+        Qualifier::AtMost => "upper bound: the true value, rank and percentile may be lower",
+        Qualifier::Approx => "approximate value",
+        Qualifier::Exact => "",
     }
 }
 

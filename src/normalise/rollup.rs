@@ -2,6 +2,7 @@
 //! only with the coverage shown (7 of 9 counties reported).
 
 use crate::catalog::Catalog;
+use crate::extract::{FactKind, Qualifier};
 use crate::frame::PanelRow;
 use crate::locate::{Gazetteer, Level};
 use std::collections::BTreeMap;
@@ -12,7 +13,7 @@ pub struct Rollup {
     pub prefecture_name: String,
     pub indicator: String,
     pub year: i32,
-    pub kind: String,
+    pub kind: FactKind,
     /// sum over the counties that reported
     pub value: f64,
     pub counties_reported: usize,
@@ -20,7 +21,7 @@ pub struct Rollup {
     /// e.g. "7 of 9 counties"
     pub coverage: String,
     /// the sum is a lower bound when a county is missing or gave a bound
-    pub qualifier: String,
+    pub qualifier: Qualifier,
 }
 
 /// Sum county rows of one indicator to their prefectures. Rates are never summed.
@@ -30,7 +31,7 @@ pub fn rollup(
     gazetteer: &Gazetteer,
     indicator: &str,
     year: i32,
-    kind: &str,
+    kind: FactKind,
 ) -> Vec<Rollup> {
     if !catalog.get(indicator).is_some_and(|i| i.measure.divisible()) {
         return Vec::new();
@@ -43,7 +44,10 @@ pub fn rollup(
     }
     let mut sums: BTreeMap<String, (f64, usize, bool)> = BTreeMap::new();
     for r in panel.iter().filter(|r| {
-        r.indicator == indicator && r.year == year && r.kind == kind && r.level == "county"
+        r.indicator == indicator
+            && r.year == year
+            && r.kind == kind
+            && r.level == Some(Level::County)
     }) {
         let Some(p) =
             gazetteer.parents(&r.region_code).into_iter().find(|p| p.level == Level::Prefecture)
@@ -53,7 +57,7 @@ pub fn rollup(
         let e = sums.entry(p.code.clone()).or_insert((0.0, 0, false));
         e.0 += r.value;
         e.1 += 1;
-        e.2 |= r.qualifier != "exact";
+        e.2 |= r.qualifier != Qualifier::Exact;
     }
     sums.into_iter()
         .map(|(code, (value, n, bounded))| {
@@ -63,12 +67,12 @@ pub fn rollup(
                 prefecture_code: code,
                 indicator: indicator.into(),
                 year,
-                kind: kind.into(),
+                kind,
                 value,
                 counties_reported: n,
                 counties_total: total,
                 coverage: format!("{n} of {total} counties"),
-                qualifier: if n < total || bounded { "at_least".into() } else { "exact".into() },
+                qualifier: if n < total || bounded { Qualifier::AtLeast } else { Qualifier::Exact },
             }
         })
         .collect()

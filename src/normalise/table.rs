@@ -38,13 +38,13 @@ pub fn comparison_frame(c: &Comparison) -> PolarsResult<DataFrame> {
             Column::new("rank".into(), r.iter().map(|x| x.rank).collect::<Vec<_>>()),
             Column::new("region_code".into(), s(&|x| x.region_code.clone())),
             Column::new("region_name".into(), s(&|x| x.region_name.clone())),
-            Column::new("level".into(), s(&|x| x.level.clone())),
+            Column::new("level".into(), s(&|x| crate::frame::level_str(x.level).to_string())),
             Column::new("year".into(), r.iter().map(|x| x.year).collect::<Vec<_>>()),
             Column::new("indicator".into(), s(&|x| x.indicator.clone())),
-            Column::new("kind".into(), s(&|x| x.kind.clone())),
+            Column::new("kind".into(), s(&|x| x.kind.as_str().to_string())),
             Column::new("value".into(), r.iter().map(|x| x.value).collect::<Vec<_>>()),
             Column::new("unit".into(), s(&|x| x.unit.clone())),
-            Column::new("qualifier".into(), s(&|x| x.qualifier.clone())),
+            Column::new("qualifier".into(), s(&|x| x.qualifier.as_str().to_string())),
             Column::new("measure".into(), r.iter().map(|x| x.measure).collect::<Vec<_>>()),
             Column::new("measure_unit".into(), s(&|x| x.measure_unit.clone())),
             Column::new("population".into(), r.iter().map(|x| x.population).collect::<Vec<_>>()),
@@ -87,8 +87,7 @@ pub fn render_table(c: &Comparison) -> String {
         .rows
         .iter()
         .map(|r| {
-            let mark =
-                crate::extract::Qualifier::parse(&r.qualifier).map(|q| q.mark()).unwrap_or("");
+            let mark = r.qualifier.mark();
             vec![
                 format!("{}{}", if r.is_focus { ">" } else { " " }, r.rank),
                 r.region_name.clone(),
@@ -114,9 +113,9 @@ pub fn render_table(c: &Comparison) -> String {
         "{} {} — {} ({}), {}{}; median {}\n",
         c.indicator_name,
         c.year,
-        c.kind,
+        c.kind.as_str(),
         c.measure_unit,
-        c.level.as_deref().unwrap_or("all levels"),
+        c.level.map(|l| l.as_str()).unwrap_or("all levels"),
         c.per.map(|p| format!(", per {p} residents")).unwrap_or_default(),
         num(c.median, 3)
     );

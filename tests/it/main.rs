@@ -3,5 +3,6 @@
 mod build;
 mod common;
 mod compare;
+mod layout;
 mod run;
 mod sheet;

@@ -1,5 +1,8 @@
 //! Diagnostics: what went wrong or looks wrong, located in a file, counted, never fatal.
 
+pub mod codes;
+
+pub use codes::Code;
 use serde::Serialize;
 use std::fmt;
 
@@ -32,30 +35,30 @@ pub struct Diagnostic {
     pub source: String,
     pub location: String,
     pub severity: Severity,
-    pub code: String,
+    pub code: Code,
     pub message: String,
 }
 
 impl Diagnostic {
-    pub fn new(source: &str, severity: Severity, code: &str, message: impl Into<String>) -> Self {
+    pub fn new(source: &str, severity: Severity, code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             source: source.to_string(),
             location: String::new(),
             severity,
-            code: code.to_string(),
+            code,
             message: message.into(),
         }
     }
 
-    pub fn error(source: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn error(source: &str, code: Code, message: impl Into<String>) -> Self {
         Self::new(source, Severity::Error, code, message)
     }
 
-    pub fn warning(source: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn warning(source: &str, code: Code, message: impl Into<String>) -> Self {
         Self::new(source, Severity::Warning, code, message)
     }
 
-    pub fn info(source: &str, code: &str, message: impl Into<String>) -> Self {
+    pub fn info(source: &str, code: Code, message: impl Into<String>) -> Self {
         Self::new(source, Severity::Info, code, message)
     }
 

@@ -31,7 +31,7 @@ pub fn indicator_for<'c>(
     header: &str,
     doc_type: &str,
 ) -> Option<&'c Indicator> {
-    let h = crate::ingest::normalize::normalize_str(header.trim());
+    let h = crate::ingest::fold::normalize_str(header.trim());
     let parts: Vec<&str> = h.split_whitespace().collect();
     let joined: String = parts.concat();
     let applies = |i: &&Indicator| i.applies_to(doc_type);

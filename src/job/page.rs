@@ -3,10 +3,10 @@
 //! cell it came from (a `<details>` element: works from file://, no server,
 //! no network). All text from reports is escaped.
 
-use crate::build::BuildOutput;
 use crate::diag::DiagnosticCounts;
 use crate::extract::Qualifier;
 use crate::normalise::Comparison;
+use crate::pipeline::BuildOutput;
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use std::fmt::Write;
 
@@ -32,8 +32,8 @@ fn value_cell(shown: &str, evidence: &str, source: &str, origin: &str) -> String
     )
 }
 
-fn mark(q: &str) -> &'static str {
-    Qualifier::parse(q).map(|q| q.mark()).unwrap_or("")
+fn mark(q: Qualifier) -> &'static str {
+    q.mark()
 }
 
 fn fmt(v: f64) -> String {
@@ -49,6 +49,20 @@ pub fn render(
     charts: &[(String, Option<String>)],
     comparisons: &[Comparison],
 ) -> String {
+    let mut h = head(title, out, counts);
+    charts_html(&mut h, charts);
+    for c in comparisons {
+        comparison_html(&mut h, c);
+    }
+    facts_html(&mut h, out);
+    diagnostics_html(&mut h, out);
+    // #open-first opens the first value (used by the browser test; harmless otherwise)
+    h.push_str("<script>if(location.hash==='#open-first'){var s=document.querySelector('details.value>summary');if(s){s.click();}}</script>\n</body>\n</html>\n");
+    h
+}
+
+/// The document head, title and summary line.
+fn head(title: &str, out: &BuildOutput, counts: &DiagnosticCounts) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -66,8 +80,15 @@ pub fn render(
         counts.warning,
         counts.info
     );
-    if !charts.is_empty() {
-        h.push_str("<h2>Charts</h2>\n");
+    h
+}
+
+fn charts_html(h: &mut String, charts: &[(String, Option<String>)]) {
+    if charts.is_empty() {
+        return;
+    }
+    h.push_str("<h2>Charts</h2>\n");
+    {
         for (c, svg) in charts {
             match svg {
                 // inline, so the page's bundled font draws its Chinese text
@@ -90,19 +111,22 @@ pub fn render(
             }
         }
     }
-    for c in comparisons {
-        let _ = writeln!(
+}
+
+/// One ranked table.
+fn comparison_html(h: &mut String, c: &Comparison) {
+    let _ = writeln!(
             h,
             "<h2>{} {} ({}) — {}</h2>\n<table>\n<thead><tr><th>rank</th><th>region</th><th>value</th><th>{}</th><th>percentile</th><th>z</th><th>note</th></tr></thead>\n<tbody>",
             text(&c.indicator_name),
             c.year,
-            text(&c.kind),
-            text(c.level.as_deref().unwrap_or("all levels")),
+            c.kind.as_str(),
+            c.level.map(|l| l.as_str()).unwrap_or("all levels"),
             text(&c.measure_unit)
         );
-        for r in &c.rows {
-            let m = mark(&r.qualifier);
-            let _ = writeln!(
+    for r in &c.rows {
+        let m = mark(r.qualifier);
+        let _ = writeln!(
                 h,
                 "<tr{}><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{}</td><td class=\"num\">{:.1}</td><td class=\"num\">{}</td><td class=\"muted\">{}</td></tr>",
                 if r.is_focus { " class=\"focus\"" } else { "" },
@@ -115,9 +139,12 @@ pub fn render(
                 r.z_score.map(|z| format!("{z:.2}")).unwrap_or_else(|| "—".into()),
                 text(&r.note)
             );
-        }
-        h.push_str("</tbody>\n</table>\n");
     }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// Every fact, each value opening to its sentence.
+fn facts_html(h: &mut String, out: &BuildOutput) {
     h.push_str("<h2>Facts</h2>\n<table>\n<thead><tr><th>region</th><th>indicator</th><th>year</th><th>kind</th><th>value</th><th>source</th></tr></thead>\n<tbody>\n");
     for f in &out.facts {
         let shown = format!("{}{} {}", f.qualifier.mark(), fmt(f.value), f.unit);
@@ -132,7 +159,11 @@ pub fn render(
             text(f.source.rsplit('/').next().unwrap_or(&f.source))
         );
     }
-    h.push_str("</tbody>\n</table>\n<h2>Diagnostics</h2>\n<table>\n<thead><tr><th>severity</th><th>source</th><th>where</th><th>code</th><th>message</th></tr></thead>\n<tbody>\n");
+    h.push_str("</tbody>\n</table>\n");
+}
+
+fn diagnostics_html(h: &mut String, out: &BuildOutput) {
+    h.push_str("<h2>Diagnostics</h2>\n<table>\n<thead><tr><th>severity</th><th>source</th><th>where</th><th>code</th><th>message</th></tr></thead>\n<tbody>\n");
     for d in &out.diagnostics {
         let _ = writeln!(
             h,
@@ -141,43 +172,41 @@ pub fn render(
             d.severity.as_str(),
             text(&d.source),
             text(&d.location),
-            text(&d.code),
+            d.code.as_str(),
             text(&d.message)
         );
     }
     h.push_str("</tbody>\n</table>\n");
-    // #open-first opens the first value (used by the browser test; harmless otherwise)
-    h.push_str("<script>if(location.hash==='#open-first'){var s=document.querySelector('details.value>summary');if(s){s.click();}}</script>\n</body>\n</html>\n");
-    h
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Fact, FactKind};
+    use crate::extract::{Fact, FactKind, Rule};
 
     #[test]
     fn report_text_is_escaped() {
         let mut out = BuildOutput::default();
-        out.facts.push(Fact {
+        let catalog = crate::catalog::Catalog::load_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog"),
+            &[],
+        )
+        .unwrap();
+        let about = crate::extract::Subject {
             source: "r/<x>.txt".into(),
-            doc_id: String::new(),
             region_code: "500103".into(),
             region_name: "渝中区".into(),
-            level: "county".into(),
-            indicator: "petitions".into(),
-            value: 32.0,
-            unit: "件".into(),
-            qualifier: Qualifier::AtLeast,
-            kind: FactKind::Actual,
-            year: Some(2023),
-            period: String::new(),
-            span_start: 0,
-            span_end: 1,
-            evidence: "信访<script>alert(1)</script>32件".into(),
-            rule: "text.cue_before".into(),
-            origin: "text".into(),
-        });
+            level: Some(crate::locate::Level::County),
+            ..Default::default()
+        };
+        let ind = catalog.get("petitions").unwrap();
+        out.facts.push(
+            Fact::new(&about, ind, 32.0, FactKind::Actual, Some(2023), Rule::CueBefore)
+                .with_qualifier(Qualifier::AtLeast)
+                .with_span(0, 1)
+                .with_evidence("信访<script>alert(1)</script>32件".into())
+                .with_origin("text".into()),
+        );
         let html = render("t & <b>", &out, &DiagnosticCounts::default(), &[], &[]);
         assert!(!html.contains("<script>alert"));
         assert!(html.contains("信访&lt;script&gt;alert(1)&lt;/script&gt;32件"));

@@ -63,7 +63,7 @@ const MISSING: &[&str] =
 
 /// Parse text the way a statistics table writes numbers.
 pub fn parse_text(raw: &str) -> CellValue {
-    let t = crate::ingest::normalize::normalize_str(raw.trim());
+    let t = crate::ingest::fold::normalize_str(raw.trim());
     let t = t.trim();
     if t.is_empty() {
         return CellValue::Empty;

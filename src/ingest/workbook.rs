@@ -5,9 +5,9 @@
 //! cells are filled across their area.
 
 use super::cells::{self, Cell};
+use crate::diag::{Code, Diagnostic};
 use calamine::{Data, Range, Reader, Sheets};
 use std::io::Cursor;
-use std::path::Path;
 
 /// Largest uncompressed workbook part read (a sheet's XML).
 pub const MAX_PART_BYTES: u64 = 256 << 20;
@@ -65,6 +65,18 @@ pub enum ReadError {
     TooLarge { part: String, size: u64, limit: u64 },
     #[error("not a readable workbook: {0}")]
     Corrupt(String),
+}
+
+impl ReadError {
+    /// The diagnostic naming the file and what is wrong with it.
+    pub fn diagnostic(&self, source: &str) -> Diagnostic {
+        let code = match self {
+            ReadError::Encrypted => Code::SheetEncrypted,
+            ReadError::TooLarge { .. } => Code::SheetTooLarge,
+            ReadError::Corrupt(_) => Code::SheetCorrupt,
+        };
+        Diagnostic::error(source, code, self.to_string())
+    }
 }
 
 /// Check a zip container's entries before reading: sizes as declared in the
@@ -202,13 +214,4 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, ReadError> {
         );
     }
     Ok(Grid { name: name.to_string(), rows, truncated })
-}
-
-/// The file's bytes, refusing files too large to be a workbook.
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
-    let len = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(format!("{len} bytes is over the {MAX_FILE_BYTES}-byte limit for a workbook"));
-    }
-    std::fs::read(path).map_err(|e| e.to_string())
 }

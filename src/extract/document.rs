@@ -1,0 +1,343 @@
+//! One pass over one text document: clauses are walked in order, the
+//! quantities and cue words of each clause are attached (rules.rs), placed in
+//! time (context.rs), and tables are read row by row (tables.rs).
+
+use super::quantity::{self, Quantity};
+use super::rules::{self, CueHit};
+use super::segment::{self, Clause, Span};
+use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Subject};
+use crate::catalog::{Indicator, Measure};
+use crate::ingest::Document;
+use crate::locate::{DocMeta, DocType};
+
+/// A document prepared for extraction: its chars, clauses, quantities and cues.
+pub(super) struct Pass<'a> {
+    ex: &'a Extractor,
+    doc: &'a Document,
+    meta: &'a DocMeta,
+    about: Subject,
+    chars: Vec<char>,
+    orig_chars: Vec<char>,
+    sentences: Vec<Span>,
+    clauses: Vec<Clause>,
+    quantities: Vec<Quantity>,
+    hits: Vec<CueHit>,
+    zones: context::Zones,
+    /// (start char, line) of every line of the folded text
+    lines: Vec<(usize, &'a str)>,
+    /// char ranges of the lines that are tables (read by the table reader only)
+    table_ranges: Vec<(usize, usize)>,
+}
+
+/// What the clauses of one sentence share while they are walked.
+struct ClauseScope {
+    evidence: String,
+    prev_clause: String,
+    sentence_start: usize,
+}
+
+impl<'a> Pass<'a> {
+    pub(super) fn new(ex: &'a Extractor, doc: &'a Document, meta: &'a DocMeta) -> Pass<'a> {
+        let norm = &doc.norm;
+        let chars: Vec<char> = norm.text.chars().collect();
+        let (sentences, clauses) = segment::segment(&chars);
+        let mut lines: Vec<(usize, &str)> = Vec::new();
+        let mut pos = 0usize;
+        for l in norm.text.split('\n') {
+            lines.push((pos, l));
+            pos += l.chars().count() + 1;
+        }
+        let table_ranges = lines
+            .iter()
+            .filter(|(_, l)| tables::is_table_line(l))
+            .map(|(s, l)| (*s, s + l.chars().count()))
+            .collect();
+        Pass {
+            ex,
+            doc,
+            meta,
+            about: subject_of(doc, meta),
+            orig_chars: doc.original.chars().collect(),
+            sentences,
+            clauses,
+            quantities: quantity::find_quantities(&norm.text, &norm.byte_at),
+            hits: ex.cue_hits(&norm.text, &norm.byte_at),
+            zones: context::zones(&norm.text, meta.doc_type, meta.report_year),
+            lines,
+            table_ranges,
+            chars,
+        }
+    }
+
+    fn in_table(&self, p: usize) -> bool {
+        self.table_ranges.iter().any(|&(s, e)| s <= p && p < e)
+    }
+
+    /// The original text of a folded char span, trimmed (evidence quotes this).
+    fn evidence_of(&self, start: usize, end: usize) -> String {
+        let norm = &self.doc.norm;
+        let (s, e) = norm.orig_span(start, end.min(norm.char_len()));
+        let n = self.orig_chars.len();
+        self.orig_chars[s.min(n)..e.min(n)].iter().collect::<String>().trim().to_string()
+    }
+
+    fn text_of(&self, s: usize, e: usize) -> String {
+        self.chars[s.min(self.chars.len())..e.min(self.chars.len())].iter().collect()
+    }
+
+    fn applies(&self, ind: &Indicator) -> bool {
+        ind.applies_to(self.meta.doc_type.as_str())
+    }
+
+    /// Facts of the running text, clause by clause.
+    pub(super) fn text_facts(&self) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let (mut qi, mut hi) = (0usize, 0usize);
+        let mut carried: Vec<usize> = Vec::new();
+        let mut carried_sentence = usize::MAX;
+        for (ci, clause) in self.clauses.iter().enumerate() {
+            while qi < self.quantities.len() && self.quantities[qi].start < clause.start {
+                qi += 1;
+            }
+            while hi < self.hits.len() && self.hits[hi].start < clause.start {
+                hi += 1;
+            }
+            if clause.sentence != carried_sentence {
+                carried.clear();
+                carried_sentence = clause.sentence;
+            }
+            if self.in_table(clause.start) {
+                continue;
+            }
+            let qs = self.clause_quantities(clause, qi);
+            let cues = self.clause_cues(clause, hi);
+            if qs.is_empty() && cues.is_empty() {
+                continue; // nothing to attach, nothing to carry
+            }
+            let scope = self.scope_of(ci, clause);
+            let used = self.attached_facts(clause, &qs, &cues, &carried, &scope, &mut facts);
+            self.stated_zeros(clause, &cues, !qs.is_empty(), &scope, &mut facts);
+            // cues of this clause may carry into the next clause of the sentence
+            let mut next_carry = used;
+            for c in &cues {
+                if !next_carry.contains(&c.indicator) {
+                    next_carry.push(c.indicator);
+                }
+            }
+            if !next_carry.is_empty() {
+                carried = next_carry;
+            }
+        }
+        facts
+    }
+
+    fn clause_quantities(&self, clause: &Clause, from: usize) -> Vec<(usize, &Quantity)> {
+        self.quantities[from..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, q)| q.start < clause.end)
+            .filter(|(_, q)| q.end <= clause.end)
+            .map(|(i, q)| (from + i, q))
+            .collect()
+    }
+
+    fn clause_cues(&self, clause: &Clause, from: usize) -> Vec<CueHit> {
+        self.hits[from..]
+            .iter()
+            .take_while(|h| h.start < clause.end)
+            .filter(|h| h.end <= clause.end)
+            .copied()
+            .collect()
+    }
+
+    fn scope_of(&self, ci: usize, clause: &Clause) -> ClauseScope {
+        let sentence = self.sentences[clause.sentence];
+        let prev_clause = self.clauses[..ci]
+            .iter()
+            .rev()
+            .take_while(|c| c.sentence == clause.sentence)
+            .find(|c| c.end <= clause.start)
+            .map(|c| self.text_of(c.start, c.end))
+            .unwrap_or_default();
+        ClauseScope {
+            evidence: self.evidence_of(sentence.start, sentence.end),
+            prev_clause,
+            sentence_start: sentence.start,
+        }
+    }
+
+    /// Where in time a value at `at` stands (kind, year, period).
+    fn placement(
+        &self,
+        clause: &Clause,
+        at: usize,
+        scope: &ClauseScope,
+        stock: context::Stock,
+    ) -> context::Placement {
+        let site = context::Site {
+            pos: at,
+            clause_before: &self.text_of(clause.start, at),
+            prev_clause: &scope.prev_clause,
+            sentence_before: &self.text_of(scope.sentence_start, at),
+            stock,
+        };
+        context::place(&self.zones, self.meta.doc_type, self.meta.report_year, &site)
+    }
+
+    /// Facts of the numbers attached to cues in one clause; returns the indicators used.
+    fn attached_facts(
+        &self,
+        clause: &Clause,
+        qs: &[(usize, &Quantity)],
+        cues: &[CueHit],
+        carried: &[usize],
+        scope: &ClauseScope,
+        facts: &mut Vec<Fact>,
+    ) -> Vec<usize> {
+        let catalog = &self.ex.catalog;
+        let mut used = Vec::new();
+        for a in &rules::attach_clause(catalog, &self.chars, clause, qs, cues, carried) {
+            let q = &self.quantities[a.quantity];
+            let ind = &catalog.indicators[a.indicator];
+            if !self.applies(ind) {
+                continue;
+            }
+            let Some(placement) = self.quantity_placement(clause, q, ind, scope) else { continue };
+            let raw = rules::signed_value(&self.chars, clause, q);
+            let value = if ind.is_percent() { raw } else { raw / ind.scale() };
+            let (s, e) = self.doc.norm.orig_span(q.start, q.end);
+            facts.push(
+                Fact::new(
+                    &self.about,
+                    ind,
+                    round_value(value),
+                    placement.kind,
+                    placement.year,
+                    a.rule,
+                )
+                .with_qualifier(rules::qualifier_of(q))
+                .with_period(placement.period)
+                .with_span(s, e)
+                .with_evidence(scope.evidence.clone())
+                .with_origin("text".into()),
+            );
+            used.push(a.indicator);
+        }
+        used
+    }
+
+    /// The placement of a number; a baseline (从…增长到) only with a year of its own.
+    fn quantity_placement(
+        &self,
+        clause: &Clause,
+        q: &Quantity,
+        ind: &Indicator,
+        scope: &ClauseScope,
+    ) -> Option<context::Placement> {
+        let stock = if rules::is_change_end(&self.chars, clause, q) {
+            context::Stock::ChangeEnd
+        } else if ind.measure == Measure::Amount {
+            context::Stock::Level
+        } else {
+            context::Stock::Flow
+        };
+        if !rules::is_baseline(&self.chars, clause, q) {
+            return Some(self.placement(clause, q.start, scope, stock));
+        }
+        // 从3826.5亿元增长到4398.6亿元: the start value only with a year of its own
+        let before = self.text_of(clause.start.max(q.num_start.saturating_sub(8)), q.num_start);
+        super::regex_year_right_before(&before).map(|y| context::Placement {
+            kind: FactKind::Actual,
+            year: Some(y),
+            period: String::new(),
+        })
+    }
+
+    /// Zeros stated in words: 未收到…申请 (a count), 与上年持平 (a rate).
+    fn stated_zeros(
+        &self,
+        clause: &Clause,
+        cues: &[CueHit],
+        has_numbers: bool,
+        scope: &ClauseScope,
+        facts: &mut Vec<Fact>,
+    ) {
+        let catalog = &self.ex.catalog;
+        let zeros = rules::zero_statements(catalog, &self.chars, clause, cues, has_numbers)
+            .into_iter()
+            .map(|z| (z, Rule::ZeroStated));
+        let flats = rules::flat_statements(catalog, &self.chars, clause, cues, has_numbers)
+            .into_iter()
+            .map(|z| (z, Rule::FlatStated));
+        for ((ind_i, cue), rule) in zeros.chain(flats) {
+            let ind = &catalog.indicators[ind_i];
+            if !self.applies(ind) {
+                continue;
+            }
+            let placement = self.placement(clause, cue.start, scope, context::Stock::Flow);
+            let (s, e) = self.doc.norm.orig_span(cue.start, cue.end);
+            facts.push(
+                Fact::new(&self.about, ind, 0.0, placement.kind, placement.year, rule)
+                    .with_period(placement.period)
+                    .with_span(s, e)
+                    .with_evidence(scope.evidence.clone())
+                    .with_origin("text".into()),
+            );
+        }
+    }
+
+    /// Facts of the table lines (a work report's tables are last year's results).
+    pub(super) fn table_facts(&self) -> Vec<Fact> {
+        let meta = self.meta;
+        let table_year = if meta.doc_type == DocType::GovWorkReport {
+            meta.report_year.map(|y| y - 1)
+        } else {
+            meta.report_year
+        };
+        let catalog = &self.ex.catalog;
+        let mut facts = Vec::new();
+        for tv in tables::read_tables(catalog, &self.lines) {
+            let ind = &catalog.indicators[tv.indicator];
+            if !self.applies(ind) {
+                continue;
+            }
+            let (s, e) = self.doc.norm.orig_span(tv.line_start, tv.line_end);
+            let line = self.text_of(0, tv.line_start).matches('\n').count() + 1;
+            facts.push(
+                Fact::new(&self.about, ind, tv.value, FactKind::Actual, table_year, tv.rule)
+                    .with_span(s, e)
+                    .with_evidence(self.evidence_of(tv.line_start, tv.line_end))
+                    .with_origin(format!("table line {line}")),
+            );
+        }
+        facts
+    }
+}
+
+/// The document's source and region as every fact of it carries them.
+fn subject_of(doc: &Document, meta: &DocMeta) -> Subject {
+    Subject {
+        source: doc.source.clone(),
+        doc_id: doc.id.clone(),
+        region_code: meta.region_code.clone(),
+        region_name: meta.region_name.clone(),
+        level: meta.level,
+    }
+}
+
+/// A zero stated in words gives way to a number for the same indicator; the
+/// same value found twice at the same place (text and table) is one fact.
+pub(super) fn settle(facts: &mut Vec<Fact>) {
+    let numbered: Vec<(String, Option<i32>, FactKind)> = facts
+        .iter()
+        .filter(|f| f.rule != Rule::ZeroStated && f.value != 0.0)
+        .map(|f| (f.indicator.clone(), f.year, f.kind))
+        .collect();
+    facts.retain(|f| {
+        f.rule != Rule::ZeroStated || !numbered.contains(&(f.indicator.clone(), f.year, f.kind))
+    });
+    facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    facts.dedup_by(|a, b| {
+        a.indicator == b.indicator && a.span_start == b.span_start && a.value == b.value
+    });
+}

@@ -1,0 +1,281 @@
+//! Spreadsheets (xlsx, xlsm, xls, ods, csv) into facts: the grids ingest read
+//! are laid out (title, headers, region and year labels), resolved against
+//! the catalog and gazetteer, and converted to catalog units. Each fact
+//! carries its cell (`book.xlsx!2023!D7`).
+
+mod labels;
+pub mod layout;
+pub mod resolve;
+
+use crate::catalog::{Catalog, Indicator};
+use crate::diag::{Code, Diagnostic};
+use crate::extract::{Fact, FactKind, Rule, Subject};
+use crate::ingest::{cells, workbook, Grid};
+use crate::locate::{DocType, Gazetteer, Region};
+use layout::{RawValue, Shape, Table};
+use resolve::RegionMatch;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
+
+/// What a workbook yields: its facts and what the workbook as a whole is about.
+#[derive(Debug, Default)]
+pub struct WorkbookFacts {
+    pub facts: Vec<Fact>,
+    /// the region its titles or file name name
+    pub scope: Option<Region>,
+    /// the year most of its values are for
+    pub report_year: Option<i32>,
+}
+
+/// Read every grid of one workbook into facts.
+pub fn extract_workbook(
+    catalog: &Catalog,
+    gazetteer: &Gazetteer,
+    source: &str,
+    doc_id: &str,
+    grids: &[Grid],
+    diags: &mut Vec<Diagnostic>,
+) -> WorkbookFacts {
+    let book = crate::ingest::file_name(source);
+    let about =
+        Subject { source: source.to_string(), doc_id: doc_id.to_string(), ..Default::default() };
+    let mut facts = Vec::new();
+    for grid in grids {
+        let sheet = SheetReader { catalog, gazetteer, about: &about, book: &book, grid };
+        facts.extend(sheet.facts(diags));
+    }
+    if facts.is_empty() {
+        diags.push(Diagnostic::warning(
+            source,
+            Code::SheetNoFacts,
+            "no cell of the workbook matched a catalog indicator and a region",
+        ));
+    }
+    let scope = workbook_scope(gazetteer, grids, &book);
+    WorkbookFacts { report_year: main_year(&facts), facts, scope }
+}
+
+/// The year most facts are for (the later one on a tie).
+fn main_year(facts: &[Fact]) -> Option<i32> {
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    for y in facts.iter().filter_map(|f| f.year) {
+        *years.entry(y).or_default() += 1;
+    }
+    years.iter().max_by_key(|(y, n)| (**n, **y)).map(|(y, _)| *y)
+}
+
+/// The region a workbook's first titles or its file name name.
+fn workbook_scope(gazetteer: &Gazetteer, grids: &[Grid], book: &str) -> Option<Region> {
+    let titles: Vec<String> = grids
+        .iter()
+        .flat_map(|g| {
+            g.rows.iter().take(3).flatten().filter(|c| c.is_text()).map(|c| c.text.clone()).take(1)
+        })
+        .collect();
+    let mut texts: Vec<&str> = titles.iter().map(String::as_str).collect();
+    texts.push(book);
+    resolve::scope_of(gazetteer, &texts).and_then(|c| gazetteer.get(&c)).cloned()
+}
+
+/// One sheet being read.
+struct SheetReader<'a> {
+    catalog: &'a Catalog,
+    gazetteer: &'a Gazetteer,
+    about: &'a Subject,
+    book: &'a str,
+    grid: &'a Grid,
+}
+
+/// What a sheet's values share: its layout, region scope, year and rule.
+struct SheetContext {
+    scope: Option<String>,
+    year: Option<i32>,
+    rule: Rule,
+    /// per column, the largest absolute value (fractions shown as percentages)
+    col_max: BTreeMap<usize, f64>,
+}
+
+impl<'a> SheetReader<'a> {
+    fn source(&self) -> &str {
+        &self.about.source
+    }
+
+    fn cell(&self, v: &RawValue) -> String {
+        format!("{}!{}!{}{}", self.book, self.grid.name, cells::column_name(v.col), v.row + 1)
+    }
+
+    /// Facts of one sheet.
+    fn facts(&self, diags: &mut Vec<Diagnostic>) -> Vec<Fact> {
+        let g = self.gazetteer;
+        let is_region = |s: &str| {
+            s.trim().chars().count() >= 2
+                && !matches!(resolve::region_for(g, s, None), RegionMatch::Unknown)
+        };
+        let table = layout::read_table(self.grid, &is_region);
+        self.warn_truncated(diags);
+        let Some(shape) = table.shape else { return Vec::new() };
+        let ctx = self.context(&table, shape);
+        let mut resolver = Resolver::default();
+        let mut facts = Vec::with_capacity(table.values.len());
+        for v in &table.values {
+            let Some(ind) = self.indicator(&mut resolver, v, diags) else { continue };
+            let Some(region) = self.region(&mut resolver, v, ctx.scope.as_deref(), diags) else {
+                continue;
+            };
+            let Some(year) = v.year.or(ctx.year) else {
+                let msg = "no year in the sheet name, a year column, the title or the file name";
+                diags.push(
+                    Diagnostic::warning(self.source(), Code::SheetNoYear, msg).at(self.cell(v)),
+                );
+                return facts;
+            };
+            if let Some(f) = self.fact(v, ind, region, year, &ctx, diags) {
+                facts.push(f);
+            }
+        }
+        facts
+    }
+
+    fn warn_truncated(&self, diags: &mut Vec<Diagnostic>) {
+        if self.grid.truncated == 0 {
+            return;
+        }
+        let msg = format!(
+            "{} rows beyond the first {} were not read",
+            self.grid.truncated,
+            workbook::MAX_ROWS
+        );
+        diags.push(
+            Diagnostic::warning(self.source(), Code::SheetTruncated, msg)
+                .at(format!("{}!{}", self.book, self.grid.name)),
+        );
+    }
+
+    fn context(&self, table: &Table, shape: Shape) -> SheetContext {
+        let title = table.title.join(" ");
+        let scope = resolve::scope_of(self.gazetteer, &[&title, &self.grid.name, self.book]);
+        let year = layout::year_of(&self.grid.name)
+            .or_else(|| layout::year_of(&title))
+            .or_else(|| layout::year_of(self.book));
+        let mut col_max: BTreeMap<usize, f64> = BTreeMap::new();
+        for v in &table.values {
+            let m = col_max.entry(v.col).or_insert(0.0);
+            *m = m.max(v.value.abs());
+        }
+        let rule = match shape {
+            Shape::Wide => Rule::SheetWide,
+            Shape::Transposed => Rule::SheetTransposed,
+            Shape::Long => Rule::SheetLong,
+        };
+        SheetContext { scope, year, rule, col_max }
+    }
+
+    /// The catalog indicator of a value's label (an unknown label is said once).
+    fn indicator(
+        &self,
+        resolver: &mut Resolver<'a>,
+        v: &RawValue,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<&'a Indicator> {
+        let catalog = self.catalog;
+        let found = *resolver.indicators.entry(v.label.clone()).or_insert_with(|| {
+            resolve::indicator_for(catalog, &v.label, DocType::StatTable.as_str())
+        });
+        if found.is_none()
+            && resolver.unknown_labels.insert(v.label.to_string())
+            && !v.label.is_empty()
+        {
+            let msg = format!(
+                "{:?} is not a catalog indicator (first value at {})",
+                v.label,
+                self.cell(v)
+            );
+            diags.push(
+                Diagnostic::info(self.source(), Code::SheetUnknownHeader, msg).at(self.cell(v)),
+            );
+        }
+        found
+    }
+
+    /// The region of a value's label (an unknown or ambiguous one is said once).
+    fn region(
+        &self,
+        resolver: &mut Resolver<'a>,
+        v: &RawValue,
+        scope: Option<&str>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<&'a Region> {
+        let g = self.gazetteer;
+        let found = resolver
+            .regions
+            .entry(v.region.clone())
+            .or_insert_with(|| resolve::region_for(g, &v.region, scope));
+        let (code, msg) = match found {
+            RegionMatch::One(r) => return Some(*r),
+            RegionMatch::Ambiguous(rs) => {
+                let names: Vec<String> =
+                    rs.iter().map(|r| format!("{} {}", r.code, r.name)).collect();
+                let msg = format!(
+                    "{:?} may be {}; name the province in the title or file name",
+                    v.region,
+                    names.join(", ")
+                );
+                (Code::SheetAmbiguousRegion, msg)
+            }
+            RegionMatch::Unknown => (
+                Code::SheetUnknownRegion,
+                format!("{:?} is not a region in the gazetteer", v.region),
+            ),
+        };
+        if resolver.unknown_regions.insert(v.region.to_string()) {
+            diags.push(Diagnostic::warning(self.source(), code, msg).at(self.cell(v)));
+        }
+        None
+    }
+
+    /// One value as a fact in the indicator's unit (a unit that does not convert is said).
+    fn fact(
+        &self,
+        v: &RawValue,
+        ind: &Indicator,
+        region: &Region,
+        year: i32,
+        ctx: &SheetContext,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Fact> {
+        let unit = if v.percent { "%" } else { &*v.unit };
+        let fraction =
+            ind.is_percent() && !v.percent && ctx.col_max.get(&v.col).is_some_and(|m| *m <= 1.0);
+        let Some(value) = resolve::convert(v.value, unit, fraction, ind) else {
+            let msg = format!("{} is in {unit}, {} is counted in {}", v.label, ind.id, ind.unit);
+            diags.push(
+                Diagnostic::warning(self.source(), Code::SheetUnitMismatch, msg).at(self.cell(v)),
+            );
+            return None;
+        };
+        let target = ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w));
+        let kind = if target { FactKind::Target } else { FactKind::Actual };
+        let about = Subject {
+            region_code: region.code.clone(),
+            region_name: region.name.clone(),
+            level: Some(region.level),
+            ..self.about.clone()
+        };
+        let unit_note = if v.unit.is_empty() { String::new() } else { format!("({})", v.unit) };
+        let evidence = format!("{} · {}{} = {}", v.region, v.label, unit_note, v.text);
+        Some(
+            Fact::new(&about, ind, crate::extract::round_value(value), kind, Some(year), ctx.rule)
+                .with_evidence(evidence)
+                .with_origin(self.cell(v)),
+        )
+    }
+}
+
+/// The same labels recur on every row: each is resolved once per sheet.
+#[derive(Default)]
+struct Resolver<'a> {
+    indicators: HashMap<Rc<str>, Option<&'a Indicator>>,
+    regions: HashMap<Rc<str>, RegionMatch<'a>>,
+    unknown_labels: BTreeSet<String>,
+    unknown_regions: BTreeSet<String>,
+}

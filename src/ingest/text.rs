@@ -1,0 +1,198 @@
+//! Text reports: decoded bytes (or a web page's text) become a [`Document`]
+//! with a folded copy for matching; page chrome lines (分享 打印 字号…) are
+//! dropped from the matching copy, and degenerate texts are refused.
+
+use super::fold::{self, NormText};
+use super::{content_id, decode, html, Document, Format};
+use crate::diag::{Code, Diagnostic};
+
+/// Decode and normalise bytes already read; `claimed` is what the file's name
+/// says (text or HTML); a text whose content is a web page is read as one.
+pub fn document_from_bytes(
+    source: &str,
+    bytes: &[u8],
+    claimed: Format,
+) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
+    let mut diags = Vec::new();
+    let decoded = decode::decode(bytes).map_err(|e| {
+        let code = match e {
+            decode::DecodeError::Empty => Code::IngestEmpty,
+            decode::DecodeError::Binary(_) => Code::IngestBinary,
+        };
+        Diagnostic::error(source, code, e.to_string())
+    })?;
+    if decoded.malformed > 0 {
+        let first = decoded
+            .text
+            .find('\u{FFFD}')
+            .map(|b| decoded.text[..b].lines().count().max(1))
+            .unwrap_or(1);
+        diags.push(
+            Diagnostic::warning(
+                source,
+                Code::DecodeMalformed,
+                format!("{} malformed byte sequence(s) in {} text replaced (truncated or mixed encoding?)", decoded.malformed, decoded.encoding),
+            )
+            .at(format!("line {first}")),
+        );
+    }
+    let is_html = claimed == Format::Html || html::looks_like_html(&decoded.text);
+    let (format, original) = if is_html {
+        (Format::Html, html::html_to_text(&decoded.text))
+    } else {
+        (Format::Text, decoded.text)
+    };
+    if let Some(d) = degenerate(source, &original) {
+        return Err(d);
+    }
+    let norm = drop_chrome_lines(fold::normalize(&original));
+    Ok((
+        Document {
+            source: source.to_string(),
+            id: content_id(bytes),
+            format,
+            encoding: decoded.encoding.to_string(),
+            original,
+            norm,
+            bytes: bytes.len() as u64,
+        },
+        diags,
+    ))
+}
+
+/// A long text made of a handful of distinct characters is not a report.
+fn degenerate(source: &str, text: &str) -> Option<Diagnostic> {
+    if text.len() < 4096 {
+        return None;
+    }
+    let mut seen = std::collections::HashSet::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        seen.insert(c);
+        if seen.len() > 16 {
+            return None;
+        }
+    }
+    Some(Diagnostic::error(
+        source,
+        Code::IngestDegenerate,
+        format!(
+            "{} bytes made of only {} distinct character(s): not a report",
+            text.len(),
+            seen.len()
+        ),
+    ))
+}
+
+/// Page furniture of government web pages (buttons, share links), dropped when a
+/// line holds nothing else.
+const CHROME: &[&str] = &[
+    "页面",
+    "配色",
+    "辅助线",
+    "重置",
+    "分享",
+    "打印",
+    "扫一扫",
+    "微信",
+    "微博",
+    "收藏",
+    "下载",
+    "全屏",
+    "字号",
+    "加大",
+    "还原",
+    "减小",
+    "关闭",
+    "头条",
+    "空间",
+    "qq",
+    "qq空间",
+    "字体",
+    "大",
+    "中",
+    "小",
+    "返回顶部",
+    "选择区域",
+    "【",
+    "】",
+    "[",
+    "]",
+    ":",
+    "【字体:",
+    "【字号:",
+    "|",
+    "分享到",
+    "打印本页",
+    "关闭窗口",
+    "默认",
+    ">>",
+    "选择区域:>>",
+];
+
+fn is_chrome_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    t.split([' ', '\t', '|']).filter(|w| !w.is_empty()).all(|w| {
+        let w = w.trim_matches(|c: char| "【】[]:：".contains(c));
+        w.is_empty() || CHROME.contains(&w) || CHROME.contains(&w.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Remove page-chrome lines from a normalised text, keeping the map intact.
+pub(super) fn drop_chrome_lines(norm: NormText) -> NormText {
+    let mut out = NormText {
+        text: String::with_capacity(norm.text.len()),
+        orig: Vec::new(),
+        byte_at: Vec::new(),
+    };
+    let mut ci = 0usize;
+    let mut dropped_any = false;
+    let mut keep: Vec<(usize, usize)> = Vec::new();
+    for line in norm.text.split_inclusive('\n') {
+        let n = line.chars().count();
+        if is_chrome_line(line) {
+            dropped_any = true;
+        } else {
+            keep.push((ci, ci + n));
+        }
+        ci += n;
+    }
+    if !dropped_any {
+        return norm;
+    }
+    let mut b = 0u32;
+    for (s, e) in keep {
+        for i in s..e {
+            let piece = norm.slice(i, i + 1);
+            out.text.push_str(piece);
+            out.orig.push(norm.orig[i]);
+            out.byte_at.push(b);
+            b += piece.len() as u32;
+        }
+    }
+    out.orig.push(*norm.orig.last().unwrap_or(&0));
+    out.byte_at.push(b);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_lines_go_and_map_stays() {
+        let doc = Document::from_text("t", "页面\n配色\n分享 微信\n全年行政复议5件\n");
+        assert_eq!(doc.norm.text, "全年行政复议5件\n");
+        let (s, e) = doc.norm.orig_span(6, 8);
+        assert_eq!(doc.original_chars(s, e), "5件");
+    }
+
+    #[test]
+    fn repeated_character_is_degenerate() {
+        let text = "啊".repeat(5000);
+        let err = document_from_bytes("x.txt", text.as_bytes(), Format::Text).unwrap_err();
+        assert_eq!(err.code, Code::IngestDegenerate);
+    }
+}

@@ -1,0 +1,152 @@
+//! Issuers: the body a report names as its author — a chain of place names
+//! right before an organisation word (重庆市渝中区民政局, 市民政局), with the
+//! level an unnamed issuer implies (市 → prefecture, 区/县 → county).
+
+use super::gazetteer::{Level, Mention};
+use std::collections::HashMap;
+
+/// Organisation words that follow a place name in an issuer.
+const ORGS: &[&str] = &[
+    "人民政府办公室",
+    "人民政府办公厅",
+    "人民政府",
+    "民政厅",
+    "民政局",
+    "司法局",
+    "司法厅",
+    "统计局",
+    "政府",
+    "人民代表大会",
+    "民政部门",
+    "市民热线",
+    "统计调查队",
+    "调查队",
+];
+
+static ORG_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(ORGS)
+            .expect("organisation words build an automaton")
+    });
+
+/// An issuer found in the text: its words, its place chain and weight.
+pub(super) struct Issuer<'a, 'm> {
+    pub text: String,
+    pub chain: Vec<&'m Mention<'a>>,
+    pub level_hint: Option<Level>,
+    pub weight: f64,
+}
+
+fn level_from_char(c: char) -> Option<Level> {
+    match c {
+        '省' => Some(Level::Province),
+        '市' | '州' | '盟' => Some(Level::Prefecture),
+        '区' | '县' | '旗' => Some(Level::County),
+        _ => None,
+    }
+}
+
+/// 1. Issuers: a chain of place names right before an organisation word.
+pub(super) fn find_issuers<'a, 'm>(
+    text: &str,
+    chars: &[char],
+    mentions: &'m [Mention<'a>],
+    weight_at: &dyn Fn(usize) -> f64,
+) -> Vec<Issuer<'a, 'm>> {
+    let by_end: HashMap<usize, usize> =
+        mentions.iter().enumerate().map(|(i, m)| (m.end, i)).collect();
+    // one pass for all organisation words (overlapping: 人民政府 and 政府 both count)
+    let mut char_at_byte = vec![0u32; text.len() + 1];
+    for (ci, (b, _)) in text.char_indices().enumerate() {
+        char_at_byte[b] = ci as u32;
+    }
+    char_at_byte[text.len()] = chars.len() as u32;
+    let mut org_hits: Vec<(usize, usize)> = ORG_MATCHER
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    org_hits.sort_unstable();
+    let mut issuers = Vec::new();
+    for &(org_i, b) in &org_hits {
+        let p = char_at_byte[b] as usize;
+        let mut chain: Vec<&Mention> = Vec::new();
+        let mut end = p;
+        while let Some(&i) = by_end.get(&end) {
+            chain.push(&mentions[i]);
+            end = mentions[i].start;
+        }
+        chain.reverse();
+        // 市委、市政府 / 在市委市政府的领导下 name the superiors, not the issuer;
+        // an organisation inside 《》 or 〈〉 is the author of a cited document
+        if chain.is_empty() && superior_reference(chars, p) || inside_title_marks(chars, p) {
+            continue;
+        }
+        issuers.push(issuer(chars, p, ORGS[org_i], chain, weight_at(p)));
+    }
+    issuers.retain(|i| !i.chain.is_empty() || i.level_hint.is_some());
+    issuers
+}
+
+/// The issuer whose organisation word `org` stands at `p` after `chain`.
+fn issuer<'a, 'm>(
+    chars: &[char],
+    p: usize,
+    org: &str,
+    chain: Vec<&'m Mention<'a>>,
+    weight: f64,
+) -> Issuer<'a, 'm> {
+    let before: String = chars[p.saturating_sub(3)..p].iter().collect();
+    let level_hint = if !chain.is_empty() {
+        None
+    } else if before.ends_with("自治区") || org == "民政厅" || org == "司法厅" {
+        Some(Level::Province)
+    } else {
+        chars.get(p.wrapping_sub(1)).and_then(|&c| level_from_char(c))
+    };
+    let text_of_chain: String = chain.iter().map(|m| m.name).collect::<String>();
+    Issuer {
+        text: format!("{text_of_chain}{}{org}", level_hint_prefix(&before, level_hint, &chain)),
+        chain,
+        level_hint,
+        weight,
+    }
+}
+
+/// 市委、市政府 / 市委市政府 / 省委省政府: a reference to the party committee and
+/// government above, not the issuer.
+fn superior_reference(chars: &[char], org_start: usize) -> bool {
+    let before: String = chars[org_start.saturating_sub(4)..org_start].iter().collect();
+    before.ends_with("委、市")
+        || before.ends_with("委市")
+        || before.ends_with("委、省")
+        || before.ends_with("委省")
+        || before.ends_with("委、区")
+        || before.ends_with("委区")
+        || before.ends_with("委、县")
+        || before.ends_with("委县")
+}
+
+/// Is position `p` inside 《…》 or 〈…〉 (a cited document's title)?
+fn inside_title_marks(chars: &[char], p: usize) -> bool {
+    let window = &chars[p.saturating_sub(60)..p];
+    let open = window.iter().rposition(|&c| c == '《' || c == '〈');
+    let close = window.iter().rposition(|&c| c == '》' || c == '〉');
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+fn level_hint_prefix(before: &str, hint: Option<Level>, chain: &[&Mention]) -> String {
+    if !chain.is_empty() {
+        return String::new();
+    }
+    match hint {
+        Some(_) if before.ends_with("自治区") => "自治区".into(),
+        Some(_) => before.chars().last().map(String::from).unwrap_or_default(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,194 @@
+//! The pipeline, in the order it runs: collect the inputs → read each
+//! (rayon map; `ingest::open`) → locate → extract → merge and sort →
+//! corrections → panel → checks → write. A build and a scheduled run (with
+//! its cache) both go through here.
+
+mod record;
+pub mod write;
+
+use crate::catalog::Catalog;
+use crate::diag::{Code, Diagnostic, DiagnosticCounts, Severity};
+use crate::extract::{self, Extractor, Fact};
+use crate::frame::{self, DocRecord, PanelRow};
+use crate::ingest::{self, Content, Input};
+use crate::locate::{self, Gazetteer};
+use crate::reference::{Reference, ReferenceError};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+pub use write::{write_outputs, OUTPUT_FILES};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
+    #[error(transparent)]
+    Frame(#[from] frame::FrameError),
+    #[error("cannot build frame")]
+    Polars(#[from] polars::prelude::PolarsError),
+}
+
+/// Resolved settings of a build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildSettings {
+    pub datasets: PathBuf,
+    /// catalog names to use (all when empty)
+    pub catalogs: Vec<String>,
+    pub corrections: Option<PathBuf>,
+}
+
+/// Reference data and the matchers compiled from it: loaded once per run,
+/// shared by all threads.
+pub struct Engine {
+    pub reference: Reference,
+    pub extractor: Extractor,
+}
+
+impl Engine {
+    pub fn load(settings: &BuildSettings) -> Result<Engine, BuildError> {
+        let reference = Reference::load(&settings.datasets, &settings.catalogs)?;
+        let extractor = Extractor::new(reference.catalog.clone());
+        Ok(Engine { reference, extractor })
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.extractor.catalog
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.reference.gazetteer
+    }
+}
+
+/// What one input file yields.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct FileResult {
+    pub document: Option<DocRecord>,
+    pub facts: Vec<Fact>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileResult {
+    fn failed(d: Diagnostic) -> FileResult {
+        FileResult { diagnostics: vec![d], ..Default::default() }
+    }
+}
+
+/// Everything a build produced, sorted.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOutput {
+    pub documents: Vec<DocRecord>,
+    pub facts: Vec<Fact>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub panel: Vec<PanelRow>,
+}
+
+impl BuildOutput {
+    pub fn counts(&self) -> DiagnosticCounts {
+        DiagnosticCounts::of(&self.diagnostics)
+    }
+
+    /// Inputs that could not be used at all.
+    pub fn failed_inputs(&self) -> usize {
+        let mut failed: Vec<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.source.as_str())
+            .collect();
+        failed.sort();
+        failed.dedup();
+        failed.len()
+    }
+}
+
+/// Read, locate and extract one input file; a bug on one hostile file
+/// becomes an `internal.panic` diagnostic, never the end of the batch.
+pub fn process_file(engine: &Engine, path: &Path) -> FileResult {
+    let run = || match ingest::open(path) {
+        Err(d) => FileResult::failed(d),
+        Ok(input) => process_input(engine, input),
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            let source = path.display().to_string();
+            FileResult::failed(Diagnostic::error(
+                &source,
+                Code::InternalPanic,
+                format!("extraction failed: {msg}"),
+            ))
+        }
+    }
+}
+
+/// Locate and extract what was read.
+pub fn process_input(engine: &Engine, mut input: Input) -> FileResult {
+    let mut diags = std::mem::take(&mut input.diagnostics);
+    match &input.content {
+        Content::Text(doc) => {
+            let (meta, located) = locate::locate(doc, engine.gazetteer());
+            diags.extend(located);
+            let (facts, extracted) = engine.extractor.extract(doc, &meta);
+            diags.extend(extracted);
+            let document = record::of_text(doc, &meta, &facts);
+            FileResult { document: Some(document), facts, diagnostics: diags }
+        }
+        Content::Workbook(grids) => {
+            let found = extract::sheet::extract_workbook(
+                engine.catalog(),
+                engine.gazetteer(),
+                &input.source,
+                &input.id,
+                grids,
+                &mut diags,
+            );
+            let document = record::of_workbook(&input, &found);
+            FileResult { document: Some(document), facts: found.facts, diagnostics: diags }
+        }
+    }
+}
+
+/// Merge per-file results and sort them, apply corrections, then build the
+/// panel and its checks once.
+pub fn finish(
+    engine: &Engine,
+    results: Vec<FileResult>,
+    mut diagnostics: Vec<Diagnostic>,
+    corrections: Option<&Path>,
+) -> BuildOutput {
+    let mut documents = Vec::new();
+    let mut facts = Vec::new();
+    for r in results {
+        documents.extend(r.document);
+        facts.extend(r.facts);
+        diagnostics.extend(r.diagnostics);
+    }
+    documents.sort_by(|a: &DocRecord, b| a.source.cmp(&b.source));
+    facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    if let Some(path) = corrections {
+        diagnostics.extend(crate::corrections::apply_file(
+            engine.catalog(),
+            path,
+            &mut facts,
+            &documents,
+        ));
+    }
+    let panel = frame::panel_rows(&facts, engine.catalog());
+    diagnostics.extend(frame::panel::conflicts(&facts));
+    diagnostics.sort();
+    diagnostics.dedup();
+    BuildOutput { documents, facts, diagnostics, panel }
+}
+
+/// Build from files and folders.
+pub fn build(engine: &Engine, inputs: &[PathBuf], settings: &BuildSettings) -> BuildOutput {
+    let mut diags = Vec::new();
+    let files = ingest::collect_inputs(inputs, &mut diags);
+    let results: Vec<FileResult> = files.par_iter().map(|p| process_file(engine, p)).collect();
+    finish(engine, results, diags, settings.corrections.as_deref())
+}
