@@ -51,8 +51,11 @@ fn phrase_before(chars: &[char], clause_start: usize, num_start: usize) -> Strin
     s
 }
 
-/// Uncovered quantity phrases of one text document: (phrase, unit, sentence).
-fn uncovered(engine: &Engine, path: &Path) -> Vec<(String, String, String)> {
+/// An uncovered phrase: (phrase, unit, sentence).
+type Uncovered = (String, String, String);
+
+/// Uncovered quantity phrases of one text document.
+fn uncovered(engine: &Engine, path: &Path) -> Vec<Uncovered> {
     let Ok(ingest::Input { content: ingest::Content::Text(doc), .. }) = ingest::open(path) else {
         return Vec::new();
     };
@@ -85,7 +88,7 @@ fn uncovered(engine: &Engine, path: &Path) -> Vec<(String, String, String)> {
 
 /// Uncovered phrases of all text inputs, most frequent first (ties by phrase).
 pub fn discover(engine: &Engine, files: &[PathBuf]) -> Vec<Phrase> {
-    let per_file: Vec<(String, Vec<(String, String, String)>)> = files
+    let per_file: Vec<(String, Vec<Uncovered>)> = files
         .par_iter()
         .filter(|p| !ingest::Format::from_path(p).is_tabular())
         .map(|p| (p.display().to_string(), uncovered(engine, p)))

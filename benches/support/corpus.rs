@@ -51,7 +51,7 @@ pub fn report(i: usize, seeds: &[String], names: &[String]) -> String {
     out.push_str(name);
     out.push_str("民政局2023年法治政府建设情况报告\n");
     for c in seed.chars() {
-        if c.is_ascii_digit() && rng.next() % 4 == 0 {
+        if c.is_ascii_digit() && rng.next().is_multiple_of(4) {
             out.push(char::from(b'1' + (rng.next() % 9) as u8));
         } else {
             out.push(c);

@@ -86,7 +86,7 @@ pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
                 year: args.select.year,
                 value_kind: args.value_kind,
                 per: args.select.per,
-                level: args.select.level.clone(),
+                level: args.select.level,
                 within: args.select.within.clone(),
                 focus: args.select.focus.clone(),
                 title: args.title.clone(),

@@ -56,6 +56,20 @@ codes! {
     IngestBinary = "ingest.binary",
     /// A long text made of a handful of distinct characters: not a report.
     IngestDegenerate = "ingest.degenerate",
+    /// A reader cap was hit (cells, spans, text length): part of the file was not read.
+    IngestCapped = "ingest.capped",
+    /// A file whose content is another format than its name says (read as what it is).
+    IngestRenamed = "ingest.renamed",
+    /// A format the engine cannot read yet; the message says what to do.
+    IngestUnsupported = "ingest.unsupported",
+    /// A Word file that could not be read (damaged, or not Word at all).
+    WordCorrupt = "word.corrupt",
+    /// A password-protected Word file.
+    WordEncrypted = "word.encrypted",
+    /// A legacy Word format whose text cannot be taken out: save it as .docx.
+    WordLegacy = "word.legacy",
+    /// A part of a Word file (header, notes, embedded content) was left out.
+    WordPartSkipped = "word.part_skipped",
     /// Malformed byte sequences were replaced while decoding.
     DecodeMalformed = "decode.malformed",
     /// No clue decides the report's region.

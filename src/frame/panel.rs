@@ -106,8 +106,9 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
 /// Text and spreadsheet values that disagree for one region × year × indicator
 /// × kind: both stay in facts, the panel takes the sheet's, and this says so.
 pub fn conflicts(facts: &[Fact]) -> Vec<Diagnostic> {
-    let mut cells: BTreeMap<(&str, i32, &str, FactKind), (Vec<&Fact>, Vec<&Fact>)> =
-        BTreeMap::new();
+    // per cell: (text facts, sheet facts)
+    type Competing<'a> = (Vec<&'a Fact>, Vec<&'a Fact>);
+    let mut cells: BTreeMap<(&str, i32, &str, FactKind), Competing> = BTreeMap::new();
     for f in facts {
         let (Some(year), false) = (f.year, f.region_code.is_empty()) else { continue };
         let e =

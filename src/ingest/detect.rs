@@ -20,6 +20,30 @@ pub enum Format {
     Ods,
     Csv,
     Tsv,
+    /// Word 2007+ (.docx, .docm)
+    Docx,
+    /// legacy Word (.doc) and Works (.wps): OLE compound files
+    Doc,
+    /// a format the engine names but cannot read (see [`Unsupported`])
+    Unsupported,
+}
+
+/// Formats people drop in a folder that the engine cannot read yet, each
+/// with what to do about it.
+pub const UNSUPPORTED: &[(&[&str], &str)] = &[
+    (&["pptx", "ppt", "dps"], "a slide deck: export the report as .docx or .pdf"),
+    (&["odt"], "an OpenDocument text: save it as .docx"),
+    (&["rtf"], "a rich-text file: save it as .docx"),
+    (&["ofd"], "an OFD document: print or export it to PDF"),
+    (&["jpg", "jpeg", "png", "gif", "tif", "tiff", "bmp", "webp"], "an image: needs OCR first"),
+    (&["zip", "rar", "7z", "gz", "tar"], "an archive: unpack it into the folder first"),
+    (&["mht", "mhtml"], "a web archive: open it and save the page as .html"),
+];
+
+/// What to do about a file of an unsupported extension (None when supported).
+pub fn unsupported_advice(path: &Path) -> Option<&'static str> {
+    let ext = extension(path);
+    UNSUPPORTED.iter().find(|(exts, _)| exts.contains(&ext.as_str())).map(|(_, what)| *what)
 }
 
 impl Format {
@@ -34,6 +58,9 @@ impl Format {
             Format::Ods => "ods",
             Format::Csv => "csv",
             Format::Tsv => "tsv",
+            Format::Docx => "docx",
+            Format::Doc => "doc",
+            Format::Unsupported => "unsupported",
         }
     }
 
@@ -48,18 +75,35 @@ impl Format {
             "ods" => Format::Ods,
             "csv" => Format::Csv,
             "tsv" => Format::Tsv,
+            "docx" | "docm" | "dotx" => Format::Docx,
+            "doc" | "wps" | "dot" => Format::Doc,
+            _ if unsupported_advice(path).is_some() => Format::Unsupported,
             _ => Format::Text,
         }
     }
 
     /// A format read into grids of cells (a workbook or a delimited file).
     pub fn is_tabular(self) -> bool {
-        !matches!(self, Format::Text | Format::Html)
+        matches!(
+            self,
+            Format::Xlsx
+                | Format::Xlsm
+                | Format::Xlsb
+                | Format::Xls
+                | Format::Ods
+                | Format::Csv
+                | Format::Tsv
+        )
+    }
+
+    /// A Word file (read into text, like a text report).
+    pub fn is_word(self) -> bool {
+        matches!(self, Format::Docx | Format::Doc)
     }
 
     /// Largest file of this format that is read at all.
     pub fn max_bytes(self) -> u64 {
-        if self.is_tabular() {
+        if self.is_tabular() || self.is_word() {
             workbook::MAX_FILE_BYTES
         } else {
             super::MAX_TEXT_BYTES
@@ -79,6 +123,9 @@ pub fn decide(
     claimed: Format,
     bytes: &[u8],
 ) -> Result<(Format, Vec<Diagnostic>), Diagnostic> {
+    if claimed.is_word() {
+        return decide_word(source, claimed, bytes);
+    }
     if !claimed.is_tabular() {
         return Ok((claimed, Vec::new()));
     }
@@ -100,5 +147,33 @@ pub fn decide(
             "not a readable workbook: neither a workbook nor text",
         )),
         _ => Ok((claimed, Vec::new())),
+    }
+}
+
+/// A Word claim checked against the content: many sites save a web page or
+/// plain text under a .doc name; a .docx may be a legacy .doc and vice versa.
+fn decide_word(
+    source: &str,
+    claimed: Format,
+    bytes: &[u8],
+) -> Result<(Format, Vec<Diagnostic>), Diagnostic> {
+    let renamed = |as_what: &str| {
+        Diagnostic::warning(
+            source,
+            Code::IngestRenamed,
+            format!("a .{} file that is really {as_what}", claimed.as_str()),
+        )
+    };
+    match workbook::sniff(bytes) {
+        Sniffed::Empty => Err(Diagnostic::error(source, Code::IngestEmpty, "file is empty")),
+        Sniffed::Zip => Ok((Format::Docx, Vec::new())),
+        Sniffed::Ole => Ok((Format::Doc, Vec::new())),
+        Sniffed::Html => Ok((Format::Html, vec![renamed("HTML: read as a web page")])),
+        Sniffed::Text => Ok((Format::Text, vec![renamed("plain text: read as text")])),
+        Sniffed::Binary => Err(Diagnostic::error(
+            source,
+            Code::WordCorrupt,
+            "not a Word document: neither a zip package (.docx) nor an OLE file (.doc)",
+        )),
     }
 }

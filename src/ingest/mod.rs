@@ -8,9 +8,13 @@
 pub mod cells;
 pub mod decode;
 pub mod detect;
+pub mod docx;
 pub mod fold;
+pub mod grid;
 pub mod html;
+pub mod ole;
 pub mod text;
+pub mod word;
 pub mod workbook;
 
 use crate::diag::{Code, Diagnostic};
@@ -135,6 +139,9 @@ pub struct Input {
 pub fn open(path: &Path) -> Result<Input, Diagnostic> {
     let source = path.display().to_string();
     let claimed = Format::from_path(path);
+    if claimed == Format::Unsupported {
+        return Err(unsupported(&source));
+    }
     let bytes = read_capped(&source, path, claimed)?;
     let (format, mut diagnostics) = detect::decide(&source, claimed, &bytes)?;
     let content = read(&source, format, &bytes, &mut diagnostics)?;
@@ -171,12 +178,24 @@ fn read(
         Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Xls | Format::Ods => {
             workbook::read_workbook(bytes).map(Content::Workbook).map_err(|e| e.diagnostic(source))
         }
+        Format::Docx | Format::Doc => {
+            let (doc, d) = word::read_word(source, bytes, format)?;
+            diags.extend(d);
+            Ok(Content::Text(doc))
+        }
+        Format::Unsupported => Err(unsupported(source)),
     }
+}
+
+/// The diagnostic of a format the engine cannot read, with what to do.
+fn unsupported(source: &str) -> Diagnostic {
+    let advice = detect::unsupported_advice(Path::new(source)).unwrap_or("not a report format");
+    Diagnostic::error(source, Code::IngestUnsupported, format!("not read: {advice}"))
 }
 
 /// The file's bytes, refusing a file larger than its format's cap before reading it.
 fn read_capped(source: &str, path: &Path, claimed: Format) -> Result<Vec<u8>, Diagnostic> {
-    let (unreadable, too_large) = if claimed.is_tabular() {
+    let (unreadable, too_large) = if claimed.is_tabular() || claimed.is_word() {
         (Code::SheetUnreadable, Code::SheetUnreadable)
     } else {
         (Code::IngestUnreadable, Code::IngestTooLarge)
@@ -186,7 +205,11 @@ fn read_capped(source: &str, path: &Path, claimed: Format) -> Result<Vec<u8>, Di
         .len();
     let limit = claimed.max_bytes();
     if len > limit {
-        let what = if claimed.is_tabular() { "a workbook" } else { "a text report" };
+        let what = match claimed {
+            f if f.is_tabular() => "a workbook",
+            f if f.is_word() => "a Word file",
+            _ => "a text report",
+        };
         return Err(Diagnostic::error(
             source,
             too_large,

@@ -42,22 +42,35 @@ pub fn document_from_bytes(
     } else {
         (Format::Text, decoded.text)
     };
+    let doc = document_from_text(source, bytes, original, format, decoded.encoding)?;
+    Ok((doc, diags))
+}
+
+/// A document from text a reader took out of `bytes` (a web page's, a Word
+/// file's or a PDF's text, or the decoded text itself).
+pub fn document_from_text(
+    source: &str,
+    bytes: &[u8],
+    original: String,
+    format: Format,
+    encoding: &str,
+) -> Result<Document, Diagnostic> {
+    if original.trim().is_empty() {
+        return Err(Diagnostic::error(source, Code::IngestEmpty, "no text in the file"));
+    }
     if let Some(d) = degenerate(source, &original) {
         return Err(d);
     }
     let norm = drop_chrome_lines(fold::normalize(&original));
-    Ok((
-        Document {
-            source: source.to_string(),
-            id: content_id(bytes),
-            format,
-            encoding: decoded.encoding.to_string(),
-            original,
-            norm,
-            bytes: bytes.len() as u64,
-        },
-        diags,
-    ))
+    Ok(Document {
+        source: source.to_string(),
+        id: content_id(bytes),
+        format,
+        encoding: encoding.to_string(),
+        original,
+        norm,
+        bytes: bytes.len() as u64,
+    })
 }
 
 /// A long text made of a handful of distinct characters is not a report.

@@ -6,24 +6,15 @@
 
 use super::cells::{self, Cell};
 use crate::diag::{Code, Diagnostic};
-use calamine::{Data, Range, Reader, Sheets};
+use calamine::{Data, Reader, Sheets};
 use std::io::Cursor;
 
 /// Largest uncompressed workbook part read (a sheet's XML).
 pub const MAX_PART_BYTES: u64 = 256 << 20;
 /// Largest workbook file read.
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
-/// Rows read per sheet; the rest is reported, not read.
-pub const MAX_ROWS: usize = 1_000_000;
-
-/// One sheet as a grid of cells.
-#[derive(Debug, Clone)]
-pub struct Grid {
-    pub name: String,
-    pub rows: Vec<Vec<Cell>>,
-    /// rows not read because of MAX_ROWS
-    pub truncated: usize,
-}
+use super::grid::GridBuilder;
+pub use super::grid::{Grid, MAX_ROWS};
 
 /// What a file really is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,34 +97,6 @@ fn check_zip(bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
-fn to_rows(range: &Range<Data>, merges: &[calamine::Dimensions]) -> (Vec<Vec<Cell>>, usize) {
-    let (h, w) = range.get_size();
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let keep = h.min(MAX_ROWS);
-    // absolute sheet coordinates: prepend the blank rows/cols calamine trims so A1 refs stay right
-    let mut rows: Vec<Vec<Cell>> = vec![vec![Cell::empty(); c0 as usize + w]; r0 as usize];
-    for row in range.rows().take(keep) {
-        let mut r: Vec<Cell> = vec![Cell::empty(); c0 as usize];
-        r.extend(row.iter().map(cells::from_data));
-        rows.push(r);
-    }
-    // a merged area shows its value in every cell it covers (multi-row headers)
-    for m in merges {
-        let (sr, sc) = (m.start.0 as usize, m.start.1 as usize);
-        let Some(v) = rows.get(sr).and_then(|r| r.get(sc)).cloned() else { continue };
-        for r in sr..=(m.end.0 as usize).min(rows.len().saturating_sub(1)) {
-            for c in sc..=(m.end.1 as usize) {
-                if let Some(cell) = rows[r].get_mut(c) {
-                    if cell.is_blank() {
-                        *cell = v.clone();
-                    }
-                }
-            }
-        }
-    }
-    (rows, h - keep)
-}
-
 /// Read every sheet of a workbook held in memory.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
     match sniff(bytes) {
@@ -168,20 +131,61 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
             }
         })?;
     let names = book.sheet_names().to_vec();
-    let mut grids = Vec::new();
-    for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::Corrupt(format!("sheet {name}: {e}")))?;
-        let merges: Vec<calamine::Dimensions> = match &mut book {
-            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            Sheets::Xls(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let (rows, truncated) = to_rows(&range, &merges);
-        grids.push(Grid { name, rows, truncated });
-    }
-    Ok(grids)
+    names.iter().map(|name| read_sheet(&mut book, name)).collect()
+}
+
+/// One sheet into a capped grid: xlsx and xlsb cell by cell (no range is
+/// ever allocated from what the file declares), xls and ods from their range.
+fn read_sheet(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Grid, ReadError> {
+    let corrupt = |e: String| ReadError::Corrupt(format!("sheet {name}: {e}"));
+    let mut b = GridBuilder::new(name);
+    let merges: Vec<calamine::Dimensions> = match book {
+        Sheets::Xlsx(x) => {
+            let mut cells = x.worksheet_cells_reader(name).map_err(|e| corrupt(e.to_string()))?;
+            while let Some(c) = cells.next_cell().map_err(|e| corrupt(e.to_string()))? {
+                let (r, col) = c.get_position();
+                if !push(&mut b, r, col, &Data::from(c.get_value().clone())) {
+                    break;
+                }
+            }
+            drop(cells);
+            x.merge_cells_by_sheet_name(name).unwrap_or_default()
+        }
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(name).map_err(|e| corrupt(e.to_string()))?;
+            while let Some(c) = cells.next_cell().map_err(|e| corrupt(e.to_string()))? {
+                let (r, col) = c.get_position();
+                if !push(&mut b, r, col, &Data::from(c.get_value().clone())) {
+                    break;
+                }
+            }
+            Vec::new()
+        }
+        _ => {
+            let range = book.worksheet_range(name).map_err(|e| corrupt(e.to_string()))?;
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            for (r, c, d) in range.used_cells() {
+                if !push(&mut b, r0 + r as u32, c0 + c as u32, d) {
+                    break;
+                }
+            }
+            match book {
+                Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                _ => Vec::new(),
+            }
+        }
+    };
+    let merges: Vec<_> = merges
+        .iter()
+        .map(|m| ((m.start.0 as usize, m.start.1 as usize), (m.end.0 as usize, m.end.1 as usize)))
+        .collect();
+    Ok(b.finish(&merges))
+}
+
+/// One cell into the grid (blank cells are not stored); false once it is full.
+fn push(b: &mut GridBuilder, row: u32, col: u32, d: &Data) -> bool {
+    let cell = cells::from_data(d);
+    cell.is_blank() || b.push(row as usize, col as usize, cell)
 }
 
 /// Read a CSV (any encoding yardstick decodes) as one grid named after the file.
@@ -199,19 +203,15 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Grid, ReadError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    let mut truncated = 0;
-    for rec in r.records() {
-        let rec = rec.map_err(|e| ReadError::Corrupt(e.to_string()))?;
-        if rows.len() >= MAX_ROWS {
-            truncated += 1;
-            continue;
+    let mut b = GridBuilder::new(name);
+    'rows: for (row, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| ReadError::Corrupt(format!("line {}: {e}", row + 1)))?;
+        for (col, text) in rec.iter().enumerate() {
+            let cell = Cell { text: text.trim().to_string(), value: cells::parse_text(text) };
+            if !cell.is_blank() && !b.push(row, col, cell) {
+                break 'rows;
+            }
         }
-        rows.push(
-            rec.iter()
-                .map(|s| Cell { text: s.trim().to_string(), value: cells::parse_text(s) })
-                .collect(),
-        );
     }
-    Ok(Grid { name: name.to_string(), rows, truncated })
+    Ok(b.finish(&[]))
 }

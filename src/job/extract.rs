@@ -36,7 +36,7 @@ pub(super) fn extract_all(
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             match &bar {
                 Some(b) => b.inc(1),
-                None if n % step == 0 || n == files.len() => {
+                None if n.is_multiple_of(step) || n == files.len() => {
                     log(&format!("read {n}/{} reports", files.len()))
                 }
                 None => {}

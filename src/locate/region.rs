@@ -59,8 +59,8 @@ impl Zones {
     }
 }
 
-/// 2. Support for every region: mentions weighted by zone (short names count
-/// less), and issuers' chains.
+/// Step 2, support for every region: mentions weighted by zone (short names
+/// count less), and issuers' chains.
 fn support<'a>(
     g: &'a Gazetteer,
     mentions: &[Mention<'a>],
@@ -146,7 +146,7 @@ fn by_named_issuer<'a>(
     Some(Found { issuer: iss.text.clone(), region: None, level: cands.first().map(|r| r.level) })
 }
 
-/// 4. An issuer without a place (市民政局): its level, then the
+/// Step 4, an issuer without a place (市民政局): its level, then the
 /// best-supported region of that level.
 fn by_best_support<'a>(
     g: &'a Gazetteer,

@@ -109,15 +109,7 @@ fn same_input_gives_byte_identical_output() {
     let b = tempfile::tempdir().unwrap();
     assert_eq!(build(&["reports"], a.path()).status.code(), Some(0));
     assert_eq!(build(&["reports"], b.path()).status.code(), Some(0));
-    for f in [
-        "documents.csv",
-        "facts.csv",
-        "facts.parquet",
-        "panel.csv",
-        "panel_long.csv",
-        "panel.parquet",
-        "diagnostics.csv",
-    ] {
+    for f in yardstick::pipeline::OUTPUT_FILES {
         assert_eq!(
             std::fs::read(a.path().join(f)).unwrap(),
             std::fs::read(b.path().join(f)).unwrap(),

@@ -6,3 +6,4 @@ mod compare;
 mod layout;
 mod run;
 mod sheet;
+mod word;

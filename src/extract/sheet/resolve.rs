@@ -40,7 +40,7 @@ pub fn indicator_for<'c>(
         .indicators
         .iter()
         .filter(applies)
-        .find(|i| i.name == joined || i.cues.iter().any(|c| *c == joined))
+        .find(|i| i.name == joined || i.cues.contains(&joined))
     {
         return Some(i);
     }
