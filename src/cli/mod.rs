@@ -50,6 +50,7 @@ enum Command {
 
 /// Parse arguments, run, and return the process exit code.
 pub fn main() -> ExitCode {
+    yardstick::ingest::pdf::quiet_reader_panics();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -70,6 +70,12 @@ codes! {
     WordLegacy = "word.legacy",
     /// A part of a Word file (header, notes, embedded content) was left out.
     WordPartSkipped = "word.part_skipped",
+    /// A PDF whose pages are images with no text: it needs OCR first.
+    PdfNoTextLayer = "pdf.no_text_layer",
+    /// A PDF that needs a password to open.
+    PdfEncrypted = "pdf.encrypted",
+    /// A PDF that could not be read (damaged, or not PDF at all).
+    PdfCorrupt = "pdf.corrupt",
     /// Malformed byte sequences were replaced while decoding.
     DecodeMalformed = "decode.malformed",
     /// No clue decides the report's region.

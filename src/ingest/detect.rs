@@ -24,6 +24,8 @@ pub enum Format {
     Docx,
     /// legacy Word (.doc) and Works (.wps): OLE compound files
     Doc,
+    /// a PDF with a text layer
+    Pdf,
     /// a format the engine names but cannot read (see [`Unsupported`])
     Unsupported,
 }
@@ -60,6 +62,7 @@ impl Format {
             Format::Tsv => "tsv",
             Format::Docx => "docx",
             Format::Doc => "doc",
+            Format::Pdf => "pdf",
             Format::Unsupported => "unsupported",
         }
     }
@@ -77,6 +80,7 @@ impl Format {
             "tsv" => Format::Tsv,
             "docx" | "docm" | "dotx" => Format::Docx,
             "doc" | "wps" | "dot" => Format::Doc,
+            "pdf" => Format::Pdf,
             _ if unsupported_advice(path).is_some() => Format::Unsupported,
             _ => Format::Text,
         }
@@ -101,9 +105,14 @@ impl Format {
         matches!(self, Format::Docx | Format::Doc)
     }
 
+    /// A binary document format read into text (Word, PDF).
+    pub fn is_binary_document(self) -> bool {
+        self.is_word() || self == Format::Pdf
+    }
+
     /// Largest file of this format that is read at all.
     pub fn max_bytes(self) -> u64 {
-        if self.is_tabular() || self.is_word() {
+        if self.is_tabular() || self.is_binary_document() {
             workbook::MAX_FILE_BYTES
         } else {
             super::MAX_TEXT_BYTES
@@ -125,6 +134,9 @@ pub fn decide(
 ) -> Result<(Format, Vec<Diagnostic>), Diagnostic> {
     if claimed.is_word() {
         return decide_word(source, claimed, bytes);
+    }
+    if claimed == Format::Pdf {
+        return decide_pdf(source, bytes);
     }
     if !claimed.is_tabular() {
         return Ok((claimed, Vec::new()));
@@ -175,5 +187,26 @@ fn decide_word(
             Code::WordCorrupt,
             "not a Word document: neither a zip package (.docx) nor an OLE file (.doc)",
         )),
+    }
+}
+
+/// A .pdf whose content is a web page or text (a site's error page saved
+/// under the report's name) is read as what it is.
+fn decide_pdf(source: &str, bytes: &[u8]) -> Result<(Format, Vec<Diagnostic>), Diagnostic> {
+    if bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+        return Ok((Format::Pdf, Vec::new()));
+    }
+    let renamed = |what: &str| {
+        Diagnostic::warning(
+            source,
+            Code::IngestRenamed,
+            format!("a .pdf file that is really {what}"),
+        )
+    };
+    match workbook::sniff(bytes) {
+        Sniffed::Empty => Err(Diagnostic::error(source, Code::IngestEmpty, "file is empty")),
+        Sniffed::Html => Ok((Format::Html, vec![renamed("HTML: read as a web page")])),
+        Sniffed::Text => Ok((Format::Text, vec![renamed("plain text: read as text")])),
+        _ => Err(Diagnostic::error(source, Code::PdfCorrupt, "not a PDF file")),
     }
 }

@@ -12,9 +12,11 @@ pub mod docx;
 pub mod fold;
 pub mod grid;
 pub mod html;
+mod ods_check;
 pub mod ole;
+pub mod pdf;
+mod readers;
 pub mod text;
-pub mod word;
 pub mod workbook;
 
 use crate::diag::{Code, Diagnostic};
@@ -179,10 +181,11 @@ fn read(
             workbook::read_workbook(bytes).map(Content::Workbook).map_err(|e| e.diagnostic(source))
         }
         Format::Docx | Format::Doc => {
-            let (doc, d) = word::read_word(source, bytes, format)?;
+            let (doc, d) = readers::read_word(source, bytes, format)?;
             diags.extend(d);
             Ok(Content::Text(doc))
         }
+        Format::Pdf => Ok(Content::Text(readers::read_pdf(source, bytes)?.0)),
         Format::Unsupported => Err(unsupported(source)),
     }
 }
@@ -195,7 +198,7 @@ fn unsupported(source: &str) -> Diagnostic {
 
 /// The file's bytes, refusing a file larger than its format's cap before reading it.
 fn read_capped(source: &str, path: &Path, claimed: Format) -> Result<Vec<u8>, Diagnostic> {
-    let (unreadable, too_large) = if claimed.is_tabular() || claimed.is_word() {
+    let (unreadable, too_large) = if claimed.is_tabular() || claimed.is_binary_document() {
         (Code::SheetUnreadable, Code::SheetUnreadable)
     } else {
         (Code::IngestUnreadable, Code::IngestTooLarge)
@@ -207,7 +210,7 @@ fn read_capped(source: &str, path: &Path, claimed: Format) -> Result<Vec<u8>, Di
     if len > limit {
         let what = match claimed {
             f if f.is_tabular() => "a workbook",
-            f if f.is_word() => "a Word file",
+            f if f.is_binary_document() => "a document",
             _ => "a text report",
         };
         return Err(Diagnostic::error(

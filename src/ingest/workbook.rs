@@ -97,10 +97,47 @@ fn check_zip(bytes: &[u8]) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// An OpenDocument spreadsheet: its `mimetype` part says so.
+fn is_ods(bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let Ok(part) = zip.by_name("mimetype") else { return false };
+    let mut head = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::Read::take(part, 128), &mut head);
+    head.contains("opendocument.spreadsheet")
+}
+
+/// Check an OLE container (.xls) before calamine walks it: the `cfb` crate
+/// validates the sector chains (a cyclic chain would make calamine's reader
+/// grow without end) and every stream's declared size is capped.
+fn check_ole(bytes: &[u8]) -> Result<(), ReadError> {
+    let checked = std::panic::catch_unwind(|| {
+        let ole = cfb::CompoundFile::open(Cursor::new(bytes))
+            .map_err(|e| ReadError::Corrupt(format!("damaged OLE container: {e}")))?;
+        let mut total = 0u64;
+        for entry in ole.walk() {
+            total = total.saturating_add(entry.len());
+            if entry.len() > MAX_PART_BYTES || total > 4 * MAX_PART_BYTES {
+                return Err(ReadError::TooLarge {
+                    part: entry.path().display().to_string(),
+                    size: entry.len(),
+                    limit: MAX_PART_BYTES,
+                });
+            }
+        }
+        Ok(())
+    });
+    checked.unwrap_or_else(|_| Err(ReadError::Corrupt("damaged OLE container".into())))
+}
+
 /// Read every sheet of a workbook held in memory.
 pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
     match sniff(bytes) {
-        Sniffed::Zip => check_zip(bytes)?,
+        Sniffed::Zip => {
+            check_zip(bytes)?;
+            if is_ods(bytes) {
+                super::ods_check::check(bytes)?;
+            }
+        }
         Sniffed::Ole => {
             // an encrypted OOXML file is an OLE container with an EncryptionInfo stream
             if bytes.windows(28).any(|w| {
@@ -112,6 +149,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
             }) {
                 return Err(ReadError::Encrypted);
             }
+            check_ole(bytes)?;
         }
         _ => {
             return Err(ReadError::Corrupt(

@@ -3,7 +3,13 @@
 mod build;
 mod common;
 mod compare;
+#[path = "../support/formats.rs"]
+mod formats;
+mod hostile;
 mod layout;
+#[path = "../support/mutate.rs"]
+mod mutate;
+mod pdf;
 mod run;
 mod sheet;
 mod word;

@@ -5,72 +5,8 @@
 //! damaged .docx is one diagnostic naming the file.
 
 use crate::common::*;
-use std::io::Write;
+use crate::formats::{paragraph, write_docx};
 use std::path::Path;
-
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-fn paragraph(text: &str) -> String {
-    format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", escape(text))
-}
-
-/// Write a .docx: `body` is WordprocessingML, plus a header and a footer part.
-fn write_docx(path: &Path, body: &str, header: &str, footer: &str) {
-    let f = std::fs::File::create(path).unwrap();
-    let mut z = zip::ZipWriter::new(f);
-    let o = zip::write::SimpleFileOptions::default();
-    let ct = "application/vnd.openxmlformats-officedocument.wordprocessingml";
-    let parts = [
-        (
-            "[Content_Types].xml",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="{ct}.document.main+xml"/><Override PartName="/word/header1.xml" ContentType="{ct}.header+xml"/><Override PartName="/word/footer1.xml" ContentType="{ct}.footer+xml"/></Types>"#
-            ),
-        ),
-        (
-            "_rels/.rels",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/officeDocument" Target="word/document.xml"/></Relationships>"#
-            ),
-        ),
-        (
-            "word/_rels/document.xml.rels",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{R}/header" Target="header1.xml"/><Relationship Id="rId2" Type="{R}/footer" Target="footer1.xml"/></Relationships>"#
-            ),
-        ),
-        (
-            "word/document.xml",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}<w:sectPr><w:headerReference w:type="default" r:id="rId1"/><w:footerReference w:type="default" r:id="rId2"/></w:sectPr></w:body></w:document>"#
-            ),
-        ),
-        (
-            "word/header1.xml",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><w:hdr xmlns:w="{W}">{}</w:hdr>"#,
-                paragraph(header)
-            ),
-        ),
-        (
-            "word/footer1.xml",
-            format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><w:ftr xmlns:w="{W}">{}</w:ftr>"#,
-                paragraph(footer)
-            ),
-        ),
-    ];
-    for (name, xml) in parts {
-        z.start_file(name, o).unwrap();
-        z.write_all(xml.as_bytes()).unwrap();
-    }
-    z.finish().unwrap();
-}
 
 /// (indicator, value, kind, year) of every fact in a build's facts.csv.
 fn facts(out: &Path) -> Vec<(String, String, String, String)> {

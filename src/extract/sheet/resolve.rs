@@ -45,8 +45,8 @@ pub fn indicator_for<'c>(
         return Some(i);
     }
     // the main header names it and the sub-headers only say "the count"
-    let main = parts.first().copied().unwrap_or_default();
-    if parts[1..].iter().all(|p| COUNT_WORDS.contains(p)) {
+    let (&main, rest) = parts.split_first()?;
+    if rest.iter().all(|p| COUNT_WORDS.contains(p)) {
         let best = catalog
             .indicators
             .iter()
@@ -151,6 +151,8 @@ mod tests {
         assert_eq!(id("信访"), Some("petitions".into()));
         assert_eq!(id("一般公共预算收入"), Some("general_budget_revenue".into()));
         assert_eq!(id("备注"), None);
+        // a header of spaces only (a mutated workbook) names nothing, and does not panic
+        assert_eq!(id("\u{3000} "), None);
     }
 
     #[test]
