@@ -3,6 +3,37 @@
 //! navigation skipped.
 
 use scraper::{ElementRef, Html, Node};
+use std::sync::LazyLock;
+
+/// Site furniture of government pages (`datasets/ingest/page_chrome.toml`).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageChrome {
+    skip_class_words: Vec<String>,
+    drop_line_starts: Vec<String>,
+    drop_line_contains: Vec<String>,
+}
+
+static CHROME: LazyLock<PageChrome> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../datasets/ingest/page_chrome.toml"))
+        .expect("datasets/ingest/page_chrome.toml is valid")
+});
+
+/// An element the site wraps around the report (navigation, footer, share bar…).
+fn is_site_furniture(el: &ElementRef) -> bool {
+    let words = |v: &str| {
+        v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+            .any(|w| CHROME.skip_class_words.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    };
+    let e = el.value();
+    e.attr("class").is_some_and(words) || e.attr("id").is_some_and(words)
+}
+
+/// A text line that is the site's, not the report's (footer, filing numbers, breadcrumb).
+fn is_chrome_line(line: &str) -> bool {
+    CHROME.drop_line_starts.iter().any(|w| line.starts_with(w.as_str()))
+        || CHROME.drop_line_contains.iter().any(|w| line.contains(w.as_str()))
+}
 
 /// Is this (lower-case) content HTML rather than text that mentions a tag?
 pub fn looks_like_html(head: &str) -> bool {
@@ -48,12 +79,23 @@ const BLOCK: &[&str] = &[
 pub fn html_to_text(html: &str) -> String {
     let doc = Html::parse_document(html);
     let mut out = String::with_capacity(html.len() / 3);
-    walk(doc.root_element(), &mut out);
+    walk(doc.root_element(), &mut out, true);
+    // a page whose report sits inside an element named like furniture: read it all
+    let mut all = String::new();
+    walk(doc.root_element(), &mut all, false);
+    if out.chars().filter(|c| !c.is_whitespace()).count() * 5
+        < all.chars().filter(|c| !c.is_whitespace()).count()
+    {
+        out = all;
+    }
     // collapse runs of blank lines and trim each line
     let mut text = String::with_capacity(out.len());
     let mut blank = false;
     for line in out.lines() {
         let line = line.trim();
+        if is_chrome_line(line) {
+            continue;
+        }
         if line.is_empty() {
             if !blank && !text.is_empty() {
                 text.push('\n');
@@ -68,9 +110,9 @@ pub fn html_to_text(html: &str) -> String {
     text
 }
 
-fn walk(el: ElementRef, out: &mut String) {
+fn walk(el: ElementRef, out: &mut String, skip_furniture: bool) {
     let name = el.value().name();
-    if SKIP.contains(&name) {
+    if SKIP.contains(&name) || skip_furniture && name != "table" && is_site_furniture(&el) {
         return;
     }
     if name == "table" {
@@ -99,7 +141,7 @@ fn walk(el: ElementRef, out: &mut String) {
             }
             Node::Element(_) => {
                 if let Some(e) = ElementRef::wrap(child) {
-                    walk(e, out);
+                    walk(e, out, skip_furniture);
                 }
             }
             _ => {}
@@ -112,7 +154,7 @@ fn walk(el: ElementRef, out: &mut String) {
 
 fn cell_text(el: ElementRef) -> String {
     let mut s = String::new();
-    walk(el, &mut s);
+    walk(el, &mut s, true);
     s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "/")
 }
 
@@ -203,6 +245,32 @@ mod tests {
         assert!(text.contains("信息内容 | 本年 | 本年"), "{text}");
         assert!(text.contains("信息内容 | 制发 | 废止"), "{text}");
         assert!(text.contains("行政规范性文件 | 3 | 1"), "{text}");
+    }
+
+    #[test]
+    fn site_furniture_is_dropped_and_the_report_kept() {
+        // a county site's page as saved: a menu with 政府工作报告, a breadcrumb,
+        // a share bar and a footer with filing numbers around the report
+        let html = r#"<html><head><meta charset="gb2312"><title>2024年度政府信息公开工作年度报告</title></head><body>
+            <div class="top-nav"><a>首页</a><a>政府信息公开</a><a>政府工作报告</a></div>
+            <div class="crumb">当前位置：首页 > 政府信息公开 > 年度报告</div>
+            <div class="article"><h1>某县2024年政府信息公开工作年度报告</h1>
+            <p>全年主动公开各类政府信息10407条，办理政府信息公开申请218件。</p></div>
+            <div class="bdsharebuttonbox">分享到：微信 微博</div>
+            <div id="footer">主办单位：某县人民政府办公室 网站标识码3501280001 闽ICP备05012345号</div>
+            <p>闽公网安备 35012802000123号</p></body></html>"#;
+        let text = html_to_text(html);
+        assert!(text.contains("全年主动公开各类政府信息10407条"), "{text}");
+        for chrome in ["政府工作报告", "当前位置", "分享到", "网站标识码", "ICP备", "公网安备"]
+        {
+            assert!(!text.contains(chrome), "{chrome} kept:\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_report_inside_furniture_named_elements_is_still_read() {
+        let html = r#"<div class="footer"><p>全年主动公开各类政府信息10407条，办理政府信息公开申请218件，行政复议5件，行政诉讼3件。</p></div>"#;
+        assert!(html_to_text(html).contains("10407条"));
     }
 
     #[test]
