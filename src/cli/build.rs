@@ -45,6 +45,9 @@ pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
         counts.info,
         args.out.display()
     );
+    if out.sheets.0 > 0 {
+        eprintln!("yardstick: {} sheets read, {} gave facts", out.sheets.0, out.sheets.1);
+    }
     for d in out.diagnostics.iter().filter(|d| d.severity == yardstick::diag::Severity::Error) {
         eprintln!("  {d}");
     }

@@ -1,6 +1,12 @@
 //! Spreadsheet cells as they really are: numbers stored as text, thousands
-//! separators, full-width digits, "87.4%", and the many ways of writing
-//! "no value" (empty, —, -, /, …), which are missing, never 0.
+//! separators, full-width digits, "87.4%", footnote marks (12.5¹, 12.5*), and
+//! the many ways of writing "no value" (empty, —, -, /, …, x, 未公开), which
+//! are missing, never 0.
+//!
+//! `parse_text` strips footnote marks before reading the digits (NFKC would
+//! turn "12.5¹" into "12.51"), knows the missing markers, and reads numbers
+//! without allocating (`parse_number`); `from_data` turns calamine's cells
+//! into these.
 
 use calamine::Data;
 
@@ -58,31 +64,142 @@ impl Cell {
     }
 }
 
-const MISSING: &[&str] =
-    &["—", "–", "-", "--", "——", "/", "…", "……", "...", "无", "NA", "N/A", "n/a", "×", "x"];
+/// Cells that say "no value": missing, not 0 and not text.
+const MISSING: &[&str] = &[
+    "—",
+    "–",
+    "-",
+    "--",
+    "——",
+    "―",
+    "－",
+    "－－",
+    "/",
+    "／",
+    "…",
+    "……",
+    "...",
+    "…。",
+    "无",
+    "NA",
+    "N/A",
+    "n/a",
+    "#N/A",
+    "×",
+    "x",
+    "X",
+    "ｘ",
+    "Ｘ",
+    "*",
+    "＊",
+    "未公开",
+    "不公开",
+    "暂无",
+    "不详",
+    "空",
+    "保密",
+];
+
+/// Marks a table puts after a value to point at a note: 12.5¹, 12.5*, 12.5①.
+fn is_footnote_mark(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹' | '*' | '＊' | '†' | '‡' | '※' | '#' | '△' | '▲')
+        || ('①'..='⑳').contains(&c)
+}
+
+/// A value with its footnote marks dropped: "12.5¹" → "12.5", "3.2[1]" → "3.2".
+fn strip_footnote(t: &str) -> &str {
+    let mut t = t.trim_end();
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(is_footnote_mark).trim_end();
+        for (open, close) in [('[', ']'), ('［', '］')] {
+            if let Some(inner) = t.strip_suffix(close).and_then(|s| s.rsplit_once(open)) {
+                if !inner.1.is_empty() && inner.1.chars().all(|c| c.is_ascii_digit()) {
+                    t = inner.0.trim_end();
+                }
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
+}
+
+/// What a text says as a number, read without allocating.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Parsed {
+    Empty,
+    Missing,
+    Number {
+        value: f64,
+        percent: bool,
+    },
+    /// text that is not a number
+    Text,
+}
+
+/// Full-width and other look-alike characters of a number, as ASCII.
+fn ascii_of(c: char) -> Option<u8> {
+    match c {
+        '０'..='９' => Some(b'0' + (c as u32 - '０' as u32) as u8),
+        '．' | '·' => Some(b'.'),
+        '，' => Some(b','),
+        '－' | '−' | '—' | '–' => Some(b'-'),
+        '＋' => Some(b'+'),
+        '％' | '﹪' => Some(b'%'),
+        '\u{3000}' | '\u{a0}' | '\u{2009}' | '\u{202f}' => Some(b' '),
+        _ if c.is_ascii() => Some(c as u8),
+        _ => None,
+    }
+}
+
+/// Read a text the way a statistics table writes numbers (see the module doc).
+pub fn parse_number(raw: &str) -> Parsed {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Parsed::Empty;
+    }
+    if MISSING.contains(&t) || t.starts_with('#') && t.ends_with(['!', '?']) {
+        return Parsed::Missing;
+    }
+    let t = strip_footnote(t);
+    let mut buf = [0u8; 48];
+    let (mut n, mut digits, mut percent) = (0, 0, false);
+    for (i, c) in t.chars().enumerate() {
+        let Some(b) = ascii_of(c) else { return Parsed::Text };
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b',' | b' ' => continue,
+            b'%' if !percent => {
+                percent = true;
+                continue;
+            }
+            b'-' | b'+' if i == 0 => {}
+            b'.' => {}
+            _ => return Parsed::Text,
+        }
+        if percent || n == buf.len() {
+            return Parsed::Text; // something after the %, or too long to be a value
+        }
+        buf[n] = b;
+        n += 1;
+    }
+    if digits == 0 {
+        return if t.is_empty() { Parsed::Missing } else { Parsed::Text };
+    }
+    match std::str::from_utf8(&buf[..n]).ok().and_then(|s| s.parse::<f64>().ok()) {
+        Some(value) if value.is_finite() => Parsed::Number { value, percent },
+        _ => Parsed::Text,
+    }
+}
 
 /// Parse text the way a statistics table writes numbers.
 pub fn parse_text(raw: &str) -> CellValue {
-    let t = crate::ingest::fold::normalize_str(raw.trim());
-    let t = t.trim();
-    if t.is_empty() {
-        return CellValue::Empty;
-    }
-    if MISSING.contains(&t) {
-        return CellValue::Missing;
-    }
-    let (body, percent) = match t.strip_suffix('%') {
-        Some(b) => (b.trim(), true),
-        None => (t, false),
-    };
-    let cleaned: String = body.chars().filter(|c| *c != ',' && *c != ' ').collect();
-    let numeric = !cleaned.is_empty()
-        && cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+')
-        && cleaned.chars().any(|c| c.is_ascii_digit())
-        && !cleaned[1..].contains(['-', '+']);
-    match cleaned.parse::<f64>() {
-        Ok(v) if numeric && v.is_finite() => CellValue::Number { value: v, percent },
-        _ => CellValue::Text(t.to_string()),
+    match parse_number(raw) {
+        Parsed::Empty => CellValue::Empty,
+        Parsed::Missing => CellValue::Missing,
+        Parsed::Number { value, percent } => CellValue::Number { value, percent },
+        Parsed::Text => CellValue::Text(raw.trim().to_string()),
     }
 }
 
@@ -126,18 +243,48 @@ pub fn column_name(mut col: usize) -> String {
 mod tests {
     use super::*;
 
+    fn num(value: f64) -> CellValue {
+        CellValue::Number { value, percent: false }
+    }
+
     #[test]
     fn numbers_as_tables_write_them() {
-        assert_eq!(parse_text("59,395"), CellValue::Number { value: 59395.0, percent: false });
-        assert_eq!(parse_text("１２３"), CellValue::Number { value: 123.0, percent: false });
+        assert_eq!(parse_text("59,395"), num(59395.0));
+        assert_eq!(parse_text("１２３"), num(123.0));
+        assert_eq!(parse_text("１，２３４．５"), num(1234.5));
         assert_eq!(parse_text("87.4%"), CellValue::Number { value: 87.4, percent: true });
-        assert_eq!(parse_text(" -3.2 "), CellValue::Number { value: -3.2, percent: false });
-        for m in ["—", "-", "/", "…", "——"] {
-            assert_eq!(parse_text(m), CellValue::Missing, "{m}");
-        }
+        assert_eq!(parse_text("８７．４％"), CellValue::Number { value: 87.4, percent: true });
+        assert_eq!(parse_text(" -3.2 "), num(-3.2));
+        assert_eq!(parse_text("－3.2"), num(-3.2));
+        assert_eq!(parse_text("\u{3000}42\u{3000}"), num(42.0));
         assert_eq!(parse_text(""), CellValue::Empty);
         assert_eq!(parse_text("常州"), CellValue::Text("常州".into()));
         assert_eq!(parse_text("2023-01"), CellValue::Text("2023-01".into()));
+        assert_eq!(parse_text("1.2.3"), CellValue::Text("1.2.3".into()));
+        assert_eq!(parse_text("12%3"), CellValue::Text("12%3".into()));
+        assert_eq!(parse_text("约12"), CellValue::Text("约12".into()));
+    }
+
+    #[test]
+    fn footnote_marks_are_not_digits() {
+        // NFKC would read "12.5¹" as 12.51
+        assert_eq!(parse_text("12.5¹"), num(12.5));
+        assert_eq!(parse_text("12.5²³"), num(12.5));
+        assert_eq!(parse_text("12.5*"), num(12.5));
+        assert_eq!(parse_text("12.5 ＊"), num(12.5));
+        assert_eq!(parse_text("12.5①"), num(12.5));
+        assert_eq!(parse_text("3.2[1]"), num(3.2));
+        assert_eq!(parse_text("1,234*"), num(1234.0));
+        assert_eq!(parse_text("5.5%*"), CellValue::Number { value: 5.5, percent: true });
+    }
+
+    #[test]
+    fn missing_markers_are_not_zero() {
+        for m in ["—", "-", "/", "…", "——", "x", "X", "×", "未公开", "无", "－", "...", "#DIV/0!"]
+        {
+            assert_eq!(parse_text(m), CellValue::Missing, "{m}");
+        }
+        assert_eq!(parse_text("0"), num(0.0));
     }
 
     #[test]

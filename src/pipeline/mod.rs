@@ -65,6 +65,9 @@ pub struct FileResult {
     pub document: Option<DocRecord>,
     pub facts: Vec<Fact>,
     pub diagnostics: Vec<Diagnostic>,
+    /// for a workbook: sheets read, and sheets that gave facts
+    #[serde(default)]
+    pub sheets: (u32, u32),
 }
 
 impl FileResult {
@@ -80,6 +83,8 @@ pub struct BuildOutput {
     pub facts: Vec<Fact>,
     pub diagnostics: Vec<Diagnostic>,
     pub panel: Vec<PanelRow>,
+    /// workbook sheets read, and sheets that gave facts
+    pub sheets: (u32, u32),
 }
 
 impl BuildOutput {
@@ -136,7 +141,7 @@ pub fn process_input(engine: &Engine, mut input: Input) -> FileResult {
             let (facts, extracted) = engine.extractor.extract(doc, &meta);
             diags.extend(extracted);
             let document = record::of_text(doc, &meta, &facts);
-            FileResult { document: Some(document), facts, diagnostics: diags }
+            FileResult { document: Some(document), facts, diagnostics: diags, sheets: (0, 0) }
         }
         Content::Workbook(grids) => {
             let found = extract::sheet::extract_workbook(
@@ -148,7 +153,8 @@ pub fn process_input(engine: &Engine, mut input: Input) -> FileResult {
                 &mut diags,
             );
             let document = record::of_workbook(&input, &found);
-            FileResult { document: Some(document), facts: found.facts, diagnostics: diags }
+            let sheets = (found.sheets as u32, found.sheets_with_facts as u32);
+            FileResult { document: Some(document), facts: found.facts, diagnostics: diags, sheets }
         }
     }
 }
@@ -163,7 +169,9 @@ pub fn finish(
 ) -> BuildOutput {
     let mut documents = Vec::new();
     let mut facts = Vec::new();
+    let mut sheets = (0, 0);
     for r in results {
+        sheets = (sheets.0 + r.sheets.0, sheets.1 + r.sheets.1);
         documents.extend(r.document);
         facts.extend(r.facts);
         diagnostics.extend(r.diagnostics);
@@ -182,7 +190,7 @@ pub fn finish(
     diagnostics.extend(frame::panel::conflicts(&facts));
     diagnostics.sort();
     diagnostics.dedup();
-    BuildOutput { documents, facts, diagnostics, panel }
+    BuildOutput { documents, facts, diagnostics, panel, sheets }
 }
 
 /// Build from files and folders.

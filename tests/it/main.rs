@@ -7,6 +7,7 @@ mod compare;
 mod formats;
 mod hostile;
 mod layout;
+mod layouts;
 #[path = "../support/mutate.rs"]
 mod mutate;
 mod pdf;

@@ -1,105 +1,135 @@
 //! The words of table layouts: header names of region, indicator, value,
-//! year and unit columns, total and note rows, unit words, and the year or
-//! unit a header states.
+//! year and unit columns, total and note rows, unit words, "其中" parts, and
+//! the year or unit a header states; labels cleaned of the spaces tables pad
+//! them with.
 
-use crate::ingest::cells::{Cell, CellValue};
+use std::borrow::Cow;
 
+/// Headers of a column of regions.
+#[rustfmt::skip]
 pub(super) const REGION_HEADS: &[&str] = &[
-    "地区",
-    "地区名称",
-    "区域",
-    "城市",
-    "地市",
-    "行政区划",
-    "区县",
-    "县(市、区)",
-    "市州",
-    "单位名称",
-    "地区名",
+    "地区", "地区名称", "区域", "城市", "地市", "行政区划", "区县", "县(市、区)", "县（市、区）",
+    "县(市,区)", "市州", "市(州)", "市（州）", "单位名称", "地区名", "省份", "省份名称",
+    "省(区、市)", "省（区、市）", "设区市", "城市名称",
 ];
-pub(super) const INDICATOR_HEADS: &[&str] = &["指标", "指标名称", "项目", "统计指标"];
+/// Headers of a column of indicators.
+pub(super) const INDICATOR_HEADS: &[&str] =
+    &["指标", "指标名称", "项目", "统计指标", "主要指标", "项目名称"];
+/// Headers of the value column of a long table: the row names the indicator.
 pub(super) const VALUE_HEADS: &[&str] = &["数值", "数据", "值", "指标值", "数量", "本年", "合计数"];
+/// Headers of a column of years.
 pub(super) const YEAR_HEADS: &[&str] = &["年份", "年度", "年", "统计年度"];
+/// Headers of a column (or the first cell of a row) of units.
 pub(super) const UNIT_HEADS: &[&str] = &["单位", "计量单位"];
+/// Columns that hold no values: numbering, codes, ranks and remarks.
+#[rustfmt::skip]
+const SKIP_HEADS: &[&str] = &[
+    "序号", "编号", "代码", "行政区划代码", "区划代码", "地区代码", "编码", "备注", "说明", "栏次",
+];
+/// Header endings of columns that hold no values (增速排名, 地区代码).
+const SKIP_ENDS: &[&str] = &["排名", "位次", "排序", "代码"];
+/// Labels of total rows and columns: checks, not regions.
 pub(super) const TOTAL_LABELS: &[&str] = &[
     "合计", "总计", "小计", "全省", "全市", "全区", "全国", "全州", "全盟", "全县", "总体", "平均",
 ];
-pub(super) const NOTE_STARTS: &[&str] =
-    &["注", "说明", "资料来源", "数据来源", "备注", "填报", "制表"];
-pub(super) const UNIT_WORDS: &[&str] = &[
-    "件",
-    "个",
-    "家",
-    "人",
-    "人次",
-    "万人",
-    "元",
-    "万元",
-    "亿元",
-    "%",
-    "张",
-    "条",
-    "次",
-    "场",
-    "项",
-    "户",
-    "起",
-    "万人次",
-    "元/人·月",
-    "元/月",
-    "个百分点",
-    "‰",
+/// Starts of note and footer lines below a table.
+#[rustfmt::skip]
+const NOTE_STARTS: &[&str] = &[
+    "注", "说明", "资料来源", "数据来源", "备注", "填报", "制表", "附注", "审核人", "负责人",
+    "联系电话",
 ];
+/// Units of measure as a units row or a header bracket writes them.
+#[rustfmt::skip]
+pub(super) const UNIT_WORDS: &[&str] = &[
+    "件", "个", "家", "人", "人次", "万人", "元", "万元", "亿元", "千元", "%", "张", "条", "次",
+    "场", "项", "户", "起", "万人次", "元/人·月", "元/月", "个百分点", "百分点", "‰", "家次", "篇",
+    "份", "所", "床", "吨", "万吨", "公里", "平方公里", "亩", "万亩", "辆", "台", "套", "万户",
+    "岁", "天", "小时", "千瓦时", "亿千瓦时", "万千瓦时", "平方米", "万平方米",
+];
+/// Texts of a column-number row (栏次: 甲 乙 1 2 3).
+pub(super) const COLUMN_NUMBER_WORDS: &[&str] =
+    &["甲", "乙", "丙", "丁", "戊", "栏次", "列次", "栏号", "A", "B", "C", "D"];
 
+/// A 合计 / 全省 / 总计 label: a check of the rows, not a region.
 pub fn is_total(label: &str) -> bool {
     let l = label.trim();
     TOTAL_LABELS.iter().any(|t| l == *t || l.starts_with(t) && l.chars().count() <= 4)
+        || ["合计", "小计", "总计"].iter().any(|t| l.ends_with(t))
 }
 
+/// A note line below a table: 注：…, 资料来源：…, 数据来源：….
 pub(super) fn is_note(label: &str) -> bool {
     let l = label.trim_start();
     NOTE_STARTS.iter().any(|n| l.starts_with(n))
         && (l.contains(':') || l.contains('：') || l.chars().count() > 6)
 }
 
-pub(super) fn is_unit_word(s: &str) -> bool {
-    let t = s
-        .trim()
+/// The unit a units cell states: "(万元)" → "万元", "单位：亿元" → "亿元".
+pub(super) fn unit_of(s: &str) -> &str {
+    s.trim()
+        .trim_matches(['(', ')', '（', '）'])
+        .trim_start_matches("计量单位")
         .trim_start_matches("单位")
         .trim_start_matches([':', '：'])
         .trim()
-        .trim_matches(['(', ')', '（', '）']);
-    UNIT_WORDS.contains(&t)
+        .trim_matches(['(', ')', '（', '）'])
+}
+
+/// A unit word, bare or in brackets: 件, (万元), 单位：亿元.
+pub(super) fn is_unit_word(s: &str) -> bool {
+    UNIT_WORDS.contains(&unit_of(s))
+}
+
+/// A header of a column that holds no values (序号, 代码, 排名, 备注).
+pub(super) fn is_skip_head(h: &str) -> bool {
+    SKIP_HEADS.contains(&h) || SKIP_ENDS.iter().any(|e| h.ends_with(e))
 }
 
 /// "信访(件)" → ("信访", "件"); "一般公共预算收入（亿元）" → (…, "亿元"); "行政复议" → (…, "").
 pub fn split_header_unit(h: &str) -> (String, String) {
+    let (label, unit) = split_unit(h);
+    (label.to_string(), unit.to_string())
+}
+
+/// `split_header_unit` on slices.
+pub(super) fn split_unit(h: &str) -> (&str, &str) {
     let t = h.trim();
     for (open, close) in [('(', ')'), ('（', '）'), ('[', ']')] {
         if let (Some(o), true) = (t.rfind(open), t.ends_with(close)) {
             let unit = t[o + open.len_utf8()..t.len() - close.len_utf8()].trim();
+            let unit =
+                unit.strip_prefix("单位").map_or(unit, |u| u.trim_start_matches([':', '：']));
             if is_unit_word(unit) || unit.ends_with('元') || unit.ends_with('人') {
-                return (t[..o].trim().to_string(), unit.to_string());
+                return (t[..o].trim(), unit);
             }
         }
     }
-    (t.to_string(), String::new())
+    (t, "")
 }
 
+/// The 4-digit years (1900–2099) a text states, not inside a longer number.
+fn years(s: &str) -> impl Iterator<Item = i32> + '_ {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).filter_map(move |i| {
+        let w = &b[i..i + 4];
+        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+        let after_ok = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        let digits = w.iter().all(u8::is_ascii_digit) && matches!(&w[..2], b"19" | b"20");
+        (before_ok && after_ok && digits)
+            .then(|| w.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0')))
+    })
+}
+
+/// The first year (1900–2099) a text states.
 pub(super) fn year_in(s: &str) -> Option<i32> {
-    let chars: Vec<char> = s.chars().collect();
-    for i in 0..chars.len().saturating_sub(3) {
-        let w: String = chars[i..i + 4].iter().collect();
-        let before_ok = i == 0 || !chars[i - 1].is_ascii_digit();
-        let after_ok = chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        if before_ok && after_ok && w.chars().all(|c| c.is_ascii_digit()) {
-            let y: i32 = w.parse().ok()?;
-            if (1990..=2100).contains(&y) {
-                return Some(y);
-            }
-        }
-    }
-    None
+    years(s).next()
+}
+
+/// The one year a title states (None when it names none, or two: 2015-2019年).
+pub(super) fn single_year(s: &str) -> Option<i32> {
+    let mut ys = years(s);
+    let first = ys.next()?;
+    ys.all(|y| y == first).then_some(first)
 }
 
 /// The year a sheet name, title or file name states (2023, "2023年", "2023年度").
@@ -107,14 +137,151 @@ pub fn year_of(s: &str) -> Option<i32> {
     year_in(s)
 }
 
-pub(super) fn non_empty(row: &[Cell]) -> usize {
-    row.iter().filter(|c| !c.is_blank()).count()
+/// A header part that starts with a year: "2019" → (2019, ""), "2019年度" → (2019, ""),
+/// "2022年地区生产总值" → (2022, "地区生产总值").
+pub(super) fn split_year(part: &str) -> Option<(i32, &str)> {
+    let b = part.as_bytes();
+    if b.len() < 4
+        || !b[..4].iter().all(u8::is_ascii_digit)
+        || b.get(4).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let y = year_in(&part[..4])?;
+    let rest = &part[4..];
+    for suffix in ["年度", "年末", "年底", "年初", "年", ""] {
+        if let Some(r) = rest.strip_prefix(suffix) {
+            if suffix.is_empty() && !r.is_empty() {
+                return None; // 2019-2020, 2019.5: not a year header
+            }
+            return Some((y, r.trim_start_matches([' ', ':', '：'])));
+        }
+    }
+    None
 }
 
-pub(super) fn numbers(row: &[Cell]) -> usize {
-    row.iter().filter(|c| matches!(c.value, CellValue::Number { .. })).count()
+/// The child of a "其中" part: "其中：纠正" → "纠正", "其中纠正" → "纠正", "其中" → "";
+/// yearbooks mark it with #: "#城镇" → "城镇".
+pub(super) fn strip_part_mark(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix("其中").or_else(|| s.strip_prefix(['#', '＃']))?;
+    Some(rest.trim_start_matches([':', '：', '、', ',', '，', ' ']))
 }
 
-pub(super) fn find_col(header: &[String], names: &[&str]) -> Option<usize> {
-    header.iter().position(|h| names.contains(&split_header_unit(h).0.as_str()))
+/// A Chinese character.
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// A footnote mark after a label: 南京市*, 合计①.
+fn is_label_mark(c: char) -> bool {
+    matches!(c, '*' | '＊' | '¹' | '²' | '³' | '†' | '‡' | '※') || ('①'..='⑳').contains(&c)
+}
+
+/// A bilingual label without its English: yearbooks write "北　京\nBeijing",
+/// "地区生产总值\n(亿元)\nGross Regional Product". Lines with Latin letters and
+/// no Chinese go, and so does a Latin tail after a space.
+fn without_english(t: &str) -> Cow<'_, str> {
+    if !t.chars().any(is_cjk) {
+        return Cow::Borrowed(t);
+    }
+    let english = |l: &str| l.chars().any(|c| c.is_ascii_alphabetic()) && !l.chars().any(is_cjk);
+    let mut out = String::with_capacity(t.len());
+    for line in t.lines().filter(|l| !english(l)) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    let tail = out.char_indices().find(|&(i, c)| {
+        let rest = &out[i..];
+        c.is_whitespace()
+            && rest.trim_start().starts_with(|c: char| c.is_ascii_alphabetic())
+            && rest.is_ascii()
+            && out[..i].chars().any(is_cjk)
+    });
+    if let Some((i, _)) = tail {
+        out.truncate(i);
+    }
+    Cow::Owned(out)
+}
+
+/// A label as matched: trimmed of ASCII and full-width spaces and footnote
+/// marks, spaces inside dropped (北　京 → 北京, "一般公共预算\n收入" → one word),
+/// English of a bilingual label dropped; borrowed unless spaces had to go.
+pub(super) fn clean(s: &str) -> Cow<'_, str> {
+    let t = s.trim().trim_end_matches(is_label_mark).trim_end();
+    if !t.chars().any(char::is_whitespace) {
+        return Cow::Borrowed(t);
+    }
+    let t = without_english(t);
+    let t = t.trim().trim_end_matches(is_label_mark);
+    let mut out = String::with_capacity(t.len());
+    let mut gap = false;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        let keep_space = gap && out.chars().last().is_some_and(|p| !is_cjk(p)) && !is_cjk(c);
+        if keep_space {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_units_and_years() {
+        assert_eq!(split_header_unit("信访(件)"), ("信访".into(), "件".into()));
+        assert_eq!(
+            split_header_unit("一般公共预算收入（亿元）"),
+            ("一般公共预算收入".into(), "亿元".into())
+        );
+        assert_eq!(split_header_unit("行政复议"), ("行政复议".into(), "".into()));
+        assert_eq!(split_header_unit("废止(失效)"), ("废止(失效)".into(), "".into()));
+        assert_eq!(split_unit("收入(单位：万元)"), ("收入", "万元"));
+        assert_eq!(year_of("2023年"), Some(2023));
+        assert_eq!(year_of("市级指标2022.xlsx"), Some(2022));
+        assert_eq!(year_of("Sheet1"), None);
+        assert_eq!(year_of("320100"), None);
+        assert_eq!(single_year("2015-2019年"), None);
+        assert_eq!(single_year("江苏省2022年各设区市"), Some(2022));
+        assert_eq!(split_year("2019年度"), Some((2019, "")));
+        assert_eq!(split_year("2022年地区生产总值"), Some((2022, "地区生产总值")));
+        assert_eq!(split_year("2019-2020"), None);
+        assert_eq!(split_year("12345"), None);
+        assert!(is_total("合计") && is_total("全省") && !is_total("常州市"));
+        assert!(is_total("苏南小计") && is_total("江苏省合计") && is_total("全省平均"));
+        assert!(is_note("注：1. 数据为快报数") && !is_note("注册登记"));
+        assert!(is_unit_word("(万元)") && is_unit_word("单位：件") && !is_unit_word("信访"));
+    }
+
+    #[test]
+    fn labels_are_cleaned_and_parts_marked() {
+        assert_eq!(clean("　北　京　"), "北京");
+        assert_eq!(clean("  南京市 "), "南京市");
+        assert_eq!(clean("一般公共预算\n收入"), "一般公共预算收入");
+        assert_eq!(clean("GDP growth"), "GDP growth");
+        assert_eq!(clean("常州*"), "常州");
+        assert_eq!(clean("合计①"), "合计");
+        assert_eq!(clean("北　京\nBeijing"), "北京");
+        assert_eq!(clean("北京 Beijing"), "北京");
+        assert_eq!(
+            clean("地区生产总值\n(亿元)\nGross Regional Product\n(100 million yuan)"),
+            "地区生产总值(亿元)"
+        );
+        assert_eq!(clean("增长率\n(%)"), "增长率(%)");
+        assert_eq!(clean("GDP 增速"), "GDP增速");
+        assert_eq!(strip_part_mark("#城镇"), Some("城镇"));
+        assert!(matches!(clean("南京"), Cow::Borrowed(_)));
+        assert_eq!(strip_part_mark("其中：纠正"), Some("纠正"));
+        assert_eq!(strip_part_mark("其中纠正"), Some("纠正"));
+        assert_eq!(strip_part_mark("其中"), Some(""));
+        assert_eq!(strip_part_mark("行政复议"), None);
+        assert!(is_skip_head("序号") && is_skip_head("增速排名") && !is_skip_head("信访"));
+    }
 }

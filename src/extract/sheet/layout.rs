@@ -1,14 +1,29 @@
-//! Table layout, detected rather than configured: title rows above the header,
-//! multi-row (merged) headers, a units row or units in the header (信访(件)),
-//! footnote rows (注: …), total rows and columns (合计, 全省), and the shape —
-//! wide (regions down, indicators across), transposed (indicators down,
-//! regions across) or long (地区, 年份, 指标, 数值, 单位).
+//! Table layout, detected rather than configured, in one pass over a sheet:
+//! title rows (merged across the table or not: a title gives year, region
+//! scope, unit and indicator, never a header label), unit lines, headers of
+//! one to four rows with merged cells (parent + child, "其中" children marked
+//! as parts), a units row or units in the header (信访(件)), years across
+//! (2019 … 2023, 2019年), 合计 / 全省 rows and columns (checks, not regions),
+//! notes below (注：…, 资料来源：…), several tables stacked in one sheet, and the
+//! shape — wide (regions down), transposed (indicators down, under regions or
+//! years across) or long (地区, 年份, 指标, 数值, 单位).
 
-use super::labels::*;
+mod header;
+mod rows;
+mod subject;
+#[cfg(test)]
+mod tests;
+mod title;
+mod values;
+
+use super::labels::{clean, INDICATOR_HEADS, REGION_HEADS, YEAR_HEADS};
 pub use super::labels::{is_total, split_header_unit, year_of};
-use crate::ingest::cells::{Cell, CellValue};
 use crate::ingest::Grid;
+use rows::{classify, leftmost, row_texts, Ctx, Kind};
+use std::ops::Range;
 use std::rc::Rc;
+use subject::looks_like_title;
+use title::{is_metadata, TitleMeta};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
@@ -32,296 +47,262 @@ impl Shape {
 pub struct RawValue {
     pub row: usize,
     pub col: usize,
-    /// region as written (row label, column header or region column)
+    /// region as written, trimmed of padding spaces (row label, column header,
+    /// region column, or the title's 地区：…); "" when the table names none
     pub region: Rc<str>,
-    /// indicator label as written (header, row label or indicator column)
+    /// indicator label as written (header, row label, indicator column, or the
+    /// title's 指标：…); for a "其中" part, the part's own label
     pub label: Rc<str>,
-    /// unit from the header, a units row or a unit column ("" when none)
+    /// unit from a unit column, the header, a units row, the title or a unit line ("" when none)
     pub unit: Rc<str>,
-    /// a year given by the table itself (year column, or a year in the header)
+    /// the year the table states: year column, year header, else the table's title
     pub year: Option<i32>,
     pub value: f64,
     /// written with % in the cell
     pub percent: bool,
     pub text: String,
+    /// a "其中" part: the label of the whole it is part of (never this value's indicator)
+    pub part_of: Option<Rc<str>>,
 }
 
-/// What was found in one sheet.
+/// One table of a sheet.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     pub shape: Option<Shape>,
+    /// the title lines as written
     pub title: Vec<String>,
     pub values: Vec<RawValue>,
+    /// grid rows the table covers, title to notes
+    pub rows: Range<usize>,
+    /// the year the title states (a range such as 2015-2019年 states none)
+    pub year: Option<i32>,
+    /// the unit a title or unit line states for the whole table
+    pub unit: String,
+    /// the indicator the title names (指标：地区生产总值(亿元) → 地区生产总值)
+    pub indicator: String,
+    /// the region the title names (地区：北京市, 江苏省2022年… → 江苏省)
+    pub scope_text: String,
+    /// note lines below the table (注：…, 资料来源：…)
+    pub notes: Vec<String>,
+    /// values of 合计 / 全省 / 总计 rows or columns: checks, not regions
+    pub totals: Vec<RawValue>,
 }
 
-/// The header block of a sheet: labels and units per column, and where the
-/// data rows start and end.
-struct Header {
-    labels: Vec<String>,
-    units: Vec<String>,
-    width: usize,
-    data: std::ops::Range<usize>,
-}
-
-/// Read the layout of one sheet. `is_region` tells region names from other labels.
+/// Read the layout of one sheet: all its values in one table (see `read_tables`).
 pub fn read_table(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Table {
-    let rows = &grid.rows;
-    let mut t = Table::default();
-    // title rows: a single text cell (2023年全省各市民政主要指标, 单位：万元)
-    let mut h0 = 0;
-    while h0 < rows.len() && non_empty(&rows[h0]) <= 1 {
-        if let Some(c) = rows[h0].iter().find(|c| !c.is_blank()) {
-            t.title.push(c.text.clone());
-        }
-        h0 += 1;
-    }
-    if h0 >= rows.len() {
-        return t;
-    }
-    let header = read_header(rows, h0, &t.title, is_region);
-    if let Some(long) = long_columns(&header.labels) {
-        t.shape = Some(Shape::Long);
-        t.values = read_long(rows, &header, long);
-        return t;
-    }
-    let (shape, label_col) = detect_shape(rows, &header, is_region);
-    t.shape = Some(shape);
-    t.values = read_grid_values(rows, &header, shape, label_col);
-    t
-}
-
-/// The header rows from `h0`: rows without numbers (a multi-row header), then
-/// an optional units row; units from the header (信访(件)) or the title.
-fn read_header(
-    rows: &[Vec<Cell>],
-    h0: usize,
-    title: &[String],
-    is_region: &dyn Fn(&str) -> bool,
-) -> Header {
-    let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
-    let mut h1 = h0 + 1;
-    while h1 < rows.len()
-        && numbers(&rows[h1]) == 0
-        && non_empty(&rows[h1]) >= 1
-        && !rows[h1].iter().any(|c| is_region(&c.text))
-    {
-        h1 += 1;
-    }
-    let mut labels: Vec<String> = vec![String::new(); width];
-    let mut units: Vec<String> = vec![String::new(); width];
-    let default_unit = title
-        .iter()
-        .find_map(|l| {
-            l.contains("单位")
-                .then(|| l.split(['：', ':']).nth(1).map(|u| u.trim().to_string()))
-                .flatten()
-        })
-        .unwrap_or_default();
-    for r in &rows[h0..h1] {
-        let unit_row = r.iter().filter(|c| !c.is_blank()).all(|c| is_unit_word(&c.text));
-        for (c, cell) in r.iter().enumerate() {
-            let text = cell.text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            if unit_row {
-                units[c] = text.trim_matches(['(', ')', '（', '）']).to_string();
-            } else if !labels[c].split(' ').any(|p| p == text) {
-                labels[c] = if labels[c].is_empty() {
-                    text.to_string()
-                } else {
-                    format!("{} {text}", labels[c])
-                };
+    let mut tables = read_tables(grid, is_region).into_iter();
+    let Some(mut all) = tables.next() else { return Table::default() };
+    for t in tables {
+        all.shape = all.shape.or(t.shape);
+        for line in t.title {
+            if !all.title.contains(&line) {
+                all.title.push(line);
             }
         }
+        all.values.extend(t.values);
+        all.totals.extend(t.totals);
+        all.notes.extend(t.notes);
+        all.rows.end = t.rows.end;
     }
-    for c in 0..width {
-        let (label, unit) = split_header_unit(&labels[c]);
-        if !unit.is_empty() {
-            labels[c] = label;
-            if units[c].is_empty() {
-                units[c] = unit;
+    all
+}
+
+/// Read every table of one sheet, top to bottom. `is_region` tells region names from other labels.
+pub fn read_tables(grid: &Grid, is_region: &dyn Fn(&str) -> bool) -> Vec<Table> {
+    let ctx = Ctx { rows: &grid.rows, is_region, left: leftmost(&grid.rows) };
+    let mut tables: Vec<Table> = Vec::new();
+    let mut last = TitleMeta::default();
+    let mut r = 0;
+    while r < grid.rows.len() {
+        let block = next_block(&ctx, r);
+        r = block.end.max(r + 1);
+        if block.header.is_empty() {
+            if let Some(t) = tables.last_mut() {
+                t.notes.extend(block.notes.iter().flat_map(|&n| texts(&ctx, n)));
             }
+            continue;
         }
-        if units[c].is_empty() {
-            units[c] = default_unit.clone();
+        let (table, meta) = build(&ctx, &block, &last);
+        last = meta;
+        tables.push(table);
+    }
+    tables
+}
+
+/// The rows of one table, by part.
+#[derive(Debug, Default)]
+struct Block {
+    start: usize,
+    /// title rows above the header (a table without them keeps the one above's title)
+    titled: bool,
+    titles: Vec<usize>,
+    header: Vec<usize>,
+    data: Vec<usize>,
+    notes: Vec<usize>,
+    end: usize,
+}
+
+/// The next table from row `start`: title rows, header rows, data rows, notes.
+fn next_block(ctx: &Ctx, start: usize) -> Block {
+    let mut b = Block { start, ..Block::default() };
+    let mut r = preamble(ctx, start, &mut b);
+    if r < ctx.rows.len() {
+        r = header_rows(ctx, r, &mut b);
+        r = data_rows(ctx, r, &mut b);
+    }
+    b.end = r;
+    b
+}
+
+/// Titles and unit lines above the header; rows of data with no header above are skipped.
+fn preamble(ctx: &Ctx, mut r: usize, b: &mut Block) -> usize {
+    while r < ctx.rows.len() {
+        match classify(ctx, r) {
+            Kind::Title => {
+                b.titles.push(r);
+                b.titled = true;
+            }
+            // 填报单位：… above a header is the title's, 注：… a note
+            Kind::Note if texts(ctx, r).iter().all(|t| is_metadata(t)) => b.titles.push(r),
+            Kind::Note => b.notes.push(r),
+            Kind::Header | Kind::Years(_) => return r,
+            Kind::Blank | Kind::ColumnNumbers | Kind::Data => {}
         }
+        r += 1;
     }
-    let data_end = (h1..rows.len())
-        .find(|&r| rows[r].iter().find(|c| !c.is_blank()).is_some_and(|c| is_note(&c.text)))
-        .unwrap_or(rows.len());
-    Header { labels, units, width, data: h1..data_end }
+    r
 }
 
-/// The columns of a long table: region, indicator, value, year, unit.
-struct LongColumns {
-    region: usize,
-    indicator: usize,
-    value: usize,
-    year: Option<usize>,
-    unit: Option<usize>,
-}
-
-fn long_columns(header: &[String]) -> Option<LongColumns> {
-    Some(LongColumns {
-        region: find_col(header, REGION_HEADS)?,
-        indicator: find_col(header, INDICATOR_HEADS)?,
-        value: find_col(header, VALUE_HEADS)?,
-        year: find_col(header, YEAR_HEADS),
-        unit: find_col(header, UNIT_HEADS),
-    })
-}
-
-/// long: 地区 | 年份 | 指标 | 数值 | 单位
-fn read_long(rows: &[Vec<Cell>], header: &Header, cols: LongColumns) -> Vec<RawValue> {
-    let mut values = Vec::new();
-    for r in header.data.clone() {
-        let row = &rows[r];
-        let get = |c: usize| row.get(c).cloned().unwrap_or_else(Cell::empty);
-        let cell = get(cols.value);
-        let Some(value) = cell.number() else { continue };
-        let (label, label_unit) = split_header_unit(&get(cols.indicator).text);
-        let unit = cols.unit.map(|u| get(u).text).filter(|u| !u.is_empty()).unwrap_or(
-            if label_unit.is_empty() { header.units[cols.value].clone() } else { label_unit },
-        );
-        let year = cols.year.map(get);
-        values.push(RawValue {
-            row: r,
-            col: cols.value,
-            region: get(cols.region).text.into(),
-            label: label.into(),
-            unit: unit.into(),
-            year: year.and_then(|y| year_in(&y.text).or(y.number().map(|n| n as i32))),
-            value,
-            percent: matches!(cell.value, CellValue::Number { percent: true, .. }),
-            text: cell.shown(),
-        });
+/// The header from row `r`: rows of texts (or of years) until a row of data.
+fn header_rows(ctx: &Ctx, mut r: usize, b: &mut Block) -> usize {
+    b.header.push(r);
+    r += 1;
+    while r < ctx.rows.len() && b.header.len() < 6 {
+        match classify(ctx, r) {
+            Kind::Blank | Kind::ColumnNumbers => {}
+            Kind::Header => b.header.push(r),
+            Kind::Years(n) if n >= 2 => b.header.push(r),
+            Kind::Title if texts(ctx, r).iter().any(|t| is_metadata(t) || looks_like_title(t)) => {
+                b.titles.push(r)
+            }
+            Kind::Title => b.header.push(r),
+            _ => return r,
+        }
+        r += 1;
     }
-    values
+    r
 }
 
-/// Wide or transposed, decided on a sample of the data rows (a table does not
-/// change shape halfway), and the label column.
-fn detect_shape(
-    rows: &[Vec<Cell>],
-    header: &Header,
-    is_region: &dyn Fn(&str) -> bool,
-) -> (Shape, usize) {
-    let (data, width, labels) = (&header.data, header.width, &header.labels);
-    let sample = data.start..data.end.min(data.start + 500);
-    // the label column: the first column that is mostly text in the data rows
-    let label_col = (0..width)
-        .find(|&c| {
-            let texts =
-                sample.clone().filter(|&r| rows[r].get(c).is_some_and(|x| x.is_text())).count();
-            texts * 2 >= sample.len().max(1)
-        })
-        .unwrap_or(0);
-    let row_regions = sample
-        .clone()
-        .filter(|&r| {
-            rows[r].get(label_col).is_some_and(|c| is_region(&c.text) || is_total(&c.text))
-        })
-        .count();
-    let col_regions =
-        (label_col + 1..width).filter(|&c| is_region(&labels[c]) || is_total(&labels[c])).count();
-    let value_cols = (label_col + 1..width)
-        .filter(|&c| sample.clone().any(|r| rows[r].get(c).is_some_and(|x| x.number().is_some())))
-        .count();
-    let shape = if row_regions * 2 >= sample.len().max(1) && row_regions > 0 {
-        Shape::Wide
-    } else if col_regions * 2 >= value_cols.max(1) && col_regions > 0 {
-        Shape::Transposed
-    } else {
-        Shape::Wide
+/// Data rows until notes, a new title or a new header. A lone text row
+/// followed by data is a group label inside the table, a header repeated
+/// after a page break is skipped, blank rows between data rows are gaps.
+fn data_rows(ctx: &Ctx, mut r: usize, b: &mut Block) -> usize {
+    let mut blank = false;
+    while r < ctx.rows.len() {
+        let kind = classify(ctx, r);
+        match kind {
+            Kind::Blank | Kind::ColumnNumbers => {}
+            Kind::Data | Kind::Years(_) => b.data.push(r),
+            Kind::Note => return notes(ctx, r, b),
+            Kind::Title if next_is_data(ctx, r + 1) => b.data.push(r),
+            Kind::Title => return r,
+            Kind::Header if repeats_header(ctx, r, b) => {}
+            Kind::Header if blank || key_led(ctx, r) || !next_is_data(ctx, r + 1) => return r,
+            Kind::Header => b.data.push(r),
+        }
+        blank = kind == Kind::Blank;
+        r += 1;
+    }
+    r
+}
+
+/// Note lines from row `r`: 注：…, the lines that go on with it, 数据来源：….
+fn notes(ctx: &Ctx, mut r: usize, b: &mut Block) -> usize {
+    while r < ctx.rows.len() {
+        match classify(ctx, r) {
+            Kind::Note => b.notes.push(r),
+            Kind::Title if continues_note(ctx, r) => b.notes.push(r),
+            Kind::Blank => {
+                // one look past the gap: a note goes on, anything else is the next table
+                let next = (r + 1..ctx.rows.len()).find(|&i| classify(ctx, i) != Kind::Blank);
+                match next {
+                    Some(n) if classify(ctx, n) == Kind::Note => {
+                        r = n;
+                        continue;
+                    }
+                    _ => return next.unwrap_or(ctx.rows.len()),
+                }
+            }
+            _ => return r,
+        }
+        r += 1;
+    }
+    r
+}
+
+/// A one-cell line under a note that is not the next table's title.
+fn continues_note(ctx: &Ctx, r: usize) -> bool {
+    let row = &ctx.rows[r];
+    row.iter().filter(|c| !c.is_blank()).count() == 1
+        && !texts(ctx, r).iter().any(|t| looks_like_title(t))
+}
+
+/// The kind of the next non-blank row from `r`.
+fn next_kind(ctx: &Ctx, r: usize) -> Option<Kind> {
+    (r..ctx.rows.len()).map(|i| classify(ctx, i)).find(|k| *k != Kind::Blank)
+}
+
+fn next_is_data(ctx: &Ctx, r: usize) -> bool {
+    matches!(next_kind(ctx, r), Some(Kind::Data))
+}
+
+/// A header row repeated inside the data (after a page break).
+fn repeats_header(ctx: &Ctx, r: usize, b: &Block) -> bool {
+    let (row, head) = (&ctx.rows[r], &ctx.rows[b.header[0]]);
+    let same = |(i, c): (usize, &crate::ingest::cells::Cell)| {
+        c.is_blank() || head.get(i).is_some_and(|h| h.text.trim() == c.text.trim())
     };
-    (shape, label_col)
+    row.iter().enumerate().all(same) && row.iter().filter(|c| !c.is_blank()).count() >= 2
 }
 
-/// The values of a wide or transposed table.
-fn read_grid_values(
-    rows: &[Vec<Cell>],
-    header: &Header,
-    shape: Shape,
-    label_col: usize,
-) -> Vec<RawValue> {
-    let width = header.width;
-    let unit_col =
-        (label_col + 1..width).find(|&c| UNIT_HEADS.contains(&header.labels[c].as_str()));
-    // shared label strings: one allocation per header and per row, not per value
-    let heads: Vec<Rc<str>> = header.labels.iter().map(|h| Rc::from(h.as_str())).collect();
-    let head_units: Vec<Rc<str>> = header.units.iter().map(|u| Rc::from(u.as_str())).collect();
-    let head_years: Vec<Option<i32>> = header.labels.iter().map(|h| year_in(h)).collect();
-    let mut values = Vec::new();
-    for r in header.data.clone() {
-        let row = &rows[r];
-        let Some(label_cell) = row.get(label_col) else { continue };
-        let label = label_cell.text.trim();
-        if label.is_empty() || shape == Shape::Wide && is_total(label) {
-            continue; // 合计 / 全省 is not a region
-        }
-        let label: Rc<str> = Rc::from(label);
-        let (ind, ind_unit) = if shape == Shape::Wide {
-            (String::new(), String::new())
-        } else {
-            split_header_unit(&label)
-        };
-        let (ind, ind_unit): (Rc<str>, Rc<str>) = (ind.into(), ind_unit.into());
-        for c in label_col + 1..width {
-            if Some(c) == unit_col {
-                continue;
-            }
-            let Some(cell) = row.get(c) else { continue };
-            let Some(value) = cell.number() else { continue };
-            let percent = matches!(cell.value, CellValue::Number { percent: true, .. });
-            let text = cell.shown();
-            let v = if shape == Shape::Wide {
-                RawValue {
-                    row: r,
-                    col: c,
-                    region: label.clone(),
-                    label: heads[c].clone(),
-                    unit: head_units[c].clone(),
-                    year: head_years[c],
-                    value,
-                    percent,
-                    text,
-                }
-            } else {
-                if is_total(&header.labels[c]) {
-                    continue;
-                }
-                let unit: Rc<str> =
-                    match unit_col.and_then(|u| row.get(u)).filter(|u| !u.text.is_empty()) {
-                        Some(u) => u.text.as_str().into(),
-                        None if ind_unit.is_empty() => head_units[c].clone(),
-                        None => ind_unit.clone(),
-                    };
-                let (region, label, year) = (heads[c].clone(), ind.clone(), None);
-                RawValue { row: r, col: c, region, label, unit, year, value, percent, text }
-            };
-            values.push(v);
-        }
-    }
-    values
+/// A row that starts with a key header word (地区, 指标, 年份): a new header.
+fn key_led(ctx: &Ctx, r: usize) -> bool {
+    let Some(first) = ctx.rows[r].iter().find(|c| !c.is_blank()) else { return false };
+    let t = clean(&first.text);
+    [REGION_HEADS, INDICATOR_HEADS, YEAR_HEADS].iter().any(|h| h.contains(&&*t))
+        || t.contains(['\\', '／', '＼'])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The texts of a row, each once.
+fn texts(ctx: &Ctx, r: usize) -> Vec<String> {
+    row_texts(&ctx.rows[r]).into_iter().map(str::to_string).collect()
+}
 
-    #[test]
-    fn header_units_and_years() {
-        assert_eq!(split_header_unit("信访(件)"), ("信访".into(), "件".into()));
-        assert_eq!(
-            split_header_unit("一般公共预算收入（亿元）"),
-            ("一般公共预算收入".into(), "亿元".into())
-        );
-        assert_eq!(split_header_unit("行政复议"), ("行政复议".into(), "".into()));
-        assert_eq!(year_of("2023年"), Some(2023));
-        assert_eq!(year_of("市级指标2022.xlsx"), Some(2022));
-        assert_eq!(year_of("Sheet1"), None);
-        assert!(is_total("合计") && is_total("全省") && !is_total("常州市"));
-        assert!(is_note("注：1. 数据为快报数") && !is_note("注册登记"));
+/// One table from its rows; a table without title rows keeps the one above's.
+fn build(ctx: &Ctx, b: &Block, above: &TitleMeta) -> (Table, TitleMeta) {
+    let mut meta = if b.titled { TitleMeta::default() } else { above.clone() };
+    for &r in &b.titles {
+        for t in row_texts(&ctx.rows[r]) {
+            meta.add(t, ctx.is_region);
+        }
     }
+    let width = b.header.iter().chain(&b.data).map(|&r| ctx.rows[r].len()).max().unwrap_or(0);
+    let cols = header::columns(ctx, &b.header, width, &mut meta);
+    let mut roles = values::roles(ctx, &cols, &b.data);
+    let heads = header::heads(ctx, &cols, &roles.values, &mut meta);
+    let shape = roles.decide(ctx, &b.data, &heads, &meta);
+    let read = values::read(ctx, &b.data, &roles, &heads, &meta);
+    let table = Table {
+        shape: Some(shape),
+        title: meta.lines.clone(),
+        values: read.values,
+        rows: b.start..b.end,
+        year: meta.year,
+        unit: meta.unit.clone(),
+        indicator: meta.indicator.clone(),
+        scope_text: meta.region.clone(),
+        notes: b.notes.iter().flat_map(|&r| texts(ctx, r)).collect(),
+        totals: read.totals,
+    };
+    (table, meta)
 }

@@ -25,6 +25,9 @@ pub struct WorkbookFacts {
     pub scope: Option<Region>,
     /// the year most of its values are for
     pub report_year: Option<i32>,
+    /// sheets read, and how many of them gave facts
+    pub sheets: usize,
+    pub sheets_with_facts: usize,
 }
 
 /// Read every grid of one workbook into facts.
@@ -40,19 +43,56 @@ pub fn extract_workbook(
     let about =
         Subject { source: source.to_string(), doc_id: doc_id.to_string(), ..Default::default() };
     let mut facts = Vec::new();
+    let mut unknown = BTreeSet::new();
+    let mut sheets_with_facts = 0;
     for grid in grids {
         let sheet = SheetReader { catalog, gazetteer, about: &about, book: &book, grid };
-        facts.extend(sheet.facts(diags));
+        let found = sheet.facts(diags, &mut unknown);
+        sheets_with_facts += usize::from(!found.is_empty());
+        facts.extend(found);
     }
     if facts.is_empty() {
         diags.push(Diagnostic::warning(
             source,
             Code::SheetNoFacts,
-            "no cell of the workbook matched a catalog indicator and a region",
+            no_facts_message(catalog, &unknown),
         ));
     }
     let scope = workbook_scope(gazetteer, grids, &book);
-    WorkbookFacts { report_year: main_year(&facts), facts, scope }
+    WorkbookFacts {
+        report_year: main_year(&facts),
+        facts,
+        scope,
+        sheets: grids.len(),
+        sheets_with_facts,
+    }
+}
+
+/// What a workbook that gave nothing had: the headers read, each with the
+/// catalog indicators closest to it, so the miss can be fixed in the catalog.
+fn no_facts_message(catalog: &Catalog, unknown: &BTreeSet<String>) -> String {
+    let mut msg = "no cell of the workbook matched a catalog indicator and a region".to_string();
+    if unknown.is_empty() {
+        return msg;
+    }
+    let listed: Vec<String> = unknown
+        .iter()
+        .take(8)
+        .map(|h| {
+            let near = resolve::closest(catalog, h, 2);
+            if near.is_empty() {
+                format!("{h:?}")
+            } else {
+                format!("{h:?} (closest: {})", near.join(", "))
+            }
+        })
+        .collect();
+    msg.push_str("; headers read: ");
+    msg.push_str(&listed.join("; "));
+    if unknown.len() > 8 {
+        msg.push_str(&format!("; and {} more", unknown.len() - 8));
+    }
+    msg
 }
 
 /// The year most facts are for (the later one on a tie).
@@ -104,36 +144,56 @@ impl<'a> SheetReader<'a> {
         format!("{}!{}!{}{}", self.book, self.grid.name, cells::column_name(v.col), v.row + 1)
     }
 
-    /// Facts of one sheet.
-    fn facts(&self, diags: &mut Vec<Diagnostic>) -> Vec<Fact> {
+    /// Facts of one sheet: every table stacked in it, each with its own title.
+    fn facts(&self, diags: &mut Vec<Diagnostic>, unknown: &mut BTreeSet<String>) -> Vec<Fact> {
         let g = self.gazetteer;
         let is_region = |s: &str| {
             s.trim().chars().count() >= 2
                 && !matches!(resolve::region_for(g, s, None), RegionMatch::Unknown)
         };
-        let table = layout::read_table(self.grid, &is_region);
         self.warn_truncated(diags);
-        let Some(shape) = table.shape else { return Vec::new() };
-        let ctx = self.context(&table, shape);
         let mut resolver = Resolver::default();
-        let mut facts = Vec::with_capacity(table.values.len());
-        for v in &table.values {
-            let Some(ind) = self.indicator(&mut resolver, v, diags) else { continue };
-            let Some(region) = self.region(&mut resolver, v, ctx.scope.as_deref(), diags) else {
-                continue;
-            };
-            let Some(year) = v.year.or(ctx.year) else {
-                let msg = "no year in the sheet name, a year column, the title or the file name";
-                diags.push(
-                    Diagnostic::warning(self.source(), Code::SheetNoYear, msg).at(self.cell(v)),
-                );
-                return facts;
-            };
-            if let Some(f) = self.fact(v, ind, region, year, &ctx, diags) {
-                facts.push(f);
+        let mut facts = Vec::new();
+        for table in layout::read_tables(self.grid, &is_region) {
+            let Some(shape) = table.shape else { continue };
+            let ctx = self.context(&table, shape);
+            facts.reserve(table.values.len());
+            for v in &table.values {
+                match self.value_fact(&mut resolver, v, &ctx, diags) {
+                    Ok(f) => facts.extend(f),
+                    Err(NoYear) => break, // said once: a table with no year gives no facts
+                }
             }
         }
+        unknown.extend(resolver.unknown_labels.iter().filter(|l| !l.is_empty()).cloned());
         facts
+    }
+
+    /// One value as a fact: its indicator, region and year resolved.
+    fn value_fact(
+        &self,
+        resolver: &mut Resolver<'a>,
+        v: &RawValue,
+        ctx: &SheetContext,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<Option<Fact>, NoYear> {
+        let Some(ind) = self.indicator(resolver, v, diags) else { return Ok(None) };
+        // a 其中 part is never its whole's value
+        if let Some(whole) = &v.part_of {
+            let whole = resolve::indicator_for(self.catalog, whole, DocType::StatTable.as_str());
+            if whole.is_some_and(|w| w.id == ind.id) {
+                return Ok(None);
+            }
+        }
+        let Some(region) = self.region(resolver, v, ctx.scope.as_deref(), diags) else {
+            return Ok(None);
+        };
+        let Some(year) = v.year.or(ctx.year) else {
+            let msg = "no year in the sheet name, a year column, the title or the file name";
+            diags.push(Diagnostic::warning(self.source(), Code::SheetNoYear, msg).at(self.cell(v)));
+            return Err(NoYear);
+        };
+        Ok(self.fact(v, ind, region, year, ctx, diags))
     }
 
     fn warn_truncated(&self, diags: &mut Vec<Diagnostic>) {
@@ -153,7 +213,8 @@ impl<'a> SheetReader<'a> {
 
     fn context(&self, table: &Table, shape: Shape) -> SheetContext {
         let title = table.title.join(" ");
-        let scope = resolve::scope_of(self.gazetteer, &[&title, &self.grid.name, self.book]);
+        let texts = [table.scope_text.as_str(), &title, &self.grid.name, self.book];
+        let scope = resolve::scope_of(self.gazetteer, &texts);
         let year = layout::year_of(&self.grid.name)
             .or_else(|| layout::year_of(&title))
             .or_else(|| layout::year_of(self.book));
@@ -206,6 +267,12 @@ impl<'a> SheetReader<'a> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<&'a Region> {
         let g = self.gazetteer;
+        if v.region.is_empty() {
+            // the table names no region of its own: it is about the sheet's scope
+            if let Some(r) = scope.and_then(|c| g.get(c)) {
+                return Some(r);
+            }
+        }
         let found = resolver
             .regions
             .entry(v.region.clone())
@@ -270,6 +337,9 @@ impl<'a> SheetReader<'a> {
         )
     }
 }
+
+/// A value had no year, and so will every other value of its table.
+struct NoYear;
 
 /// The same labels recur on every row: each is resolved once per sheet.
 #[derive(Default)]

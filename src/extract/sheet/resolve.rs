@@ -15,6 +15,8 @@ const COUNT_WORDS: &[&str] = &[
     "本年新收",
     "数量",
     "件数",
+    "案件数",
+    "案件",
     "总数",
     "合计",
     "总计",
@@ -64,6 +66,32 @@ pub fn indicator_for<'c>(
         return best.map(|b| b.2);
     }
     None
+}
+
+/// The ids of the `n` catalog indicators whose name or cues share the most
+/// character pairs with `header` (Dice coefficient of bigrams), best first.
+pub fn closest(catalog: &Catalog, header: &str, n: usize) -> Vec<String> {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let c: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let h = pairs(header);
+    let dice = |other: &str| {
+        let o = pairs(other);
+        let shared = h.iter().filter(|p| o.contains(p)).count();
+        2.0 * shared as f64 / (h.len() + o.len()).max(1) as f64
+    };
+    let mut scored: Vec<(f64, &str)> = catalog
+        .indicators
+        .iter()
+        .map(|i| {
+            let best = std::iter::once(&i.name).chain(&i.cues).map(|c| dice(c)).fold(0.0, f64::max);
+            (best, i.id.as_str())
+        })
+        .filter(|(s, _)| *s > 0.0)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(n).map(|(_, id)| id.to_string()).collect()
 }
 
 /// Convert a value written in `unit` to the indicator's unit; None when the units do not fit.
