@@ -69,35 +69,7 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
         Format::Json => writeln!(stdout, "{}", serde_json::to_string_pretty(&cmp)?)?,
     }
     if let Some(base_year) = args.base_year {
-        let codes: std::collections::BTreeSet<&str> =
-            cmp.rows.iter().map(|r| r.region_code.as_str()).collect();
-        let rows: Vec<frame::PanelRow> = panel
-            .iter()
-            .filter(|r| {
-                r.indicator == args.indicator
-                    && r.kind == kind
-                    && codes.contains(r.region_code.as_str())
-            })
-            .cloned()
-            .collect();
-        let points = normalise::change::series(&rows, Some(base_year), &|c| {
-            population.current_code(c).to_string()
-        });
-        let mut w = csv::Writer::from_writer(Vec::new());
-        for p in &points {
-            w.serialize(p)?;
-        }
-        let path = PathBuf::from(format!("{}_series.csv", base.display()));
-        let bytes = w.into_inner().map_err(|e| e.to_string())?;
-        frame::write_atomic(&path, |out| {
-            out.write_all(&bytes)
-                .map_err(|source| frame::FrameError::Io { path: path.clone(), source })
-        })?;
-        eprintln!(
-            "yardstick: {} series points (index {base_year} = 100) written to {}",
-            points.len(),
-            path.display()
-        );
+        write_series(&args, &cmp, &panel, &population, base_year, &base)?;
     }
     if args.rollup {
         for r in rollup::rollup(&panel, &catalog, &gazetteer, &args.indicator, year, kind) {
@@ -123,4 +95,46 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
         base.display()
     );
     Ok(super::exit::OK)
+}
+
+/// The compared regions' series with year-over-year change and an index
+/// (`--base-year`), written beside the table as `…_series.csv`.
+fn write_series(
+    args: &CompareArgs,
+    cmp: &normalise::Comparison,
+    panel: &[frame::PanelRow],
+    population: &normalise::Population,
+    base_year: i32,
+    base: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let kind = cmp.kind;
+    let codes: std::collections::BTreeSet<&str> =
+        cmp.rows.iter().map(|r| r.region_code.as_str()).collect();
+    let rows: Vec<frame::PanelRow> = panel
+        .iter()
+        .filter(|r| {
+            r.indicator == args.indicator
+                && r.kind == kind
+                && codes.contains(r.region_code.as_str())
+        })
+        .cloned()
+        .collect();
+    let points = normalise::change::series(&rows, Some(base_year), &|c| {
+        population.current_code(c).to_string()
+    });
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for p in &points {
+        w.serialize(p)?;
+    }
+    let path = PathBuf::from(format!("{}_series.csv", base.display()));
+    let bytes = w.into_inner().map_err(|e| e.to_string())?;
+    frame::write_atomic(&path, |out| {
+        out.write_all(&bytes).map_err(|source| frame::FrameError::Io { path: path.clone(), source })
+    })?;
+    eprintln!(
+        "yardstick: {} series points (index {base_year} = 100) written to {}",
+        points.len(),
+        path.display()
+    );
+    Ok(())
 }

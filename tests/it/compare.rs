@@ -148,3 +148,31 @@ fn series_with_year_over_year_and_index() {
         ("10.0", "25.0", "125.0")
     );
 }
+
+#[test]
+fn a_closed_pipe_is_not_a_failure_and_a_missing_datasets_folder_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let build = dir.path().join("b");
+    yardstick(&["build", "reports", "--out", build.to_str().unwrap()]);
+    // `yardstick compare … | head -1` with the reader gone before the first line
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_yardstick"))
+        .args(["compare", build.to_str().unwrap(), "--indicator", "admin_reconsideration_cases"])
+        .current_dir(repo())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    let o = yardstick(&[
+        "build",
+        "reports",
+        "--out",
+        build.to_str().unwrap(),
+        "--datasets",
+        "/no/such/datasets",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("no datasets folder") && err.contains("caused by"), "{err}");
+}
