@@ -108,3 +108,11 @@ fn clap_only_in_the_binary_and_files_stay_short() {
         }
     }
 }
+
+#[test]
+fn every_diagnostic_code_is_documented_in_the_readme() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for code in yardstick::diag::Code::ALL {
+        assert!(readme.contains(&format!("`{}`", code.as_str())), "README lacks {code}");
+    }
+}
