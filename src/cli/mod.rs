@@ -5,6 +5,7 @@ mod build;
 mod chart;
 mod compare;
 mod discover;
+mod quantities;
 mod run;
 mod selection;
 
@@ -46,6 +47,8 @@ enum Command {
     Compare(compare::CompareArgs),
     /// List the quantity phrases the catalog does not cover, most frequent first
     Discover(discover::DiscoverArgs),
+    /// Print every numeral read in each input line, as JSON (why a value was read as it was)
+    Quantities(quantities::QuantitiesArgs),
 }
 
 /// Parse arguments, run, and return the process exit code.
@@ -61,6 +64,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Discover(args) => discover::run(args),
+        Command::Quantities(args) => quantities::run(args),
         Command::Chart(args) => chart::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Run(args) => run::run(args),

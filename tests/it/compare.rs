@@ -176,3 +176,22 @@ fn a_closed_pipe_is_not_a_failure_and_a_missing_datasets_folder_says_why() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("no datasets folder") && err.contains("caused by"), "{err}");
 }
+
+#[test]
+fn quantities_prints_every_numeral_of_each_line_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("lines.txt");
+    std::fs::write(&input, "一亿一千万\n城镇新增就业110万人以上\n没有数字\n").unwrap();
+    let o = yardstick(&["quantities", input.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["quantities"][0]["value"], 110_000_000.0);
+    let q = &lines[1]["quantities"][0];
+    assert_eq!((q["value"].as_f64(), q["unit"].as_str()), (Some(1_100_000.0), Some("人")));
+    assert_eq!(q["qualifier"], "at_least");
+    assert!(lines[2]["quantities"].as_array().unwrap().is_empty());
+}
