@@ -59,6 +59,12 @@ fn bench(c: &mut Criterion) {
             book.worksheet_range(&name).unwrap().get_size().0
         })
     });
+    g.bench_function("yardstick_read_grids", |b| {
+        b.iter(|| match yardstick::ingest::open(&path).map(|i| i.content) {
+            Ok(yardstick::ingest::Content::Workbook(g)) => g[0].rows.len(),
+            _ => 0,
+        })
+    });
     g.bench_function("yardstick_process_file", |b| {
         b.iter(|| pipeline::process_file(&engine, &path).facts.len())
     });

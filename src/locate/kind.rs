@@ -110,10 +110,24 @@ pub fn classify(text: &str) -> DocType {
         .unwrap_or_else(|| by_body(&head, &first_lines, &count, reports))
 }
 
+/// A government work report by its structure: the title, even set with
+/// spaces (政 府 工 作 报 告); or the address to the deputies (各位代表) with
+/// the session line (——2020年1月15日在…人民代表大会…会议上) or the report
+/// to the congress (向大会报告工作).
+fn is_work_report(head: &str, count: &Counts) -> bool {
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.contains("政府工作报告") {
+        return true;
+    }
+    compact.contains("各位代表")
+        && (count.get("政府工作报告") > 0
+            || super::year::session_year(head).is_some()
+            || compact.contains("向大会报告工作"))
+}
+
 /// What the title says the document is.
 fn by_title(head: &str, first_lines: &str, count: &Counts, reports: bool) -> Option<DocType> {
-    if head.contains("政府工作报告") || (head.contains("各位代表") && count.get("政府工作报告") > 0)
-    {
+    if is_work_report(head, count) {
         return Some(DocType::GovWorkReport);
     }
     if head.contains("统计公报") {
@@ -175,6 +189,16 @@ fn by_body(head: &str, first_lines: &str, count: &Counts, reports: bool) -> DocT
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_reports_by_structure() {
+        // a title set with spaces, and no title at all: the session line and the address
+        let spaced = "政 府 工 作 报 告\n——2020年1月15日在江苏省第十三届人民代表大会第三次会议上\n各位代表：\n";
+        assert_eq!(classify(spaced), DocType::GovWorkReport);
+        let untitled = "——2020年1月13日在山西省第十三届人民代表\n\n大会第三次会议上\n代省长 林武\n各位代表：\n现在，我代表山西省人民政府向大会报告工作，请予审议。";
+        assert_eq!(classify(untitled), DocType::GovWorkReport);
+        assert_eq!(crate::locate::year::session_year(untitled), Some(2020));
+    }
 
     #[test]
     fn kinds_from_titles() {

@@ -10,6 +10,18 @@ static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// ——2020年1月15日在江苏省第十三届人民代表大会第三次会议上 (spaces and line
+/// breaks allowed inside, as reports are set).
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^。]{0,40}?人\s*民\s*代\s*表\s*大\s*会")
+        .unwrap()
+});
+
+/// The year of the congress session a work report was delivered at.
+pub fn session_year(head: &str) -> Option<i32> {
+    SESSION.captures(head).and_then(|c| c[1].parse().ok())
+}
+
 static PERIOD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"统计(?:期限|周期|时限|时间)[^。\n]{0,6}?((?:19|20)\d{2})\s*年?\s*1\s*月\s*1\s*日")
         .unwrap()
@@ -90,7 +102,7 @@ pub fn report_year(text: &str, kind: DocType, published: Option<&str>) -> Option
         if let Some(c) = TITLE_YEAR.captures(&head) {
             return c[1].parse().ok();
         }
-        return pub_year;
+        return session_year(&head).or(pub_year);
     }
     if kind == DocType::Plan {
         // a plan is filed under the year it was issued (桂民发〔2022〕7号), not the years it covers
