@@ -121,13 +121,21 @@ impl Gazetteer {
     }
 
     pub fn from_regions(regions: Vec<Region>, rules: &NameRules) -> Gazetteer {
-        let by_code = regions.iter().enumerate().map(|(i, r)| (r.code.clone(), i)).collect();
+        let by_code: HashMap<String, usize> =
+            regions.iter().enumerate().map(|(i, r)| (r.code.clone(), i)).collect();
         let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, r) in regions.iter().enumerate() {
             if r.level == Level::National {
                 for n in &rules.national_names {
                     names.entry(n.clone()).or_default().push(i);
                 }
+                continue;
+            }
+            // a county coded under a prefecture of its own name (嘉峪关市 620201 under
+            // 620200) is the prefecture's statistical twin: the name means the prefecture
+            let parent = r.parent.as_ref().and_then(|p| by_code.get(p)).map(|&p| &regions[p]);
+            let twin = parent.is_some_and(|p| p.level == Level::Prefecture && p.name == r.name);
+            if twin {
                 continue;
             }
             names.entry(r.name.clone()).or_default().push(i);

@@ -73,7 +73,8 @@ fn support<'a>(
     let mut narrowed: HashMap<&str, Vec<&Region>> = HashMap::new();
     for m in mentions {
         let mut w = zones.weight(m.start);
-        if m.regions.iter().all(|r| r.name != m.name) {
+        // a short name counts less (the names of the national level are all its own)
+        if m.regions.iter().all(|r| r.name != m.name && r.level != Level::National) {
             w *= 0.6;
         }
         if m.regions.iter().any(|r| r.level == Level::National) && m.start >= TITLE_ZONE {
@@ -184,7 +185,9 @@ fn by_best_support<'a>(
     // (市民政局 of 天津: a municipality's bureaus are 市 bureaus)
     let lone_fit = hint_level == Some(Level::Prefecture)
         && fitted.len() == 1
-        && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && r.name.ends_with('市'));
+        && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && r.name.ends_with('市'))
+        // 自治区人民政府 / 省司法厅: the one province the text names is the issuer's
+        || hint_level == Some(Level::Province) && fitted.len() == 1;
     // the level hint may be wrong (a district report speaking of 市政府): fall back to any level
     let ranked = if lone_fit || fitted.first().is_some_and(|x| x.1 >= 2.0) {
         fitted
@@ -274,6 +277,23 @@ mod tests {
         let mut d = Vec::new();
         let f = locate_region(text, bundled(), "t", &mut d);
         (f.region.map(|r| r.code.clone()).unwrap_or_default(), d)
+    }
+
+    #[test]
+    fn ministries_twin_prefectures_and_unnamed_provinces() {
+        // a national ministry is the national level
+        assert_eq!(
+            code("司法部2022年法治政府建设年度报告\n全年办理行政复议案件300件。").0,
+            "000000"
+        );
+        // a prefecture-level city without counties: its same-named county code is its twin
+        assert_eq!(
+            code("嘉峪关市民政局2023年法治政府建设情况报告\n全年办理行政复议5件。").0,
+            "620200"
+        );
+        // 自治区人民政府 names no place: the one province the text names is it
+        let t = "自治区人民政府2023年法治政府建设情况报告\n广西全区办理行政复议案件30件。";
+        assert_eq!(code(t).0, "450000");
     }
 
     #[test]
