@@ -8,7 +8,7 @@ use super::segment::{self, Clause, Span};
 use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
-use crate::locate::{DocMeta, DocType};
+use crate::locate::{DocMeta, DocType, Gazetteer, Level};
 
 /// A document prepared for extraction: its chars, clauses, quantities and cues.
 pub(super) struct Pass<'a> {
@@ -27,6 +27,9 @@ pub(super) struct Pass<'a> {
     lines: Vec<(usize, &'a str)>,
     /// char ranges of the lines that are tables (read by the table reader only)
     table_ranges: Vec<(usize, usize)>,
+    /// places named in the text that are not the document's region nor above
+    /// it: (start, end) chars
+    foreign: Vec<(usize, usize)>,
 }
 
 /// What the clauses of one sentence share while they are walked.
@@ -37,7 +40,12 @@ struct ClauseScope {
 }
 
 impl<'a> Pass<'a> {
-    pub(super) fn new(ex: &'a Extractor, doc: &'a Document, meta: &'a DocMeta) -> Pass<'a> {
+    pub(super) fn new(
+        ex: &'a Extractor,
+        doc: &'a Document,
+        meta: &'a DocMeta,
+        gazetteer: Option<&Gazetteer>,
+    ) -> Pass<'a> {
         let norm = &doc.norm;
         let chars: Vec<char> = norm.text.chars().collect();
         let (sentences, clauses) = segment::segment(&chars);
@@ -65,8 +73,25 @@ impl<'a> Pass<'a> {
             zones: context::zones(&norm.text, meta.doc_type, meta.report_year),
             lines,
             table_ranges,
+            foreign: gazetteer.map(|g| foreign_places(g, &norm.text, meta)).unwrap_or_default(),
             chars,
         }
+    }
+
+    /// Is a place other than the document's region the subject of the number
+    /// at `num_start`: named at the head of its clause (佛山成为…, 荆州、黄冈经济总量…),
+    /// not inside a word further on (新增城镇 holds 增城)?
+    fn foreign_subject(&self, clause: &Clause, num_start: usize) -> bool {
+        let from = self.foreign.partition_point(|p| p.0 < clause.start);
+        let Some(&(start, end)) = self.foreign.get(from) else { return false };
+        if end > num_start {
+            return false;
+        }
+        let lead: String = self.chars[clause.start..start]
+            .iter()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c))
+            .collect();
+        matches!(lead.as_str(), "" | "其中" | "同时" | "另外" | "一是" | "二是" | "三是")
     }
 
     fn in_table(&self, p: usize) -> bool {
@@ -202,6 +227,9 @@ impl<'a> Pass<'a> {
             if !self.applies(ind) {
                 continue;
             }
+            if self.foreign_subject(clause, q.num_start) {
+                continue;
+            }
             let Some(placement) = self.quantity_placement(clause, q, ind, scope) else { continue };
             let raw = rules::signed_value(&self.chars, clause, q);
             let value = if ind.is_percent() { raw } else { raw / ind.scale() };
@@ -312,6 +340,25 @@ impl<'a> Pass<'a> {
         }
         facts
     }
+}
+
+/// Places the text names that are neither the document's region nor one of
+/// its ancestors (a city in a province's report, another province), sorted;
+/// none when the region is unknown. The national level is never foreign.
+fn foreign_places(g: &Gazetteer, text: &str, meta: &DocMeta) -> Vec<(usize, usize)> {
+    if meta.region_code.is_empty() {
+        return Vec::new();
+    }
+    g.mentions(text)
+        .into_iter()
+        .filter(|m| {
+            !m.regions.is_empty()
+                && m.regions
+                    .iter()
+                    .all(|r| r.level != Level::National && !g.is_within(&meta.region_code, &r.code))
+        })
+        .map(|m| (m.start, m.end))
+        .collect()
 }
 
 /// The document's source and region as every fact of it carries them.

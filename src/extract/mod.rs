@@ -68,6 +68,18 @@ impl Extractor {
 
     /// All facts of one document, plus consistency diagnostics.
     pub fn extract(&self, doc: &Document, meta: &DocMeta) -> (Vec<Fact>, Vec<Diagnostic>) {
+        self.extract_in(doc, meta, None)
+    }
+
+    /// All facts of one document; with the gazetteer, a figure whose subject is
+    /// another place (成都平原经济区经济总量…, 佛山成为…过万亿元的城市) is not the
+    /// document region's.
+    pub fn extract_in(
+        &self,
+        doc: &Document,
+        meta: &DocMeta,
+        gazetteer: Option<&crate::locate::Gazetteer>,
+    ) -> (Vec<Fact>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         if !meta.doc_type.reports_results() {
             diags.push(Diagnostic::info(
@@ -77,7 +89,7 @@ impl Extractor {
             ));
             return (Vec::new(), diags);
         }
-        let pass = document::Pass::new(self, doc, meta);
+        let pass = document::Pass::new(self, doc, meta, gazetteer);
         let mut facts = pass.text_facts();
         facts.extend(pass.table_facts());
         document::settle(&mut facts);

@@ -187,3 +187,18 @@ fn milestones_horizons_flat_rates_and_lists() {
     assert!(!fs.iter().any(|f| f.0 == "publicity_events" || f.0 == "admin_licenses"), "{fs:?}");
     assert!(!has(&fs, "hotline_tickets", 1.0) && has(&fs, "hotline_tickets", 166.0), "{fs:?}");
 }
+
+#[test]
+fn figures_of_other_places_are_not_the_regions() {
+    let (ex, g) = &*ENGINE;
+    let text = format!(
+        "{WORK}一、2025年工作回顾\n全省地区生产总值达到23562亿元。佛山成为我省第三个经济总量过万亿元的城市，荆州、黄冈经济总量突破2000亿元。全年新增城镇就业45万人。\n"
+    );
+    let doc = Document::from_text("t.txt", &text);
+    let (meta, _) = locate::locate(&doc, g);
+    let (facts, _) = ex.extract_in(&doc, &meta, Some(g));
+    let gdp: Vec<f64> = facts.iter().filter(|f| f.indicator == "gdp").map(|f| f.value).collect();
+    assert_eq!(gdp, vec![23562.0], "sub-regional totals are not the province's");
+    // a place name inside a word (新增城镇 holds 增城) is no subject
+    assert!(facts.iter().any(|f| f.indicator == "urban_new_jobs" && f.value == 45.0), "{facts:?}");
+}

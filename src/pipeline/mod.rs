@@ -138,7 +138,8 @@ pub fn process_input(engine: &Engine, mut input: Input) -> FileResult {
         Content::Text(doc) => {
             let (meta, located) = locate::locate(doc, engine.gazetteer());
             diags.extend(located);
-            let (facts, extracted) = engine.extractor.extract(doc, &meta);
+            let (facts, extracted) =
+                engine.extractor.extract_in(doc, &meta, Some(engine.gazetteer()));
             diags.extend(extracted);
             let document = record::of_text(doc, &meta, &facts);
             FileResult { document: Some(document), facts, diagnostics: diags, sheets: (0, 0) }
