@@ -331,6 +331,7 @@ mod tests {
             encoding: "UTF-8".into(),
             bytes: 1,
             facts: 2,
+            coverage: String::new(),
         }];
         let diagnostics = apply_file(&catalog(), &path, &mut facts, &documents);
         let p = facts.iter().find(|f| f.indicator == "petitions").unwrap();

@@ -3,6 +3,7 @@
 //! for per-capita measures, and the bundled CJK font for charts.
 
 use crate::catalog::{Catalog, CatalogError};
+use crate::extract::coverage::Coverage;
 use crate::locate::gazetteer::{Gazetteer, GazetteerError};
 use crate::normalise::population::{Population, PopulationError};
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ pub enum ReferenceError {
     Gazetteer(#[from] GazetteerError),
     #[error("cannot load population table: {0}")]
     Population(#[from] PopulationError),
+    #[error("cannot load coverage expectations: {0}")]
+    Coverage(String),
     #[error("cannot read font {path}")]
     Font {
         path: PathBuf,
@@ -40,6 +43,8 @@ pub struct Reference {
     pub catalog: Catalog,
     pub gazetteer: Gazetteer,
     pub population: Population,
+    /// what each kind of report nearly always states
+    pub coverage: Coverage,
     /// the chart font's bytes (read once per process)
     pub font: &'static [u8],
 }
@@ -52,6 +57,8 @@ impl Reference {
             catalog: Catalog::load_dir(&datasets.join("catalog"), catalogs)?,
             gazetteer: Gazetteer::load(&datasets.join("regions/regions.csv"))?,
             population: Population::load(&datasets.join("population"))?,
+            coverage: Coverage::load(&datasets.join("coverage/expected.toml"))
+                .map_err(ReferenceError::Coverage)?,
             font: font_bytes(&datasets.join(FONT_FILE))?,
         })
     }

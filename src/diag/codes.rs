@@ -86,6 +86,8 @@ codes! {
     YearUnknown = "year.unknown",
     /// A work plan: its figures are targets of the year it was issued.
     ExtractPlan = "extract.plan",
+    /// Core indicators a report of its kind nearly always states were not found (named).
+    CoverageMissing = "coverage.missing",
     /// Parts stated in a report do not add up to its stated total.
     CheckSumMismatch = "check.sum_mismatch",
     /// A stated rate does not match its stated numerator and denominator.

@@ -6,6 +6,7 @@
 mod attach;
 pub mod checks;
 pub mod context;
+pub mod coverage;
 mod document;
 pub mod fact;
 pub mod numerals;

@@ -31,6 +31,9 @@ pub struct DocRecord {
     pub encoding: String,
     pub bytes: u64,
     pub facts: u32,
+    /// found/expected core indicators of its kind ("" when none are expected)
+    #[serde(default)]
+    pub coverage: String,
 }
 
 /// A level as written: empty when unknown.
@@ -59,6 +62,7 @@ pub const DOCUMENT_COLUMNS: &[&str] = &[
     "encoding",
     "bytes",
     "facts",
+    "coverage",
 ];
 
 pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
@@ -84,6 +88,7 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
             s("encoding", col(|d| d.encoding.clone())),
             Column::new("bytes".into(), docs.iter().map(|d| d.bytes).collect::<Vec<_>>()),
             Column::new("facts".into(), docs.iter().map(|d| d.facts).collect::<Vec<_>>()),
+            s("coverage", col(|d| d.coverage.clone())),
         ],
     )
 }

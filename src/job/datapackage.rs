@@ -26,6 +26,7 @@ fn documents() -> Vec<Value> {
         field("encoding", "string", "detected text encoding"),
         field("bytes", "integer", "file size"),
         field("facts", "integer", "one-year facts extracted"),
+        field("coverage", "string", "found/expected core indicators of its kind (empty when none are expected)"),
     ]
 }
 

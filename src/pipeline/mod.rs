@@ -141,7 +141,18 @@ pub fn process_input(engine: &Engine, mut input: Input) -> FileResult {
             let (facts, extracted) =
                 engine.extractor.extract_in(doc, &meta, Some(engine.gazetteer()));
             diags.extend(extracted);
-            let document = record::of_text(doc, &meta, &facts);
+            let mut document = record::of_text(doc, &meta, &facts);
+            let covered = engine.reference.coverage.check(meta.doc_type, meta.report_year, &facts);
+            if let Some(c) = covered {
+                document.coverage = format!("{}/{}", c.found, c.expected);
+                if !c.missing.is_empty() {
+                    let msg = format!(
+                        "its kind nearly always states, not found: {}",
+                        c.missing.join(", ")
+                    );
+                    diags.push(Diagnostic::info(&doc.source, Code::CoverageMissing, msg));
+                }
+            }
             FileResult { document: Some(document), facts, diagnostics: diags, sheets: (0, 0) }
         }
         Content::Workbook(grids) => {

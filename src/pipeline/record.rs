@@ -25,6 +25,7 @@ pub(super) fn of_text(doc: &Document, meta: &DocMeta, facts: &[Fact]) -> DocReco
         encoding: doc.encoding.clone(),
         bytes: doc.bytes,
         facts: facts.iter().filter(|f| f.kind != FactKind::Period).count() as u32,
+        coverage: String::new(),
     }
 }
 
@@ -47,5 +48,6 @@ pub(super) fn of_workbook(input: &Input, found: &WorkbookFacts) -> DocRecord {
         encoding: String::new(),
         bytes: input.bytes,
         facts: found.facts.len() as u32,
+        coverage: String::new(),
     }
 }

@@ -210,3 +210,22 @@ fn corrections_are_applied_and_marked() {
     assert_eq!((f[c("value")].as_str(), f[c("rule")].as_str()), ("33.0", "correction.override"));
     assert!(f[c("origin")].contains("checked against the annex"));
 }
+
+#[test]
+fn a_work_report_missing_core_targets_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("gwr.txt");
+    std::fs::write(
+        &input,
+        "2026年辽宁省政府工作报告\n各位代表：\n二、2026年主要预期目标\n地区生产总值增长5%左右。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("o");
+    assert_eq!(build(&[input.to_str().unwrap()], &out).status.code(), Some(0));
+    let (h, docs) = csv_rows(&out.join("documents.csv"));
+    let c = h.iter().position(|x| x == "coverage").unwrap();
+    assert_eq!(docs[0][c], "1/6");
+    let diags = read(&out.join("diagnostics.csv"));
+    let line = diags.lines().find(|l| l.contains("coverage.missing")).expect("a coverage line");
+    assert!(line.contains("cpi_growth (target 2026)") && line.contains("gdp_growth (actual 2025)"));
+}
