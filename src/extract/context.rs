@@ -10,7 +10,9 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*
 static HORIZON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)").unwrap()
+    // (a stray mark between the numeral and 、, 二&、, still opens a section)
+    Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+[&*#]?、|第[一二三四五六七八九十]+部分)")
+        .unwrap()
 });
 
 /// Char ranges of a document where values are targets, plans or multi-year
@@ -94,8 +96,12 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
         for marker in ["主要预期目标", "预期目标是", "主要目标是", "发展的主要目标"]
         {
             for (b, _) in text.match_indices(marker) {
-                // the targets paragraph: to the end of the line, at most ~1200 chars
-                let end_line = text[b..].find('\n').map(|e| b + e).unwrap_or(text.len());
+                // the targets paragraph: to the end of the line, at most ~1200 chars;
+                // a line that ends in a colon lists its targets in the lines below
+                let mut end_line = text[b..].find('\n').map(|e| b + e).unwrap_or(text.len());
+                if text[b..end_line].trim_end().ends_with([':', '：']) {
+                    end_line = next_heading(end_line);
+                }
                 let s = char_index(text, b);
                 let e = char_index(text, end_line).min(s + 1200);
                 z.target.push((s, e, 0));

@@ -202,3 +202,16 @@ fn figures_of_other_places_are_not_the_regions() {
     // a place name inside a word (新增城镇 holds 增城) is no subject
     assert!(facts.iter().any(|f| f.indicator == "urban_new_jobs" && f.value == 45.0), "{facts:?}");
 }
+
+#[test]
+fn targets_listed_below_a_colon_and_under_a_marked_heading() {
+    // 二&、 (a stray mark, as a source collection has it) still opens the section;
+    // the targets paragraph ends in a colon and lists its targets on the next lines
+    let t = format!(
+        "{WORK}一、2025年工作回顾\n城镇新增就业50万人。\n二&、2026年政府工作总体考虑\n今年经济社会发展的主要预期目标是：\n地区生产总值增长5%左右。\n城镇新增就业45万人，城镇调查失业率5.5%左右。\n"
+    );
+    let fs = facts(&t);
+    assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.1 == 45.0 && f.3 == "target"), "{fs:?}");
+    assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.1 == 50.0 && f.3 == "actual"), "{fs:?}");
+    assert!(fs.iter().any(|f| f.0 == "urban_unemployment_rate" && f.3 == "target"), "{fs:?}");
+}
