@@ -60,16 +60,17 @@ impl ClauseAttach<'_> {
         let p = clause.start + text[..fenbie].chars().count();
         let after: Vec<&(usize, &Quantity)> =
             self.quantities.iter().filter(|(_, q)| q.start >= p).collect();
-        let mut seen = Vec::new();
-        let before: Vec<&CueHit> = cues
+        // nested hits (调查失业率 inside 城镇调查失业率) are one cue
+        let mut before: Vec<&CueHit> = cues
             .iter()
             .filter(|c| c.end <= p)
             .filter(|c| {
-                let fresh = !seen.contains(&c.indicator);
-                seen.push(c.indicator);
-                fresh
+                !cues.iter().any(|o| {
+                    (o.start, o.end) != (c.start, c.end) && o.start <= c.start && c.end <= o.end
+                })
             })
             .collect();
+        before.dedup_by_key(|c| (c.start, c.end, c.indicator));
         if after.len() < 2 || after.len() != before.len() {
             return None;
         }
@@ -77,10 +78,21 @@ impl ClauseAttach<'_> {
             .iter()
             .zip(&after)
             .all(|(c, (_, q))| self.catalog.indicators[c.indicator].accepts_counter(&q.unit));
-        fits.then(|| {
-            before
-                .iter()
-                .zip(&after)
+        if !fits {
+            return None;
+        }
+        // two cues of one indicator (城镇登记失业率、调查失业率分别…): the value of
+        // the catalog's preferred cue (listed first) is the indicator's
+        let rank = |c: &CueHit| {
+            let text = slice(chars, c.start, c.end);
+            let cues = &self.catalog.indicators[c.indicator].cues;
+            cues.iter().position(|x| *x == text).unwrap_or(cues.len())
+        };
+        let best =
+            |c: &CueHit| !before.iter().any(|o| o.indicator == c.indicator && rank(o) < rank(c));
+        let pairs = before.iter().zip(&after).filter(|(c, _)| best(c));
+        Some(
+            pairs
                 .map(|(c, (qi, _))| Attachment {
                     quantity: *qi,
                     indicator: c.indicator,
@@ -88,8 +100,8 @@ impl ClauseAttach<'_> {
                     cue: Some(**c),
                     score: 0,
                 })
-                .collect()
-        })
+                .collect(),
+        )
     }
 
     /// The distance from cue to number (before: skipping 从… baselines), and

@@ -215,3 +215,15 @@ fn targets_listed_below_a_colon_and_under_a_marked_heading() {
     assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.1 == 50.0 && f.3 == "actual"), "{fs:?}");
     assert!(fs.iter().any(|f| f.0 == "urban_unemployment_rate" && f.3 == "target"), "{fs:?}");
 }
+
+#[test]
+fn two_cues_of_one_indicator_under_fenbie_keep_the_preferred_ones_value() {
+    // 城镇登记失业率、调查失业率分别控制在4%、5.5%以内: the surveyed rate is the indicator's
+    let t = format!(
+        "{WORK}二、2026年主要预期目标\n城镇新增就业45万人，城镇登记失业率、调查失业率分别控制在4%、5.5%以内。\n"
+    );
+    let fs = facts(&t);
+    let rates: Vec<f64> =
+        fs.iter().filter(|f| f.0 == "urban_unemployment_rate").map(|f| f.1).collect();
+    assert_eq!(rates, vec![5.5], "{fs:?}");
+}
