@@ -93,8 +93,14 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     let headings: Vec<usize> = HEADING.find_iter(text).map(|m| m.start()).collect();
     let next_heading = |b: usize| headings.iter().copied().find(|&h| h > b).unwrap_or(text.len());
     if doc_type == DocType::GovWorkReport {
-        for marker in ["主要预期目标", "预期目标是", "主要目标是", "发展的主要目标"]
-        {
+        for marker in [
+            "主要预期目标",
+            "预期目标是",
+            "主要目标是",
+            "发展的主要目标",
+            "主要预期指标",
+            "主要指标是",
+        ] {
             for (b, _) in text.match_indices(marker) {
                 // the targets paragraph: to the end of the line, at most ~1200 chars;
                 // a line that ends in a colon lists its targets in the lines below

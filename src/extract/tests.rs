@@ -227,3 +227,14 @@ fn two_cues_of_one_indicator_under_fenbie_keep_the_preferred_ones_value() {
         fs.iter().filter(|f| f.0 == "urban_unemployment_rate").map(|f| f.1).collect();
     assert_eq!(rates, vec![5.5], "{fs:?}");
 }
+
+#[test]
+fn a_targets_paragraph_under_another_name() {
+    // 今年全省经济社会发展的主要指标是：… (not 主要预期目标)
+    let t = format!(
+        "{WORK}一、2025年工作回顾\n全省地区生产总值增长5.1%。\n今年全省经济社会发展的主要指标是：地区生产总值增长6%以上；一般公共预算收入增长4%以上。\n"
+    );
+    let fs = facts(&t);
+    assert!(fs.iter().any(|f| f.0 == "gdp_growth" && f.1 == 6.0 && f.3 == "target"), "{fs:?}");
+    assert!(fs.iter().any(|f| f.0 == "gdp_growth" && f.1 == 5.1 && f.3 == "actual"), "{fs:?}");
+}
