@@ -90,7 +90,9 @@ const LAST_YEAR_OPENINGS: &[&str] = &["刚刚过去的", "过去一年", "这一
 /// (下一步 / 工作思路 / 工作安排).
 pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     let mut z = Zones::default();
-    let headings: Vec<usize> = HEADING.find_iter(text).map(|m| m.start()).collect();
+    // a heading starts at its first character (the match may begin on a blank line above)
+    let heading_start = |m: regex::Match| m.end() - m.as_str().trim_start().len();
+    let headings: Vec<usize> = HEADING.find_iter(text).map(heading_start).collect();
     let next_heading = |b: usize| headings.iter().copied().find(|&h| h > b).unwrap_or(text.len());
     if doc_type == DocType::GovWorkReport {
         for marker in [
@@ -153,10 +155,9 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
             }
         }
     } else if doc_type != DocType::StatCommunique {
-        for m in HEADING.find_iter(text) {
-            let line_end =
-                text[m.start()..].find('\n').map(|e| m.start() + e).unwrap_or(text.len());
-            let line = &text[m.start()..line_end];
+        for &h in &headings {
+            let line_end = text[h..].find('\n').map(|e| h + e).unwrap_or(text.len());
+            let line = &text[h..line_end];
             if [
                 "工作思路",
                 "工作安排",
@@ -170,7 +171,7 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
             .iter()
             .any(|w| line.contains(w))
             {
-                let s = char_index(text, m.start());
+                let s = char_index(text, h);
                 let e = char_index(text, next_heading(line_end));
                 z.target.push((s, e, 1));
             }

@@ -303,6 +303,10 @@ impl<'a> Pass<'a> {
                 continue;
             }
             let placement = self.placement(clause, cue.start, scope, context::Stock::Flow);
+            // a target of 与上年持平 is relative (as high as last year), not a number
+            if rule == Rule::FlatStated && placement.kind == FactKind::Target {
+                continue;
+            }
             let (s, e) = self.doc.norm.orig_span(cue.start, cue.end);
             facts.push(
                 Fact::new(&self.about, ind, 0.0, placement.kind, placement.year, rule)

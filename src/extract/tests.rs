@@ -238,3 +238,14 @@ fn a_targets_paragraph_under_another_name() {
     assert!(fs.iter().any(|f| f.0 == "gdp_growth" && f.1 == 6.0 && f.3 == "target"), "{fs:?}");
     assert!(fs.iter().any(|f| f.0 == "gdp_growth" && f.1 == 5.1 && f.3 == "actual"), "{fs:?}");
 }
+
+#[test]
+fn headings_after_blank_lines_open_their_sections_and_flat_targets_are_relative() {
+    // sections set off by blank lines (as reports are saved); 与上年持平 as a target has no number
+    let t = format!(
+        "{WORK}\n\n　　一、2025年工作回顾\n\n全省新增城镇就业50万人。\n\n　　三、2026年重点工作任务\n\n实施就业优先政策，城镇新增就业45万人。一般公共预算收入规模与上年持平。\n"
+    );
+    let fs = facts(&t);
+    assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.1 == 45.0 && f.3 == "target"), "{fs:?}");
+    assert!(!fs.iter().any(|f| f.0 == "general_budget_revenue_growth"), "{fs:?}");
+}
