@@ -104,6 +104,14 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
             "主要指标是",
         ] {
             for (b, _) in text.match_indices(marker) {
+                // 主要预期目标基本实现 in the review reports on last year's targets
+                let after: String = text[b + marker.len()..].chars().take(4).collect();
+                if ["基本实现", "全面完成", "顺利完成", "较好完成", "实现", "完成"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                {
+                    continue;
+                }
                 // the targets paragraph: to the end of the line, at most ~1200 chars;
                 // a line that ends in a colon lists its targets in the lines below
                 let mut end_line = text[b..].find('\n').map(|e| b + e).unwrap_or(text.len());
