@@ -1,13 +1,13 @@
 //! Kind and year of a value from where it stands: the target section of a
 //! work report, next-year plans, multi-year phrases, years written in the clause.
 
-use super::fact::FactKind;
 use crate::locate::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
-static HORIZON: LazyLock<Regex> =
+pub(super) static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
+pub(super) static HORIZON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     // (a stray mark between the numeral and 、, 二&、, still opens a section)
@@ -43,11 +43,29 @@ enum Section {
     Other,
 }
 
+/// The five-year plans a report of `report_year` speaks of: the one it looks
+/// back on (the plan of the year before) and, in a plan's first year, the new
+/// one it opens (a 2021 report reviews 十三五 and opens 十四五; a 2026 report
+/// reviews 十四五 and opens 十五五). Without a year, the latest pair.
+pub fn plans(report_year: Option<i32>) -> (&'static str, Option<&'static str>) {
+    const NAMES: [&str; 6] = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
+    let plan = |year: i32| NAMES[((year - 2006).div_euclid(5)).clamp(0, 5) as usize];
+    match report_year {
+        None => ("十四五", Some("十五五")),
+        Some(y) => {
+            let (reviewed, current) = (plan(y - 1), plan(y));
+            (reviewed, (current != reviewed).then_some(current))
+        }
+    }
+}
+
 fn section_of(heading: &str, report_year: Option<i32>) -> Section {
+    let (reviewed, new_plan) = plans(report_year);
+    let opens_new = new_plan.is_some_and(|p| heading.contains(p));
     let review = ["回顾", "成就", "成绩"].iter().any(|w| heading.contains(w))
         || report_year.is_some_and(|y| heading.contains(&format!("{}年", y - 1)));
     if review {
-        return if heading.contains("十四五") || heading.contains("五年") {
+        return if heading.contains(reviewed) || heading.contains("五年") {
             Section::FiveYearReview
         } else {
             Section::Other
@@ -57,13 +75,13 @@ fn section_of(heading: &str, report_year: Option<i32>) -> Section {
         || ["今年", "主要工作", "重点工作", "重点任务", "总体要求", "预期目标", "主要目标"]
             .iter()
             .any(|w| heading.contains(w))
-            && !heading.contains("十五五")
+            && !opens_new
             && !heading.contains("回顾");
     if this_year {
         Section::ThisYear
-    } else if heading.contains("十五五") && !heading.contains("回顾") {
+    } else if opens_new && !heading.contains("回顾") {
         Section::NextPlan
-    } else if heading.contains("十四五") || heading.contains("五年") {
+    } else if heading.contains(reviewed) || heading.contains("五年") {
         Section::FiveYearReview
     } else {
         Section::Other
@@ -81,6 +99,9 @@ const FIVE_YEAR_OPENINGS: &[&str] = &[
     "\"十四五\"时期",
     "十四五时期",
     "“十四五”以来",
+    "“十三五”时期",
+    "十三五时期",
+    "“十三五”以来",
 ];
 
 const LAST_YEAR_OPENINGS: &[&str] = &["刚刚过去的", "过去一年", "这一年", "一年来", "去年"];
@@ -140,6 +161,11 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
                     while p < end {
                         let pe = text[p + 1..end].find('\n').map(|x| p + 1 + x).unwrap_or(end);
                         let para = text[p..pe].trim_start_matches(['\n', ' ', '\u{3000}']);
+                        // 各位代表，2020年是极不平凡的一年: the address does not open the paragraph
+                        let para = para
+                            .strip_prefix("各位代表")
+                            .map(|r| r.trim_start_matches(['，', ',', '！', '!', ' ']))
+                            .unwrap_or(para);
                         let head: String = para.chars().take(16).collect();
                         let (ps, pe_c) = (char_index(text, p), char_index(text, pe));
                         let year_opening = last.as_deref().is_some_and(|l| head.starts_with(l));
@@ -147,7 +173,7 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
                             run = Some(false);
                         } else if !year_opening
                             && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w))
-                                || head.contains("十四五"))
+                                || head.contains(plans(report_year).0))
                         {
                             run = Some(true);
                         }
@@ -188,200 +214,18 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     z
 }
 
-const PERIOD_WORDS: &[&str] = &[
-    "年均",
-    "年平均",
-    "五年来",
-    "过去五年",
-    "十四五",
-    "十三五",
-    "十五五",
-    "五年间",
-    "近五年",
-    "五年累计",
-    "五年共",
-];
-/// In a work report, sums over the plan period (累计完成3.7万亿元) are periods too.
-const WORK_REPORT_PERIOD_WORDS: &[&str] = &["累计", "五年增量", "连续5年", "连续五年"];
-const TARGET_WORDS: &[&str] = &["力争", "预期目标", "目标是", "预计今年"];
+pub use super::placement::{place, Placement, Site, Stock};
 
-/// Kind, year and period of a value at char `pos`, given the text of its clause
-/// before the value and of the clause before that.
-pub struct Placement {
-    pub kind: FactKind,
-    pub year: Option<i32>,
-    pub period: String,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// What kind of number a value is, for placing it in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stock {
-    /// a flow or rate: summed or averaged over a period
-    Flow,
-    /// a level (an amount such as 生产总值6.66万亿元): in a review it is the period's end
-    Level,
-    /// the end value of 从…增长到…
-    ChangeEnd,
-}
-
-/// Is `pos` in a period zone that lies after the review (a plan for the next five years)?
-fn in_plan(zones: &Zones, pos: usize, _actual_year: i32) -> bool {
-    let first_target = zones.target.iter().map(|t| t.0).min().unwrap_or(usize::MAX);
-    let last_year_end = zones.last_year.iter().map(|t| t.1).max().unwrap_or(0);
-    pos > last_year_end || pos > first_target
-}
-
-/// Where a value stands in its sentence: what the clause says before it.
-pub struct Site<'a> {
-    pub pos: usize,
-    pub clause_before: &'a str,
-    pub prev_clause: &'a str,
-    pub sentence_before: &'a str,
-    pub stock: Stock,
-}
-
-/// The kind, year and period of a value at `site`.
-pub fn place(zones: &Zones, doc_type: DocType, report_year: Option<i32>, site: &Site) -> Placement {
-    let p = Placer::new(zones, doc_type, report_year, site);
-    p.beyond_horizon()
-        .or_else(|| p.in_target_zone())
-        .or_else(|| p.change_end())
-        .or_else(|| p.in_period_zone())
-        .or_else(|| p.explicit_year())
-        .unwrap_or_else(|| p.by_words())
-}
-
-/// The clues one placement is decided on.
-struct Placer<'a> {
-    zones: &'a Zones,
-    site: &'a Site<'a>,
-    report_year: Option<i32>,
-    work_report: bool,
-    /// a year in the clause, else a horizon the sentence opened with (到2030年，…)
-    explicit: Option<i32>,
-    /// the year results are for: a work report reviews the previous year
-    actual_year: Option<i32>,
-    near: String,
-}
-
-fn placed(kind: FactKind, year: Option<i32>) -> Placement {
-    Placement { kind, year, period: String::new() }
-}
-
-impl<'a> Placer<'a> {
-    fn new(
-        zones: &'a Zones,
-        doc_type: DocType,
-        report_year: Option<i32>,
-        site: &'a Site<'a>,
-    ) -> Placer<'a> {
-        let horizon = HORIZON
-            .captures_iter(site.sentence_before)
-            .filter_map(|c| c[1].parse::<i32>().ok())
-            .max();
-        let explicit = YEAR
-            .captures_iter(site.clause_before)
-            .last()
-            .and_then(|c| c[1].parse::<i32>().ok())
-            .or(horizon);
-        let work_report = doc_type == DocType::GovWorkReport;
-        Placer {
-            zones,
-            site,
-            report_year,
-            work_report,
-            explicit,
-            actual_year: report_year.map(|y| if work_report { y - 1 } else { y }),
-            near: format!("{}{}", site.prev_clause, site.clause_before),
-        }
-    }
-
-    fn period_words(&self) -> bool {
-        PERIOD_WORDS.iter().any(|w| self.near.contains(w))
-            || self.work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| self.near.contains(w))
-    }
-
-    fn in_zone(zone: &[(usize, usize)], pos: usize) -> bool {
-        zone.iter().any(|(s, e)| (*s..*e).contains(&pos))
-    }
-
-    fn period(&self) -> Placement {
-        let (near, pos) = (&self.near, self.site.pos);
-        let period = match self.actual_year {
-            Some(y)
-                if near.contains("十五五")
-                    || Self::in_zone(&self.zones.period, pos)
-                        && !near.contains("十四五")
-                        && self.work_report
-                        && in_plan(self.zones, pos, y) =>
-            {
-                format!("{}-{}", y + 1, y + 5)
-            }
-            Some(y) => format!("{}-{}", y - 4, y),
-            None => String::new(),
-        };
-        Placement { kind: FactKind::Period, year: None, period }
-    }
-
-    /// A year far ahead (到2030年) is a plan's horizon, not a one-year fact.
-    fn beyond_horizon(&self) -> Option<Placement> {
-        let (y, r) = (self.explicit?, self.report_year?);
-        (y > r + (!self.work_report) as i32).then(|| Placement {
-            kind: FactKind::Period,
-            year: None,
-            period: format!("{r}-{y}"),
-        })
-    }
-
-    fn target_zone(&self) -> Option<&(usize, usize, i32)> {
-        self.zones.target.iter().find(|(s, e, _)| (*s..*e).contains(&self.site.pos))
-    }
-
-    fn in_target_zone(&self) -> Option<Placement> {
-        let &(_, _, offset) = self.target_zone()?;
-        if self.period_words() {
-            return Some(self.period());
-        }
-        let year = self.report_year.map(|y| y + offset);
-        let year = self.explicit.filter(|&e| Some(e) >= year).or(year);
-        Some(placed(FactKind::Target, year))
-    }
-
-    /// The end of a change (从3826.5亿元增长到4398.6亿元) is the last year's level.
-    fn change_end(&self) -> Option<Placement> {
-        let end = self.explicit.is_none() && self.site.stock == Stock::ChangeEnd;
-        (end && self.target_zone().is_none()).then(|| placed(FactKind::Actual, self.actual_year))
-    }
-
-    fn in_period_zone(&self) -> Option<Placement> {
-        if self.explicit.is_some() || !Self::in_zone(&self.zones.period, self.site.pos) {
-            return None;
-        }
-        // a level stated in a five-year review (生产总值6.66万亿元) is where the period ended
-        if self.site.stock == Stock::Level && !self.period_words() {
-            return Some(placed(FactKind::Actual, self.actual_year));
-        }
-        Some(self.period())
-    }
-
-    fn explicit_year(&self) -> Option<Placement> {
-        let y = self.explicit?;
-        if self.work_report && Some(y) == self.report_year {
-            return Some(placed(FactKind::Target, Some(y)));
-        }
-        self.report_year.is_none_or(|r| y <= r).then(|| placed(FactKind::Actual, Some(y)))
-    }
-
-    fn by_words(&self) -> Placement {
-        if self.period_words() {
-            return self.period();
-        }
-        let before = self.site.clause_before;
-        let target_words =
-            TARGET_WORDS.iter().any(|w| before.contains(w)) || before.contains("今年");
-        if self.work_report && target_words {
-            return placed(FactKind::Target, self.report_year);
-        }
-        placed(FactKind::Actual, self.actual_year)
+    #[test]
+    fn plans_follow_the_report_year() {
+        // a 2021 report reviews 十三五 and opens 十四五; a 2023 one is inside 十四五
+        assert_eq!(plans(Some(2021)), ("十三五", Some("十四五")));
+        assert_eq!(plans(Some(2023)), ("十四五", None));
+        assert_eq!(plans(Some(2026)), ("十四五", Some("十五五")));
+        assert_eq!(plans(Some(2016)), ("十二五", Some("十三五")));
     }
 }

@@ -10,6 +10,7 @@ pub mod coverage;
 mod document;
 pub mod fact;
 pub mod numerals;
+mod placement;
 pub mod quantity;
 pub mod rules;
 pub mod segment;
