@@ -106,112 +106,127 @@ const FIVE_YEAR_OPENINGS: &[&str] = &[
 
 const LAST_YEAR_OPENINGS: &[&str] = &["刚刚过去的", "过去一年", "这一年", "一年来", "去年"];
 
+/// A document's top-level headings (at their first character: a match may
+/// begin on a blank line above) and the text they split.
+struct Outline<'t> {
+    text: &'t str,
+    headings: Vec<usize>,
+}
+
+impl Outline<'_> {
+    fn next_heading(&self, b: usize) -> usize {
+        self.headings.iter().copied().find(|&h| h > b).unwrap_or(self.text.len())
+    }
+
+    fn line_end(&self, b: usize) -> usize {
+        self.text[b..].find('\n').map(|e| b + e).unwrap_or(self.text.len())
+    }
+}
+
 /// Find target, period and last-year zones. A work report is split by its
 /// top-level headings; other reports have next-year plan sections
 /// (下一步 / 工作思路 / 工作安排).
 pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     let mut z = Zones::default();
-    // a heading starts at its first character (the match may begin on a blank line above)
     let heading_start = |m: regex::Match| m.end() - m.as_str().trim_start().len();
-    let headings: Vec<usize> = HEADING.find_iter(text).map(heading_start).collect();
-    let next_heading = |b: usize| headings.iter().copied().find(|&h| h > b).unwrap_or(text.len());
+    let o = Outline { text, headings: HEADING.find_iter(text).map(heading_start).collect() };
     if doc_type == DocType::GovWorkReport {
-        for marker in [
-            "主要预期目标",
-            "预期目标是",
-            "主要目标是",
-            "发展的主要目标",
-            "主要预期指标",
-            "主要指标是",
-        ] {
-            for (b, _) in text.match_indices(marker) {
-                // 主要预期目标基本实现 in the review reports on last year's targets
-                let after: String = text[b + marker.len()..].chars().take(4).collect();
-                if ["基本实现", "全面完成", "顺利完成", "较好完成", "实现", "完成"]
-                    .iter()
-                    .any(|w| after.starts_with(w))
-                {
-                    continue;
-                }
-                // the targets paragraph: to the end of the line, at most ~1200 chars;
-                // a line that ends in a colon lists its targets in the lines below
-                let mut end_line = text[b..].find('\n').map(|e| b + e).unwrap_or(text.len());
-                if text[b..end_line].trim_end().ends_with([':', '：']) {
-                    end_line = next_heading(end_line);
-                }
-                let s = char_index(text, b);
-                let e = char_index(text, end_line).min(s + 1200);
-                z.target.push((s, e, 0));
-            }
-        }
-        let last = report_year.map(|y| format!("{}年", y - 1));
-        for &h in &headings {
-            let line_end = text[h..].find('\n').map(|e| h + e).unwrap_or(text.len());
-            let end = next_heading(line_end);
+        targets_paragraphs(&o, &mut z);
+        for &h in &o.headings {
+            let line_end = o.line_end(h);
+            let end = o.next_heading(line_end);
             let (s, e) = (char_index(text, h), char_index(text, end));
             match section_of(&text[h..line_end], report_year) {
                 Section::ThisYear => z.target.push((s, e, 0)),
                 Section::NextPlan => z.period.push((s, e)),
                 Section::FiveYearReview | Section::Other => {
-                    // paragraph by paragraph: 这五年… / 五年来… starts a run of period
-                    // paragraphs, 刚刚过去的2025年 / 这一年 / 一年来 a run of last-year ones;
-                    // a paragraph opening with the year itself counts for that paragraph only
-                    let mut run: Option<bool> = None; // Some(true) = five-year run
-                    let mut p = line_end;
-                    while p < end {
-                        let pe = text[p + 1..end].find('\n').map(|x| p + 1 + x).unwrap_or(end);
-                        let para = text[p..pe].trim_start_matches(['\n', ' ', '\u{3000}']);
-                        // 各位代表，2020年是极不平凡的一年: the address does not open the paragraph
-                        let para = para
-                            .strip_prefix("各位代表")
-                            .map(|r| r.trim_start_matches(['，', ',', '！', '!', ' ']))
-                            .unwrap_or(para);
-                        let head: String = para.chars().take(16).collect();
-                        let (ps, pe_c) = (char_index(text, p), char_index(text, pe));
-                        let year_opening = last.as_deref().is_some_and(|l| head.starts_with(l));
-                        if LAST_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
-                            run = Some(false);
-                        } else if !year_opening
-                            && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w))
-                                || head.contains(plans(report_year).0))
-                        {
-                            run = Some(true);
-                        }
-                        match run {
-                            _ if year_opening => z.last_year.push((ps, pe_c)),
-                            Some(true) => z.period.push((ps, pe_c)),
-                            Some(false) => z.last_year.push((ps, pe_c)),
-                            None => {}
-                        }
-                        p = pe;
-                    }
+                    review_paragraphs(&o, line_end, end, report_year, &mut z)
                 }
             }
         }
     } else if doc_type != DocType::StatCommunique {
-        for &h in &headings {
-            let line_end = text[h..].find('\n').map(|e| h + e).unwrap_or(text.len());
-            let line = &text[h..line_end];
-            if [
-                "工作思路",
-                "工作安排",
-                "下一步",
-                "工作计划",
-                "主要安排",
-                "工作打算",
-                "努力方向",
-                "工作设想",
-            ]
-            .iter()
-            .any(|w| line.contains(w))
-            {
-                let s = char_index(text, h);
-                let e = char_index(text, next_heading(line_end));
+        for &h in &o.headings {
+            let line_end = o.line_end(h);
+            if PLAN_HEADINGS.iter().any(|w| text[h..line_end].contains(w)) {
+                let (s, e) = (char_index(text, h), char_index(text, o.next_heading(line_end)));
                 z.target.push((s, e, 1));
             }
         }
     }
     z
+}
+
+/// Headings of next-year plan sections in reports other than work reports.
+const PLAN_HEADINGS: &[&str] =
+    &["工作思路", "工作安排", "下一步", "工作计划", "主要安排", "工作打算", "努力方向", "工作设想"];
+
+/// Words that open a work report's targets paragraph.
+const TARGET_MARKERS: &[&str] =
+    &["主要预期目标", "预期目标是", "主要目标是", "发展的主要目标", "主要预期指标", "主要指标是"];
+
+/// The targets paragraphs: to the end of the line, at most ~1200 chars; a
+/// line that ends in a colon lists its targets in the lines below.
+fn targets_paragraphs(o: &Outline, z: &mut Zones) {
+    let text = o.text;
+    for marker in TARGET_MARKERS {
+        for (b, _) in text.match_indices(marker) {
+            // 主要预期目标基本实现 in the review reports on last year's targets
+            let after: String = text[b + marker.len()..].chars().take(4).collect();
+            let achieved = ["基本实现", "全面完成", "顺利完成", "较好完成", "实现", "完成"];
+            if achieved.iter().any(|w| after.starts_with(w)) {
+                continue;
+            }
+            let mut end_line = o.line_end(b);
+            if text[b..end_line].trim_end().ends_with([':', '：']) {
+                end_line = o.next_heading(end_line);
+            }
+            let s = char_index(text, b);
+            z.target.push((s, char_index(text, end_line).min(s + 1200), 0));
+        }
+    }
+}
+
+/// A review section paragraph by paragraph: 这五年… / 五年来… starts a run of
+/// period paragraphs, 刚刚过去的2025年 / 这一年 / 一年来 a run of last-year ones;
+/// a paragraph opening with the year itself counts for that paragraph only.
+fn review_paragraphs(
+    o: &Outline,
+    from: usize,
+    end: usize,
+    report_year: Option<i32>,
+    z: &mut Zones,
+) {
+    let text = o.text;
+    let last = report_year.map(|y| format!("{}年", y - 1));
+    let reviewed_plan = plans(report_year).0;
+    let mut run: Option<bool> = None; // Some(true) = five-year run
+    let mut p = from;
+    while p < end {
+        let pe = text[p + 1..end].find('\n').map(|x| p + 1 + x).unwrap_or(end);
+        let para = text[p..pe].trim_start_matches(['\n', ' ', '\u{3000}']);
+        // 各位代表，2020年是极不平凡的一年: the address does not open the paragraph
+        let para = para
+            .strip_prefix("各位代表")
+            .map(|r| r.trim_start_matches(['，', ',', '！', '!', ' ']))
+            .unwrap_or(para);
+        let head: String = para.chars().take(16).collect();
+        let (ps, pe_c) = (char_index(text, p), char_index(text, pe));
+        let year_opening = last.as_deref().is_some_and(|l| head.starts_with(l));
+        if LAST_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
+            run = Some(false);
+        } else if !year_opening
+            && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w)) || head.contains(reviewed_plan))
+        {
+            run = Some(true);
+        }
+        match run {
+            _ if year_opening => z.last_year.push((ps, pe_c)),
+            Some(true) => z.period.push((ps, pe_c)),
+            Some(false) => z.last_year.push((ps, pe_c)),
+            None => {}
+        }
+        p = pe;
+    }
 }
 
 pub use super::placement::{place, Placement, Site, Stock};
