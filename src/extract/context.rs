@@ -62,7 +62,7 @@ pub fn plans(report_year: Option<i32>) -> (&'static str, Option<&'static str>) {
 fn section_of(heading: &str, report_year: Option<i32>) -> Section {
     let (reviewed, new_plan) = plans(report_year);
     let opens_new = new_plan.is_some_and(|p| heading.contains(p));
-    let review = ["回顾", "成就", "成绩"].iter().any(|w| heading.contains(w))
+    let review = ["回顾", "成就", "成绩", "去年"].iter().any(|w| heading.contains(w))
         || report_year.is_some_and(|y| heading.contains(&format!("{}年", y - 1)));
     if review {
         return if heading.contains(reviewed) || heading.contains("五年") {

@@ -109,6 +109,11 @@ pub(super) fn is_subjectless(prefix: &str) -> bool {
                 rest = r.trim_start().to_string();
             }
         }
+        // a year names when, not what (…翻一番，2020年达到7.3万亿元)
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 4 && rest[4..].starts_with('年') {
+            rest = rest[4 + '年'.len_utf8()..].to_string();
+        }
         if rest.len() == before {
             break;
         }

@@ -249,3 +249,16 @@ fn headings_after_blank_lines_open_their_sections_and_flat_targets_are_relative(
     assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.1 == 45.0 && f.3 == "target"), "{fs:?}");
     assert!(!fs.iter().any(|f| f.0 == "general_budget_revenue_growth"), "{fs:?}");
 }
+
+#[test]
+fn a_year_before_the_verb_keeps_the_carried_cue_and_a_heading_on_last_year_is_a_review() {
+    // 全省生产总值提前1年实现…翻一番，2020年达到7.3万亿元: the year names when, not what
+    let t = format!(
+        "{WORK}一、关于去年和今年前4个月工作\n全省生产总值比上年增长5.6%，2025年达到7.3万亿元。新增城镇就业53.4万人。\n"
+    );
+    let fs = facts(&t);
+    assert!(fs.iter().any(|f| f.0 == "gdp" && f.1 == 73000.0 && f.3 == "actual"), "{fs:?}");
+    // a heading that names 去年 reviews it, even when it names 今年 too
+    assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.3 == "actual"), "{fs:?}");
+    assert!(!fs.iter().any(|f| f.0 == "urban_new_jobs" && f.3 == "target"), "{fs:?}");
+}
