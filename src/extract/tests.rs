@@ -262,3 +262,13 @@ fn a_year_before_the_verb_keeps_the_carried_cue_and_a_heading_on_last_year_is_a_
     assert!(fs.iter().any(|f| f.0 == "urban_new_jobs" && f.3 == "actual"), "{fs:?}");
     assert!(!fs.iter().any(|f| f.0 == "urban_new_jobs" && f.3 == "target"), "{fs:?}");
 }
+
+#[test]
+fn quarterly_figures_and_intensities_are_not_annual_growth() {
+    let t = format!(
+        "{WORK}一、2025年工作回顾\n第一季度地区生产总值累计同比下降3.6%。全社会研发经费支出相当于全市生产总值的比例达到4.5%。全年地区生产总值增长5.2%。\n"
+    );
+    let fs = facts(&t);
+    let growth: Vec<f64> = fs.iter().filter(|f| f.0 == "gdp_growth").map(|f| f.1).collect();
+    assert_eq!(growth, vec![5.2], "{fs:?}");
+}
