@@ -234,6 +234,10 @@ impl<'a> Pass<'a> {
             let raw = rules::signed_value(&self.chars, clause, q);
             let value = if ind.is_percent() { raw } else { raw / ind.scale() };
             let (s, e) = self.doc.norm.orig_span(q.start, q.end);
+            // 预计全省生产总值增长6.6%左右: a result the report can only estimate yet
+            let estimate = placement.kind == FactKind::Actual
+                && self.text_of(scope.sentence_start, q.num_start).contains("预计");
+            let origin = if estimate { "text (estimate: 预计)" } else { "text" };
             facts.push(
                 Fact::new(
                     &self.about,
@@ -247,7 +251,7 @@ impl<'a> Pass<'a> {
                 .with_period(placement.period)
                 .with_span(s, e)
                 .with_evidence(scope.evidence.clone())
-                .with_origin("text".into()),
+                .with_origin(origin.into()),
             );
             used.push(a.indicator);
         }

@@ -272,3 +272,15 @@ fn quarterly_figures_and_intensities_are_not_annual_growth() {
     let growth: Vec<f64> = fs.iter().filter(|f| f.0 == "gdp_growth").map(|f| f.1).collect();
     assert_eq!(growth, vec![5.2], "{fs:?}");
 }
+
+#[test]
+fn estimates_in_the_review_are_marked_as_such() {
+    let (ex, g) = &*ENGINE;
+    let text = format!("{WORK}一、2025年工作回顾\n预计全省地区生产总值增长5.1%左右。\n");
+    let doc = Document::from_text("t.txt", &text);
+    let (meta, _) = locate::locate(&doc, g);
+    let (facts, _) = ex.extract(&doc, &meta);
+    let f = facts.iter().find(|f| f.indicator == "gdp_growth").expect("a growth fact");
+    assert_eq!((f.kind, f.year, f.value), (FactKind::Actual, Some(2025), 5.1));
+    assert_eq!(f.origin, "text (estimate: 预计)");
+}
