@@ -141,13 +141,7 @@ pub fn decide(
     if !claimed.is_tabular() {
         return Ok((claimed, Vec::new()));
     }
-    let renamed = |as_what: &str| {
-        Diagnostic::warning(
-            source,
-            Code::SheetRenamed,
-            format!("a .{} file that is really {as_what}", claimed.as_str()),
-        )
-    };
+    let renamed = |as_what: &str| renamed(source, Code::SheetRenamed, claimed, as_what);
     match (claimed, workbook::sniff(bytes)) {
         (_, Sniffed::Empty) => Err(Diagnostic::error(source, Code::IngestEmpty, "file is empty")),
         (Format::Csv | Format::Tsv, _) => Ok((claimed, Vec::new())),
@@ -169,13 +163,7 @@ fn decide_word(
     claimed: Format,
     bytes: &[u8],
 ) -> Result<(Format, Vec<Diagnostic>), Diagnostic> {
-    let renamed = |as_what: &str| {
-        Diagnostic::warning(
-            source,
-            Code::IngestRenamed,
-            format!("a .{} file that is really {as_what}", claimed.as_str()),
-        )
-    };
+    let renamed = |as_what: &str| renamed(source, Code::IngestRenamed, claimed, as_what);
     match workbook::sniff(bytes) {
         Sniffed::Empty => Err(Diagnostic::error(source, Code::IngestEmpty, "file is empty")),
         Sniffed::Zip => Ok((Format::Docx, Vec::new())),
@@ -196,17 +184,20 @@ fn decide_pdf(source: &str, bytes: &[u8]) -> Result<(Format, Vec<Diagnostic>), D
     if bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
         return Ok((Format::Pdf, Vec::new()));
     }
-    let renamed = |what: &str| {
-        Diagnostic::warning(
-            source,
-            Code::IngestRenamed,
-            format!("a .pdf file that is really {what}"),
-        )
-    };
+    let renamed = |as_what: &str| renamed(source, Code::IngestRenamed, Format::Pdf, as_what);
     match workbook::sniff(bytes) {
         Sniffed::Empty => Err(Diagnostic::error(source, Code::IngestEmpty, "file is empty")),
         Sniffed::Html => Ok((Format::Html, vec![renamed("HTML: read as a web page")])),
         Sniffed::Text => Ok((Format::Text, vec![renamed("plain text: read as text")])),
         _ => Err(Diagnostic::error(source, Code::PdfCorrupt, "not a PDF file")),
     }
+}
+
+/// The warning for a file whose content is another format than its name claims.
+fn renamed(source: &str, code: Code, claimed: Format, as_what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        source,
+        code,
+        format!("a .{} file that is really {as_what}", claimed.as_str()),
+    )
 }

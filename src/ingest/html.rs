@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PageChrome {
+    chrome_words: Vec<String>,
     skip_class_words: Vec<String>,
     drop_line_starts: Vec<String>,
     drop_line_contains: Vec<String>,
@@ -18,6 +19,11 @@ static CHROME: LazyLock<PageChrome> = LazyLock::new(|| {
     toml::from_str(include_str!("../../datasets/ingest/page_chrome.toml"))
         .expect("datasets/ingest/page_chrome.toml is valid")
 });
+
+/// Words of a page's button bars (a line of nothing else is chrome).
+pub(super) fn chrome_words() -> &'static [String] {
+    &CHROME.chrome_words
+}
 
 /// An element the site wraps around the report (navigation, footer, share bar…).
 fn is_site_furniture(el: &ElementRef) -> bool {
@@ -81,12 +87,18 @@ pub fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len() / 3);
     walk(doc.root_element(), &mut out, true);
     // a page whose report sits inside an element named like furniture: read it all
-    let mut all = String::new();
-    walk(doc.root_element(), &mut all, false);
-    if out.chars().filter(|c| !c.is_whitespace()).count() * 5
-        < all.chars().filter(|c| !c.is_whitespace()).count()
-    {
-        out = all;
+    let has_furniture = doc
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| is_site_furniture(&e));
+    if has_furniture {
+        let mut all = String::new();
+        walk(doc.root_element(), &mut all, false);
+        let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+        if visible(&out) * 5 < visible(&all) {
+            out = all;
+        }
     }
     // collapse runs of blank lines and trim each line
     let mut text = String::with_capacity(out.len());

@@ -96,60 +96,18 @@ fn degenerate(source: &str, text: &str) -> Option<Diagnostic> {
     ))
 }
 
-/// Page furniture of government web pages (buttons, share links), dropped when a
-/// line holds nothing else.
-const CHROME: &[&str] = &[
-    "页面",
-    "配色",
-    "辅助线",
-    "重置",
-    "分享",
-    "打印",
-    "扫一扫",
-    "微信",
-    "微博",
-    "收藏",
-    "下载",
-    "全屏",
-    "字号",
-    "加大",
-    "还原",
-    "减小",
-    "关闭",
-    "头条",
-    "空间",
-    "qq",
-    "qq空间",
-    "字体",
-    "大",
-    "中",
-    "小",
-    "返回顶部",
-    "选择区域",
-    "【",
-    "】",
-    "[",
-    "]",
-    ":",
-    "【字体:",
-    "【字号:",
-    "|",
-    "分享到",
-    "打印本页",
-    "关闭窗口",
-    "默认",
-    ">>",
-    "选择区域:>>",
-];
-
+/// A line made only of page-chrome words (`datasets/ingest/page_chrome.toml`).
 fn is_chrome_line(line: &str) -> bool {
+    let chrome = html::chrome_words();
     let t = line.trim();
     if t.is_empty() {
         return false;
     }
     t.split([' ', '\t', '|']).filter(|w| !w.is_empty()).all(|w| {
         let w = w.trim_matches(|c: char| "【】[]:：".contains(c));
-        w.is_empty() || CHROME.contains(&w) || CHROME.contains(&w.to_ascii_lowercase().as_str())
+        w.is_empty()
+            || chrome.iter().any(|c| c == w)
+            || chrome.iter().any(|c| *c == w.to_ascii_lowercase())
     })
 }
 
