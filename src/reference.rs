@@ -4,6 +4,7 @@
 
 use crate::catalog::{Catalog, CatalogError};
 use crate::extract::coverage::Coverage;
+use crate::frame::sdmx::SdmxSettings;
 use crate::locate::gazetteer::{Gazetteer, GazetteerError};
 use crate::normalise::population::{Population, PopulationError};
 use std::path::{Path, PathBuf};
@@ -28,6 +29,8 @@ pub enum ReferenceError {
     Population(#[from] PopulationError),
     #[error("cannot load coverage expectations: {0}")]
     Coverage(String),
+    #[error("cannot load SDMX export settings: {0}")]
+    Sdmx(String),
     #[error("cannot read font {path}")]
     Font {
         path: PathBuf,
@@ -45,6 +48,8 @@ pub struct Reference {
     pub population: Population,
     /// what each kind of report nearly always states
     pub coverage: Coverage,
+    /// how the panel is written as SDMX-CSV
+    pub sdmx: SdmxSettings,
     /// the chart font's bytes (read once per process)
     pub font: &'static [u8],
 }
@@ -59,6 +64,8 @@ impl Reference {
             population: Population::load(&datasets.join("population"))?,
             coverage: Coverage::load(&datasets.join("coverage/expected.toml"))
                 .map_err(ReferenceError::Coverage)?,
+            sdmx: SdmxSettings::load(&datasets.join("export/sdmx.toml"))
+                .map_err(ReferenceError::Sdmx)?,
             font: font_bytes(&datasets.join(FONT_FILE))?,
         })
     }

@@ -1,6 +1,6 @@
 //! A thin drawing surface over plotters shared by every chart kind: logical
-//! pixel coordinates scaled for PNG, text in the bundled font with half-width
-//! punctuation, and the SVG / PNG encoders.
+//! pixel coordinates, text in the bundled font with half-width punctuation,
+//! and the SVG / PNG encoders (a PNG is its SVG rendered).
 
 use super::style::{self, FAMILY};
 use super::ChartError;
@@ -150,29 +150,17 @@ pub fn svg(
     Ok(out)
 }
 
-/// Draw with `f` onto a PNG with `scale` device pixels per logical pixel.
+/// Draw with `f` as SVG and render it to a PNG with `scale` device pixels
+/// per logical pixel (text shaped by resvg in the bundled font).
 pub fn png(
     width: f64,
     height: f64,
     scale: u32,
-    f: impl FnOnce(&Canvas<BitMapBackend>) -> Result<(), ChartError>,
+    font: &'static [u8],
+    f: impl FnOnce(&Canvas<SVGBackend>) -> Result<(), ChartError>,
 ) -> Result<Vec<u8>, ChartError> {
-    let s = scale.clamp(1, 4);
-    let (w, h) = (width.ceil() as u32 * s, height.ceil() as u32 * s);
-    let mut buf = vec![255u8; (w * h * 3) as usize];
-    {
-        let area = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
-        let c = Canvas { area: &area, scale: s as f64 };
-        c.fill(&WHITE)?;
-        f(&c)?;
-        area.present().map_err(|e| ChartError::Draw(e.to_string()))?;
-    }
-    let mut png = Vec::new();
-    use image::ImageEncoder;
-    image::codecs::png::PngEncoder::new(&mut png)
-        .write_image(&buf, w, h, image::ColorType::Rgb8)
-        .map_err(|e| ChartError::Draw(e.to_string()))?;
-    Ok(png)
+    let svg = svg(width, height, f)?;
+    super::raster::png_from_svg(&svg, scale, font)
 }
 
 /// Round tick step: 1, 2 or 5 × 10^k giving about `n` ticks.

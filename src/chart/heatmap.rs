@@ -161,5 +161,5 @@ pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
 pub fn png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     let g = grid(spec, input)?;
     let (w, h) = size(&g);
-    canvas::png(w, h, spec.scale, |c| draw(c, spec, input, &g, h))
+    canvas::png(w, h, spec.scale, input.reference.font, |c| draw(c, spec, input, &g, h))
 }

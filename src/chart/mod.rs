@@ -8,6 +8,7 @@ pub mod heatmap;
 pub mod input;
 pub mod multiples;
 pub mod rank;
+mod raster;
 pub mod style;
 pub mod target;
 pub mod trend;

@@ -119,5 +119,5 @@ pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
 
 pub fn png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     let (ls, w, h, year) = panels(spec, input)?;
-    canvas::png(w, h, spec.scale, |c| draw(c, spec, input, &ls, w, h, year))
+    canvas::png(w, h, spec.scale, input.reference.font, |c| draw(c, spec, input, &ls, w, h, year))
 }

@@ -127,9 +127,6 @@ impl Layout {
         if let Some(f) = c.rows.iter().find(|r| r.is_focus) {
             subtitle.push_str(&format!("；{}排第{}位", f.region_name, f.rank));
         }
-        if c.rows.iter().any(|r| r.qualifier != Qualifier::Exact) {
-            subtitle.push_str("；≥ 下限 ≈ 约数 ≤ 上限");
-        }
         let sources: Vec<&str> = c.rows.iter().map(|r| r.source.as_str()).collect();
         let source = input.source_line(&sources);
         Layout { width, height, left, lo, hi, title, subtitle, source, c }
@@ -168,6 +165,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
         c.text(&l.title, (ox + 16.0, oy + 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
         c.text(&l.subtitle, (ox + 16.0, oy + 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
         c.text(&l.source, (ox + 16.0, oy + l.height - 22.0), 11.0, &style::MUTED, Anchor::Left)?;
+        legend(c, l, (ox + 16.0, oy + l.height - 44.0))?;
     } else {
         c.text(&l.title, (ox + 8.0, oy + 6.0), 14.0, &style::TEXT, Anchor::TopLeft)?;
     }
@@ -237,6 +235,34 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     Ok(())
 }
 
+/// What the colours and marks mean: the focus region, bounded values (≥ ≈ ≤),
+/// the other regions and the median line, each with its swatch.
+fn legend<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    l: &Layout,
+    (x, y): (f64, f64),
+) -> Result<(), ChartError> {
+    let mut items: Vec<(RGBColor, String)> = Vec::new();
+    if let Some(f) = l.c.rows.iter().find(|r| r.is_focus) {
+        items.push((style::FOCUS, format!("{}（关注地区）", f.region_name)));
+    }
+    if l.c.rows.iter().any(|r| r.qualifier != Qualifier::Exact && !r.is_focus) {
+        items.push((style::BOUND, "非确数：≥ 不少于 ≈ 约 ≤ 不超过".into()));
+    }
+    items.push((style::BAR, "其他地区".into()));
+    let mut at = x;
+    for (color, label) in &items {
+        c.rect((at, y - 5.0), (at + 10.0, y + 5.0), color)?;
+        c.text(label, (at + 14.0, y), 11.0, &style::MUTED, Anchor::Left)?;
+        at += 14.0 + text_width(&style::plain(label), 11.0) + 18.0;
+    }
+    if l.c.median.is_some() {
+        c.dashed_vline(at + 4.0, y - 6.0, y + 6.0, &style::MEDIAN)?;
+        c.text("同级中位数", (at + 12.0, y), 11.0, &style::MUTED, Anchor::Left)?;
+    }
+    Ok(())
+}
+
 pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
     let l = Layout::new(spec, input)?;
     canvas::svg(l.width, l.height, |c| draw_bars(c, &l, input, (0.0, 0.0), true))
@@ -244,5 +270,7 @@ pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
 
 pub fn png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     let l = Layout::new(spec, input)?;
-    canvas::png(l.width, l.height, spec.scale, |c| draw_bars(c, &l, input, (0.0, 0.0), true))
+    canvas::png(l.width, l.height, spec.scale, input.reference.font, |c| {
+        draw_bars(c, &l, input, (0.0, 0.0), true)
+    })
 }

@@ -152,5 +152,5 @@ pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
 pub fn png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     let p = pairs(spec, input)?;
     let (w, h) = size(spec, &p);
-    canvas::png(w, h, spec.scale, |c| draw(c, spec, input, &p, w, h))
+    canvas::png(w, h, spec.scale, input.reference.font, |c| draw(c, spec, input, &p, w, h))
 }

@@ -239,5 +239,5 @@ pub fn svg(spec: &ChartSpec, input: &ChartInput) -> Result<String, ChartError> {
 pub fn png(spec: &ChartSpec, input: &ChartInput) -> Result<Vec<u8>, ChartError> {
     let (ss, unit) = series(spec, input)?;
     let (w, h) = size(spec, &ss);
-    canvas::png(w, h, spec.scale, |c| draw(c, spec, input, &ss, &unit, w, h))
+    canvas::png(w, h, spec.scale, input.reference.font, |c| draw(c, spec, input, &ss, &unit, w, h))
 }

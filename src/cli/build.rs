@@ -2,7 +2,7 @@
 
 use super::exit;
 use std::path::PathBuf;
-use yardstick::pipeline::{self, BuildSettings, Engine};
+use yardstick::pipeline::{self, BuildOutput, BuildSettings, Engine, Shard};
 use yardstick::reference;
 
 #[derive(Debug, clap::Args)]
@@ -22,6 +22,10 @@ pub struct BuildArgs {
     /// corrections CSV applied after extraction
     #[arg(long)]
     corrections: Option<PathBuf>,
+    /// build only the K-th of N slices of the inputs (by content hash), e.g. 3/8;
+    /// merge the shard folders with `yardstick merge`
+    #[arg(long)]
+    shard: Option<Shard>,
 }
 
 pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
@@ -29,10 +33,16 @@ pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
         datasets: reference::find_datasets(args.datasets.as_deref())?,
         catalogs: args.catalog,
         corrections: args.corrections,
+        shard: args.shard,
     };
     let engine = Engine::load(&settings)?;
     let out = pipeline::build(&engine, &args.inputs, &settings);
-    pipeline::write_outputs(&out, engine.catalog(), &args.out)?;
+    pipeline::write_outputs(&out, &engine.reference, &args.out)?;
+    Ok(summarise(&out, &args.out))
+}
+
+/// Print the summary line and the errors; the exit code for the outcome.
+pub fn summarise(out: &BuildOutput, dir: &std::path::Path) -> i32 {
     let counts = out.counts();
     let failed = out.failed_inputs();
     eprintln!(
@@ -43,7 +53,7 @@ pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
         counts.error,
         counts.warning,
         counts.info,
-        args.out.display()
+        dir.display()
     );
     if out.sheets.0 > 0 {
         eprintln!("yardstick: {} sheets read, {} gave facts", out.sheets.0, out.sheets.1);
@@ -51,5 +61,9 @@ pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
     for d in out.diagnostics.iter().filter(|d| d.severity == yardstick::diag::Severity::Error) {
         eprintln!("  {d}");
     }
-    Ok(if failed > 0 { exit::PARTIAL } else { exit::OK })
+    if failed > 0 {
+        exit::PARTIAL
+    } else {
+        exit::OK
+    }
 }

@@ -62,7 +62,7 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
     });
     let mut df = table::comparison_frame(&cmp)?;
     frame::write_csv(&mut df, &base.with_extension("csv"))?;
-    frame::write_parquet(&mut df, &base.with_extension("parquet"))?;
+    frame::write_parquet(&df, &base.with_extension("parquet"))?;
     let mut stdout = std::io::stdout().lock();
     match args.format {
         Format::Table => write!(stdout, "{}", table::render_table(&cmp))?,

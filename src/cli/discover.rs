@@ -30,6 +30,7 @@ pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
         datasets: reference::find_datasets(args.datasets.as_deref())?,
         catalogs: args.catalog,
         corrections: None,
+        shard: None,
     };
     let engine = Engine::load(&settings)?;
     let mut diags = Vec::new();

@@ -5,6 +5,7 @@ mod build;
 mod chart;
 mod compare;
 mod discover;
+mod merge;
 mod quantities;
 mod run;
 mod selection;
@@ -39,6 +40,8 @@ pub struct Cli {
 enum Command {
     /// Extract facts from reports into documents, facts, panel and diagnostics tables
     Build(build::BuildArgs),
+    /// Merge the output folders of sharded builds into one, as one build would write it
+    Merge(merge::MergeArgs),
     /// Draw a comparison chart (SVG or PNG) from a build folder
     Chart(chart::ChartArgs),
     /// Run a whole job from a job file: incremental build, charts, tables, report
@@ -63,6 +66,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Build(args) => build::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Discover(args) => discover::run(args),
         Command::Quantities(args) => quantities::run(args),
         Command::Chart(args) => chart::run(args),

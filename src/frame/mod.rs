@@ -1,7 +1,11 @@
 //! Frame: documents, facts, panel and diagnostics as polars frames with a
 //! stable schema, the panel selection rule, and atomic CSV/Parquet writers.
 
+pub mod datapackage;
+pub mod dataset;
 pub mod panel;
+pub mod parquet;
+pub mod sdmx;
 pub mod write;
 
 use crate::diag::Diagnostic;
@@ -11,7 +15,8 @@ use crate::locate::{DocType, Level};
 use polars::prelude::*;
 
 pub use panel::{load_panel, panel_rows, PanelRow};
-pub use write::{write_atomic, write_csv, write_parquet, FrameError};
+pub use parquet::write_parquet;
+pub use write::{write_atomic, write_csv, FrameError};
 
 /// One row of documents.csv.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

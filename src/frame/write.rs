@@ -48,14 +48,3 @@ pub fn write_csv(df: &mut DataFrame, path: &Path) -> Result<bool, FrameError> {
             .map_err(|source| FrameError::Polars { path: path.to_path_buf(), source })
     })
 }
-
-pub fn write_parquet(df: &mut DataFrame, path: &Path) -> Result<bool, FrameError> {
-    write_atomic(path, |w| {
-        let mut cursor = std::io::Cursor::new(Vec::new());
-        ParquetWriter::new(&mut cursor)
-            .finish(df)
-            .map_err(|source| FrameError::Polars { path: path.to_path_buf(), source })?;
-        w.write_all(cursor.get_ref())
-            .map_err(|source| FrameError::Io { path: path.to_path_buf(), source })
-    })
-}

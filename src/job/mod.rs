@@ -4,7 +4,6 @@
 //! Frictionless data package, an HTML report and a manifest written last.
 
 pub mod cache;
-pub mod datapackage;
 mod extract;
 pub mod lock;
 pub mod manifest;
@@ -87,6 +86,7 @@ pub fn run(
         datasets: reference::find_datasets(job.datasets.as_deref()).map_err(BuildError::from)?,
         catalogs: job.catalogs.clone(),
         corrections: job.corrections.clone(),
+        shard: None,
     };
     let engine = Engine::load(&settings)?;
     let cache = Cache::new(&job.output, &engine_key(&engine));

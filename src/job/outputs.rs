@@ -3,7 +3,7 @@
 //! finished run).
 
 use super::manifest::{hash_file, FileHash, Manifest};
-use super::{datapackage, page, CompareSpec, JobError, JobSpec};
+use super::{page, CompareSpec, JobError, JobSpec};
 use crate::chart::{self, ChartInput};
 use crate::diag::{Code, Diagnostic, DiagnosticCounts};
 use crate::frame::{self, FrameError};
@@ -64,20 +64,10 @@ pub(super) fn write_tables_and_page(
     shown: &Shown,
     written: &mut Vec<(String, bool)>,
 ) -> Result<DiagnosticCounts, JobError> {
-    for (path, changed) in pipeline::write_outputs(out, engine.catalog(), &job.output)? {
+    for (path, changed) in pipeline::write_outputs(out, &engine.reference, &job.output)? {
         let rel = path.strip_prefix(&job.output).unwrap_or(&path).display().to_string();
         written.push((rel, changed));
     }
-    let panel_columns: Vec<String> = frame::panel::panel_wide_frame(&out.panel, engine.catalog())
-        .map(|df| df.get_column_names().iter().map(|c| c.to_string()).collect())
-        .unwrap_or_default();
-    let package =
-        serde_json::to_vec_pretty(&datapackage::datapackage(engine.catalog(), &panel_columns))
-            .unwrap_or_default();
-    written.push((
-        "datapackage.json".into(),
-        write_bytes(&job.output.join("datapackage.json"), &package)?,
-    ));
     let counts = out.counts();
     let font = engine.reference.font;
     written.push((page::FONT_FILE.into(), write_bytes(&job.output.join(page::FONT_FILE), font)?));

@@ -3,7 +3,9 @@
 //! corrections → panel → checks → write. A build and a scheduled run (with
 //! its cache) both go through here.
 
+pub mod merge;
 mod record;
+pub mod shard;
 pub mod write;
 
 use crate::catalog::Catalog;
@@ -13,7 +15,9 @@ use crate::frame::{self, DocRecord, PanelRow};
 use crate::ingest::{self, Content, Input};
 use crate::locate::{self, Gazetteer};
 use crate::reference::{Reference, ReferenceError};
+pub use merge::{merge, MergeError};
 use rayon::prelude::*;
+pub use shard::Shard;
 use std::path::{Path, PathBuf};
 pub use write::{write_outputs, OUTPUT_FILES};
 
@@ -34,6 +38,8 @@ pub struct BuildSettings {
     /// catalog names to use (all when empty)
     pub catalogs: Vec<String>,
     pub corrections: Option<PathBuf>,
+    /// build only this slice of the inputs
+    pub shard: Option<Shard>,
 }
 
 /// Reference data and the matchers compiled from it: loaded once per run,
@@ -188,6 +194,20 @@ pub fn finish(
         facts.extend(r.facts);
         diagnostics.extend(r.diagnostics);
     }
+    let mut out = finish_parts(engine, documents, facts, diagnostics, corrections);
+    out.sheets = sheets;
+    out
+}
+
+/// Sort documents, facts and diagnostics, apply corrections, then build the
+/// panel and its checks once.
+pub fn finish_parts(
+    engine: &Engine,
+    mut documents: Vec<DocRecord>,
+    mut facts: Vec<Fact>,
+    mut diagnostics: Vec<Diagnostic>,
+    corrections: Option<&Path>,
+) -> BuildOutput {
     documents.sort_by(|a: &DocRecord, b| a.source.cmp(&b.source));
     facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     if let Some(path) = corrections {
@@ -202,13 +222,18 @@ pub fn finish(
     diagnostics.extend(frame::panel::conflicts(&facts));
     diagnostics.sort();
     diagnostics.dedup();
-    BuildOutput { documents, facts, diagnostics, panel, sheets }
+    BuildOutput { documents, facts, diagnostics, panel, sheets: (0, 0) }
 }
 
 /// Build from files and folders.
 pub fn build(engine: &Engine, inputs: &[PathBuf], settings: &BuildSettings) -> BuildOutput {
     let mut diags = Vec::new();
-    let files = ingest::collect_inputs(inputs, &mut diags);
+    let mut files = ingest::collect_inputs(inputs, &mut diags);
+    if let Some(shard) = settings.shard {
+        let held: Vec<bool> = files.par_iter().map(|p| shard.holds(p)).collect();
+        let mut keep = held.into_iter();
+        files.retain(|_| keep.next().unwrap_or(false));
+    }
     let results: Vec<FileResult> = files.par_iter().map(|p| process_file(engine, p)).collect();
     finish(engine, results, diags, settings.corrections.as_deref())
 }

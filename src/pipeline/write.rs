@@ -1,14 +1,17 @@
 //! The last stage: every table of a build written atomically into the
-//! output folder (a file whose content did not change is not rewritten).
+//! output folder (a file whose content did not change is not rewritten):
+//! CSV and Parquet tables, the SDMX-CSV panel, the Hive-partitioned
+//! dataset and the data package describing them.
 
 use super::{BuildError, BuildOutput};
-use crate::catalog::Catalog;
 use crate::extract::{Fact, FactKind};
-use crate::frame;
+use crate::frame::{self, datapackage, dataset, write_atomic, FrameError};
+use crate::reference::Reference;
 use polars::prelude::DataFrame;
 use std::path::{Path, PathBuf};
 
-/// The files a build writes, in order.
+/// The files a build writes at the top of its folder, in order (the
+/// partitioned dataset goes below `dataset/`).
 pub const OUTPUT_FILES: &[&str] = &[
     "documents.csv",
     "facts.csv",
@@ -17,34 +20,65 @@ pub const OUTPUT_FILES: &[&str] = &[
     "panel.csv",
     "panel_long.csv",
     "panel.parquet",
+    "panel.sdmx.csv",
     "diagnostics.csv",
+    "datapackage.json",
 ];
 
 /// Write every output atomically; returns (path, changed) per file.
 pub fn write_outputs(
     out: &BuildOutput,
-    catalog: &Catalog,
+    reference: &Reference,
     dir: &Path,
 ) -> Result<Vec<(PathBuf, bool)>, BuildError> {
-    let (periods, one_year): (Vec<Fact>, Vec<Fact>) =
-        out.facts.iter().cloned().partition(|f| f.kind == FactKind::Period);
-    let mut written = Vec::new();
-    let mut w = |name: &str, df: &mut DataFrame, parquet: bool| -> Result<(), BuildError> {
+    let catalog = &reference.catalog;
+    let (periods, one_year): (Vec<&Fact>, Vec<&Fact>) =
+        out.facts.iter().partition(|f| f.kind == FactKind::Period);
+    let owned = |v: &[&Fact]| v.iter().map(|f| (*f).clone()).collect::<Vec<Fact>>();
+    let mut written: Vec<(PathBuf, bool)> = Vec::new();
+    let w = |written: &mut Vec<(PathBuf, bool)>,
+             name: &str,
+             df: &mut DataFrame,
+             parquet: bool|
+     -> Result<(), BuildError> {
         let path = dir.join(name);
         let changed =
             if parquet { frame::write_parquet(df, &path)? } else { frame::write_csv(df, &path)? };
         written.push((path, changed));
         Ok(())
     };
-    w("documents.csv", &mut frame::documents_frame(&out.documents)?, false)?;
-    let mut facts = frame::facts_frame(&one_year)?;
-    w("facts.csv", &mut facts, false)?;
-    w("facts.parquet", &mut facts, true)?;
-    w("periods.csv", &mut frame::facts_frame(&periods)?, false)?;
-    w("panel.csv", &mut frame::panel::panel_wide_frame(&out.panel, catalog)?, false)?;
+    w(&mut written, "documents.csv", &mut frame::documents_frame(&out.documents)?, false)?;
+    let mut facts = frame::facts_frame(&owned(&one_year))?;
+    w(&mut written, "facts.csv", &mut facts, false)?;
+    w(&mut written, "facts.parquet", &mut facts, true)?;
+    w(&mut written, "periods.csv", &mut frame::facts_frame(&owned(&periods))?, false)?;
+    let mut wide = frame::panel::panel_wide_frame(&out.panel, catalog)?;
+    w(&mut written, "panel.csv", &mut wide, false)?;
     let mut long = frame::panel::panel_long_frame(&out.panel)?;
-    w("panel_long.csv", &mut long, false)?;
-    w("panel.parquet", &mut long, true)?;
-    w("diagnostics.csv", &mut frame::diagnostics_frame(&out.diagnostics)?, false)?;
+    w(&mut written, "panel_long.csv", &mut long, false)?;
+    w(&mut written, "panel.parquet", &mut long, true)?;
+    let sdmx = reference.sdmx.csv(&out.panel).map_err(|e| FrameError::Io {
+        path: dir.join("panel.sdmx.csv"),
+        source: std::io::Error::other(e),
+    })?;
+    written.push(bytes(dir, "panel.sdmx.csv", &sdmx)?);
+    w(&mut written, "diagnostics.csv", &mut frame::diagnostics_frame(&out.diagnostics)?, false)?;
+    let columns: Vec<String> = wide.get_column_names().iter().map(|c| c.to_string()).collect();
+    let package = datapackage::datapackage(catalog, &columns);
+    written.push(bytes(
+        dir,
+        "datapackage.json",
+        &serde_json::to_vec_pretty(&package).unwrap_or_default(),
+    )?);
+    written.extend(dataset::write_dataset(dir, &one_year, &out.panel)?);
     Ok(written)
+}
+
+/// Write ready bytes atomically.
+fn bytes(dir: &Path, name: &str, data: &[u8]) -> Result<(PathBuf, bool), FrameError> {
+    let path = dir.join(name);
+    let changed = write_atomic(&path, |w| {
+        w.write_all(data).map_err(|source| FrameError::Io { path: path.clone(), source })
+    })?;
+    Ok((path, changed))
 }

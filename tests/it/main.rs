@@ -3,6 +3,9 @@
 mod build;
 mod common;
 mod compare;
+#[path = "../../benches/support/corpus.rs"]
+mod corpus;
+mod dataset;
 #[path = "../support/formats.rs"]
 mod formats;
 mod hostile;
@@ -12,5 +15,6 @@ mod layouts;
 mod mutate;
 mod pdf;
 mod run;
+mod shard;
 mod sheet;
 mod word;

@@ -104,6 +104,44 @@ fn panel_wide(catalog: &Catalog, columns: &[String]) -> Vec<Value> {
     out
 }
 
+fn sdmx() -> Vec<Value> {
+    vec![
+        field("DATAFLOW", "string", "agency:id(version) of the dataflow"),
+        field("REF_AREA", "string", "GB/T 2260 region code"),
+        field("TIME_PERIOD", "integer", "year"),
+        field("INDICATOR", "string", "catalog indicator id"),
+        field("VALUE_TYPE", "string", "A = actual, T = target"),
+        field("OBS_VALUE", "number", "the value, in UNIT_MEASURE × 10^UNIT_MULT"),
+        field("UNIT_MEASURE", "string", "unit code (CNY, PC, PS, CASES …)"),
+        field("UNIT_MULT", "integer", "power of ten of the unit (亿元 = CNY, 8)"),
+        field("OBS_STATUS", "string", "CL_OBS_STATUS: A normal, E estimated or bounded"),
+        field("OBS_QUALIFIER", "string", "exact, approx, at_least, at_most or range"),
+    ]
+}
+
+/// A Hive-partitioned Parquet table: partition keys in the folder names.
+fn partitioned(
+    name: &str,
+    glob: &str,
+    mut fields: Vec<Value>,
+    keys: &[(&str, &str, &str)],
+) -> Value {
+    fields.retain(|f| !keys.iter().any(|(k, _, _)| f["name"] == *k));
+    for (k, kind, what) in keys {
+        let mut f = field(k, kind, what);
+        f["partition"] = json!(true);
+        fields.push(f);
+    }
+    json!({
+        "name": name,
+        "path": glob,
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "description": "Hive-partitioned Parquet (DuckDB: read_parquet('<glob>', hive_partitioning = true)); strings are plain UTF-8, a NULL partition is __HIVE_DEFAULT_PARTITION__",
+        "schema": { "fields": fields }
+    })
+}
+
 fn resource(name: &str, path: &str, fields: Vec<Value>) -> Value {
     json!({
         "name": name,
@@ -131,6 +169,14 @@ pub fn datapackage(catalog: &Catalog, panel_columns: &[String]) -> Value {
             resource("panel_long", "panel_long.csv", panel_long()),
             resource("panel", "panel.csv", panel_wide(catalog, panel_columns)),
             resource("diagnostics", "diagnostics.csv", diagnostics()),
+            resource("panel_sdmx", "panel.sdmx.csv", sdmx()),
+            partitioned("dataset_facts", "dataset/facts/*/*/*.parquet", facts(), &[
+                ("year", "integer", "partition: the year the value is for"),
+                ("province", "string", "partition: GB/T 2260 code of the region's province"),
+            ]),
+            partitioned("dataset_panel", "dataset/panel/*/*.parquet", panel_long(), &[
+                ("year", "integer", "partition: year"),
+            ]),
         ]
     })
 }
