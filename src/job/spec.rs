@@ -98,14 +98,10 @@ impl JobSpec {
             .map(|i| resolve(Path::new(i)).to_string_lossy().into_owned())
             .collect();
         for c in &mut spec.chart {
-            if c.per.is_none() {
-                c.per = spec.population.per;
-            }
+            c.per = raw_when_zero(c.per.or(spec.population.per));
         }
         for c in &mut spec.compare {
-            if c.per.is_none() {
-                c.per = spec.population.per;
-            }
+            c.per = raw_when_zero(c.per.or(spec.population.per));
         }
         Ok(spec)
     }
@@ -141,6 +137,11 @@ impl JobSpec {
         files.dedup();
         files
     }
+}
+
+/// `per = 0` in a chart or table asks for raw values despite the job's basis.
+fn raw_when_zero(per: Option<f64>) -> Option<f64> {
+    per.filter(|p| *p != 0.0)
 }
 
 #[cfg(test)]

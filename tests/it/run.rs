@@ -267,3 +267,39 @@ fn report_page_renders_charts_and_opens_a_value_to_its_sentence() {
         let _ = std::fs::copy(&shot, keep);
     }
 }
+
+/// Copy a folder tree (the bundled reports) into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_sample_job_compares_a_peer_group() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&reports(), &dir.path().join("reports"));
+    let o = run(&dir.path().join("reports/job.toml"), &["--quiet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let html = read(&dir.path().join("out/index.html"));
+    let charts = html.matches("<figure class=\"chart\"").count();
+    assert!(charts >= 3, "{charts} charts on the page");
+    let first_chart = html.find("<figure class=\"chart\"").unwrap();
+    assert!(first_chart < html.find("<h2>Facts</h2>").unwrap(), "the page opens on its charts");
+    // the ranked table of the provinces' 2025 GDP growth
+    let table = html.split("<h2>地区生产总值增速 2025").nth(1).expect("GDP growth ranking");
+    let rows = table.split("</table>").next().unwrap().matches("<tr").count() - 1;
+    assert!(rows >= 10, "{rows} regions ranked");
+    for chart in ["gdp_growth_2025.svg", "gdp_growth_target_2026.svg", "provinces_2025.svg"] {
+        let svg = read(&dir.path().join("out/charts").join(chart));
+        assert!(svg.matches("<rect").count() > 10, "{chart} compares regions");
+    }
+    let png = std::fs::read(dir.path().join("out/charts/gdp_per10k_2025.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
