@@ -8,6 +8,10 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
+/// the binary's allocator, so the bench measures what a build runs
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
 use yardstick::ingest::Document;

@@ -3,6 +3,10 @@
 //! calamine reading the same workbook alone. Reports rows/s; the goal is
 //! yardstick's total ≤ 1.5× calamine's raw read.
 
+/// the binary's allocator, so the bench measures what a build runs
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use calamine::Reader;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;

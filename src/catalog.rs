@@ -49,12 +49,16 @@ pub struct TableCue {
     pub col: String,
 }
 
+/// A string many facts share (source, region, indicator id, unit): cloned
+/// by reference count, never copied.
+pub type Shared = std::sync::Arc<str>;
+
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    pub id: String,
+    pub id: Shared,
     pub name: String,
-    pub unit: String,
+    pub unit: Shared,
     #[serde(default)]
     pub counters: Vec<String>,
     pub measure: Measure,
@@ -103,7 +107,7 @@ impl Indicator {
     }
 
     pub fn is_percent(&self) -> bool {
-        self.unit == "%"
+        &*self.unit == "%"
     }
 
     /// Does this indicator's catalog read documents of this kind (`gov_work_report`, …)?
@@ -192,7 +196,10 @@ impl Catalog {
         }
         for mut ind in file.indicator {
             if self.get(&ind.id).is_some() {
-                return Err(CatalogError::Duplicate { path: path.to_path_buf(), id: ind.id });
+                return Err(CatalogError::Duplicate {
+                    path: path.to_path_buf(),
+                    id: ind.id.to_string(),
+                });
             }
             ind.catalog = file.catalog.name.clone();
             ind.doc_types = file.catalog.doc_types.clone();
@@ -205,11 +212,11 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id)
+        self.indicators.iter().find(|i| &*i.id == id)
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.indicators.iter().position(|i| i.id == id)
+        self.indicators.iter().position(|i| &*i.id == id)
     }
 
     /// A short fingerprint of the catalog's content, for cache invalidation.

@@ -67,8 +67,8 @@ fn file_name(s: &str) -> &str {
 
 impl Correction {
     fn matches(&self, f: &Fact) -> bool {
-        (f.source == self.source || file_name(&f.source) == file_name(&self.source))
-            && f.indicator == self.indicator
+        (*f.source == *self.source || file_name(&f.source) == file_name(&self.source))
+            && *f.indicator == *self.indicator
             && self.year.is_none_or(|y| f.year == Some(y))
             && self.kind.is_none_or(|k| f.kind == k)
     }
@@ -238,10 +238,10 @@ fn add_fact(
         .find(|d| d.source == c.source || file_name(&d.source) == file_name(&c.source))?;
     let ind = catalog.get(&c.indicator).expect("checked on parse");
     let about = Subject {
-        source: doc.source.clone(),
-        doc_id: doc.doc_id.clone(),
-        region_code: doc.region_code.clone(),
-        region_name: doc.region_name.clone(),
+        source: doc.source.as_str().into(),
+        doc_id: doc.doc_id.as_str().into(),
+        region_code: doc.region_code.as_str().into(),
+        region_name: doc.region_name.as_str().into(),
         level: doc.level,
     };
     let kind = c.kind.unwrap_or(FactKind::Actual);
@@ -334,11 +334,11 @@ mod tests {
             coverage: String::new(),
         }];
         let diagnostics = apply_file(&catalog(), &path, &mut facts, &documents);
-        let p = facts.iter().find(|f| f.indicator == "petitions").unwrap();
+        let p = facts.iter().find(|f| &*f.indicator == "petitions").unwrap();
         assert_eq!((p.value, p.rule), (250.0, Rule::CorrectionOverride));
         assert!(p.origin.contains("line 2: table says 250"), "{}", p.origin);
-        assert!(!facts.iter().any(|f| f.indicator == "hotline_tickets"));
-        let a = facts.iter().find(|f| f.indicator == "admin_licenses").unwrap();
+        assert!(!facts.iter().any(|f| &*f.indicator == "hotline_tickets"));
+        let a = facts.iter().find(|f| &*f.indicator == "admin_licenses").unwrap();
         assert_eq!((a.value, a.qualifier, a.rule), (12.0, Qualifier::AtLeast, Rule::CorrectionAdd));
         let codes: Vec<(Code, &str)> =
             diagnostics.iter().map(|d| (d.code, d.location.as_str())).collect();

@@ -19,7 +19,7 @@
 //! let (meta, _) = locate::locate(&doc, &gazetteer);
 //! let (facts, _) = Extractor::new(catalog).extract(&doc, &meta);
 //! assert_eq!(meta.region_code, "500103");
-//! assert_eq!(facts[0].indicator, "admin_reconsideration_cases");
+//! assert_eq!(&*facts[0].indicator, "admin_reconsideration_cases");
 //! assert_eq!(facts[0].value, 5.0);
 //! ```
 

@@ -4,6 +4,10 @@
 
 mod cli;
 
+/// mimalloc: a build makes millions of small strings (see Cargo.toml).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

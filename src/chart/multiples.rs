@@ -38,11 +38,11 @@ pub(super) fn indicators(spec: &ChartSpec, input: &ChartInput, year: i32) -> Vec
             input
                 .panel
                 .iter()
-                .filter(|r| r.indicator == i.id && r.year == year && r.kind == kind)
+                .filter(|r| r.indicator == *i.id && r.year == year && r.kind == kind)
                 .count()
                 >= 2
         })
-        .map(|i| i.id.clone())
+        .map(|i| i.id.to_string())
         .collect()
 }
 

@@ -91,7 +91,7 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
     }
     let unit = match per {
         Some(p) => format!("{}/{}人", ind.unit, crate::normalise::peers::per_label(p)),
-        None => ind.unit.clone(),
+        None => ind.unit.to_string(),
     };
     Ok((chosen, unit))
 }

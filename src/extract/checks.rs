@@ -8,7 +8,7 @@ use crate::diag::{Code, Diagnostic};
 use std::collections::BTreeMap;
 
 fn first<'a>(facts: &'a [Fact], id: &str, year: Option<i32>) -> Option<&'a Fact> {
-    facts.iter().find(|f| f.indicator == id && f.year == year && f.kind == FactKind::Actual)
+    facts.iter().find(|f| &*f.indicator == id && f.year == year && f.kind == FactKind::Actual)
 }
 
 /// Every check over the facts of one document.
@@ -98,7 +98,7 @@ fn rates_against_parts(
 fn restated(source: &str, facts: &[Fact]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<(String, Option<i32>, FactKind), Vec<f64>> = BTreeMap::new();
     for f in facts.iter().filter(|f| f.kind != FactKind::Period) {
-        seen.entry((f.indicator.clone(), f.year, f.kind)).or_default().push(f.value);
+        seen.entry((f.indicator.to_string(), f.year, f.kind)).or_default().push(f.value);
     }
     let mut out = Vec::new();
     for ((id, year, kind), mut values) in seen {

@@ -61,8 +61,9 @@ impl Coverage {
         let mut missing = Vec::new();
         for x in &expect.indicators {
             let y = year + x.year;
-            let found =
-                facts.iter().any(|f| f.indicator == x.id && f.kind == x.kind && f.year == Some(y));
+            let found = facts
+                .iter()
+                .any(|f| *f.indicator == *x.id && f.kind == x.kind && f.year == Some(y));
             if !found {
                 missing.push(format!("{} ({} {y})", x.id, x.kind.as_str()));
             }

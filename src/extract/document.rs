@@ -5,7 +5,7 @@
 use super::quantity::{self, Quantity};
 use super::rules::{self, CueHit};
 use super::segment::{self, Clause, Span};
-use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Subject};
+use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Shared, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
 use crate::locate::{DocMeta, DocType, Gazetteer, Level};
@@ -372,10 +372,10 @@ fn foreign_places(g: &Gazetteer, text: &str, meta: &DocMeta) -> Vec<(usize, usiz
 /// The document's source and region as every fact of it carries them.
 fn subject_of(doc: &Document, meta: &DocMeta) -> Subject {
     Subject {
-        source: doc.source.clone(),
-        doc_id: doc.id.clone(),
-        region_code: meta.region_code.clone(),
-        region_name: meta.region_name.clone(),
+        source: doc.source.as_str().into(),
+        doc_id: doc.id.as_str().into(),
+        region_code: meta.region_code.as_str().into(),
+        region_name: meta.region_name.as_str().into(),
         level: meta.level,
     }
 }
@@ -383,7 +383,7 @@ fn subject_of(doc: &Document, meta: &DocMeta) -> Subject {
 /// A zero stated in words gives way to a number for the same indicator; the
 /// same value found twice at the same place (text and table) is one fact.
 pub(super) fn settle(facts: &mut Vec<Fact>) {
-    let numbered: Vec<(String, Option<i32>, FactKind)> = facts
+    let numbered: Vec<(Shared, Option<i32>, FactKind)> = facts
         .iter()
         .filter(|f| f.rule != Rule::ZeroStated && f.value != 0.0)
         .map(|f| (f.indicator.clone(), f.year, f.kind))

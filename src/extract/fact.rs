@@ -3,6 +3,7 @@
 
 use super::quantity::Qualifier;
 use crate::catalog::Indicator;
+pub use crate::catalog::Shared;
 use crate::locate::Level;
 use serde::Serialize;
 
@@ -131,27 +132,27 @@ impl std::fmt::Display for Rule {
 /// Whom a fact is about and which document stated it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Subject {
-    pub source: String,
-    pub doc_id: String,
-    pub region_code: String,
-    pub region_name: String,
+    pub source: Shared,
+    pub doc_id: Shared,
+    pub region_code: Shared,
+    pub region_name: Shared,
     pub level: Option<Level>,
 }
 
 /// One extracted value with its provenance.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Fact {
-    pub source: String,
-    pub doc_id: String,
+    pub source: Shared,
+    pub doc_id: Shared,
     /// region the value is for (from the document, or from a table's own row/column)
-    pub region_code: String,
-    pub region_name: String,
+    pub region_code: Shared,
+    pub region_name: Shared,
     /// region level (None when unknown)
     pub level: Option<Level>,
-    pub indicator: String,
+    pub indicator: Shared,
     /// value in the catalog unit
     pub value: f64,
-    pub unit: String,
+    pub unit: Shared,
     pub qualifier: Qualifier,
     pub kind: FactKind,
     pub year: Option<i32>,
@@ -229,9 +230,9 @@ impl Fact {
     /// Sort key that makes output independent of thread scheduling.
     pub fn sort_key(&self) -> (&str, usize, &str, i64, &str) {
         (
-            self.source.as_str(),
+            &*self.source,
             self.span_start,
-            self.indicator.as_str(),
+            &*self.indicator,
             (self.value * 1e6) as i64,
             self.origin.as_str(),
         )

@@ -22,7 +22,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::ingest::Document;
 use crate::locate::DocMeta;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-pub use fact::{Fact, FactKind, Rule, RuleFamily, Subject};
+pub use fact::{Fact, FactKind, Rule, RuleFamily, Shared, Subject};
 pub use quantity::Qualifier;
 use rules::CueHit;
 

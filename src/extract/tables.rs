@@ -164,7 +164,7 @@ fn labelled_value(catalog: &Catalog, row: &Row) -> Option<TableValue> {
         .iter()
         .enumerate()
         .filter(|(_, ind)| {
-            unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || ind.unit == unit_cell
+            unit_cell.is_empty() || ind.accepts_counter(&unit_cell) || *ind.unit == *unit_cell
         })
         .filter_map(|(i, ind)| {
             ind.cues
@@ -202,7 +202,7 @@ mod tests {
         }
         read_tables(&c, &lines)
             .into_iter()
-            .map(|t| (c.indicators[t.indicator].id.clone(), t.value))
+            .map(|t| (c.indicators[t.indicator].id.to_string(), t.value))
             .collect()
     }
 

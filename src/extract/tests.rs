@@ -21,7 +21,7 @@ fn facts(text: &str) -> Vec<(String, f64, &'static str, &'static str, Option<i32
     let (meta, _) = locate::locate(&doc, g);
     let (fs, _) = ex.extract(&doc, &meta);
     fs.into_iter()
-        .map(|f| (f.indicator, f.value, f.qualifier.as_str(), f.kind.as_str(), f.year))
+        .map(|f| (f.indicator.to_string(), f.value, f.qualifier.as_str(), f.kind.as_str(), f.year))
         .collect()
 }
 
@@ -197,10 +197,13 @@ fn figures_of_other_places_are_not_the_regions() {
     let doc = Document::from_text("t.txt", &text);
     let (meta, _) = locate::locate(&doc, g);
     let (facts, _) = ex.extract_in(&doc, &meta, Some(g));
-    let gdp: Vec<f64> = facts.iter().filter(|f| f.indicator == "gdp").map(|f| f.value).collect();
+    let gdp: Vec<f64> = facts.iter().filter(|f| &*f.indicator == "gdp").map(|f| f.value).collect();
     assert_eq!(gdp, vec![23562.0], "sub-regional totals are not the province's");
     // a place name inside a word (新增城镇 holds 增城) is no subject
-    assert!(facts.iter().any(|f| f.indicator == "urban_new_jobs" && f.value == 45.0), "{facts:?}");
+    assert!(
+        facts.iter().any(|f| &*f.indicator == "urban_new_jobs" && f.value == 45.0),
+        "{facts:?}"
+    );
 }
 
 #[test]
@@ -280,7 +283,7 @@ fn estimates_in_the_review_are_marked_as_such() {
     let doc = Document::from_text("t.txt", &text);
     let (meta, _) = locate::locate(&doc, g);
     let (facts, _) = ex.extract(&doc, &meta);
-    let f = facts.iter().find(|f| f.indicator == "gdp_growth").expect("a growth fact");
+    let f = facts.iter().find(|f| &*f.indicator == "gdp_growth").expect("a growth fact");
     assert_eq!((f.kind, f.year, f.value), (FactKind::Actual, Some(2025), 5.1));
     assert_eq!(f.origin, "text (estimate: 预计)");
 }

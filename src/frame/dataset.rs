@@ -37,14 +37,14 @@ pub fn write_dataset(
     panel: &[PanelRow],
 ) -> Result<Vec<(PathBuf, bool)>, FrameError> {
     let root = out_dir.join(DATASET_DIR);
-    let mut by_cell: BTreeMap<(String, String), Vec<Fact>> = BTreeMap::new();
+    let mut by_cell: BTreeMap<(String, String), Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         let cell = (key(f.year), key(province_of(&f.region_code)));
-        by_cell.entry(cell).or_default().push((*f).clone());
+        by_cell.entry(cell).or_default().push(f);
     }
-    let mut by_year: BTreeMap<i32, Vec<PanelRow>> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, Vec<&PanelRow>> = BTreeMap::new();
     for r in panel {
-        by_year.entry(r.year).or_default().push(r.clone());
+        by_year.entry(r.year).or_default().push(r);
     }
     let mut written = Vec::new();
     for ((year, province), part) in by_cell {

@@ -119,24 +119,26 @@ pub const FACT_COLUMNS: &[&str] = &[
     "origin",
 ];
 
-pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
-    let col = |f: &dyn Fn(&Fact) -> String| facts.iter().map(f).collect::<Vec<_>>();
+pub fn facts_frame(facts: &[&Fact]) -> PolarsResult<DataFrame> {
+    let col = |name: &str, f: &dyn Fn(&Fact) -> &str| {
+        Column::new(name.into(), facts.iter().map(|x| f(x)).collect::<Vec<&str>>())
+    };
     DataFrame::new(
         facts.len(),
         vec![
-            s("source", col(&|f| f.source.clone())),
-            s("doc_id", col(&|f| f.doc_id.clone())),
-            s("region_code", col(&|f| f.region_code.clone())),
-            s("region_name", col(&|f| f.region_name.clone())),
-            s("level", col(&|f| level_str(f.level).to_string())),
-            s("indicator", col(&|f| f.indicator.clone())),
+            col("source", &|f| &f.source),
+            col("doc_id", &|f| &f.doc_id),
+            col("region_code", &|f| &f.region_code),
+            col("region_name", &|f| &f.region_name),
+            col("level", &|f| level_str(f.level)),
+            col("indicator", &|f| &f.indicator),
             Column::new("value".into(), facts.iter().map(|f| f.value).collect::<Vec<_>>()),
-            s("unit", col(&|f| f.unit.clone())),
-            s("qualifier", col(&|f| f.qualifier.as_str().to_string())),
-            s("kind", col(&|f| f.kind.as_str().to_string())),
+            col("unit", &|f| &f.unit),
+            col("qualifier", &|f| f.qualifier.as_str()),
+            col("kind", &|f| f.kind.as_str()),
             Column::new("year".into(), facts.iter().map(|f| f.year).collect::<Vec<_>>()),
-            s("period", col(&|f| f.period.clone())),
-            s("evidence", col(&|f| f.evidence.clone())),
+            col("period", &|f| &f.period),
+            col("evidence", &|f| &f.evidence),
             Column::new(
                 "span_start".into(),
                 facts.iter().map(|f| f.span_start as u64).collect::<Vec<_>>(),
@@ -145,8 +147,8 @@ pub fn facts_frame(facts: &[Fact]) -> PolarsResult<DataFrame> {
                 "span_end".into(),
                 facts.iter().map(|f| f.span_end as u64).collect::<Vec<_>>(),
             ),
-            s("rule", col(&|f| f.rule.as_str().to_string())),
-            s("origin", col(&|f| f.origin.clone())),
+            col("rule", &|f| f.rule.as_str()),
+            col("origin", &|f| &f.origin),
         ],
     )
 }

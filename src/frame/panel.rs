@@ -46,21 +46,18 @@ fn origin_rank(f: &Fact) -> RuleFamily {
 
 /// Pick the panel's value for every region × year × indicator × kind.
 pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
-    let mut cells: BTreeMap<(String, i32, String, FactKind), Vec<&Fact>> = BTreeMap::new();
+    let mut cells: BTreeMap<(&str, i32, &str, FactKind), Vec<&Fact>> = BTreeMap::new();
     for f in facts {
         let Some(year) = f.year else { continue };
         if f.kind == FactKind::Period || f.region_code.is_empty() {
             continue;
         }
-        cells
-            .entry((f.region_code.clone(), year, f.indicator.clone(), f.kind))
-            .or_default()
-            .push(f);
+        cells.entry((&*f.region_code, year, &*f.indicator, f.kind)).or_default().push(f);
     }
     let mut rows = Vec::with_capacity(cells.len());
     for ((code, year, indicator, kind), mut fs) in cells {
         let largest_wins = catalog
-            .get(&indicator)
+            .get(indicator)
             .is_some_and(|i| matches!(i.measure, Measure::Count | Measure::Amount));
         fs.sort_by(|a, b| {
             origin_rank(a)
@@ -76,17 +73,17 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
         });
         let best = fs[0];
         rows.push(PanelRow {
-            region_code: code,
-            region_name: best.region_name.clone(),
+            region_code: code.to_string(),
+            region_name: best.region_name.to_string(),
             level: best.level,
             year,
-            indicator,
+            indicator: indicator.to_string(),
             kind,
             value: best.value,
-            unit: best.unit.clone(),
+            unit: best.unit.to_string(),
             qualifier: best.qualifier,
             candidates: fs.len() as u32,
-            source: best.source.clone(),
+            source: best.source.to_string(),
             evidence: best.evidence.clone(),
             rule: best.rule,
             origin: best.origin.clone(),
@@ -111,8 +108,7 @@ pub fn conflicts(facts: &[Fact]) -> Vec<Diagnostic> {
     let mut cells: BTreeMap<(&str, i32, &str, FactKind), Competing> = BTreeMap::new();
     for f in facts {
         let (Some(year), false) = (f.year, f.region_code.is_empty()) else { continue };
-        let e =
-            cells.entry((f.region_code.as_str(), year, f.indicator.as_str(), f.kind)).or_default();
+        let e = cells.entry((&*f.region_code, year, &*f.indicator, f.kind)).or_default();
         match f.rule.family() {
             RuleFamily::Sheet => e.1.push(f),
             RuleFamily::Text => e.0.push(f),
@@ -140,8 +136,9 @@ pub fn conflicts(facts: &[Fact]) -> Vec<Diagnostic> {
     out
 }
 
-pub fn panel_long_frame(rows: &[PanelRow]) -> PolarsResult<DataFrame> {
-    let st = |f: &dyn Fn(&PanelRow) -> String| rows.iter().map(f).collect::<Vec<_>>();
+pub fn panel_long_frame<R: std::borrow::Borrow<PanelRow>>(rows: &[R]) -> PolarsResult<DataFrame> {
+    let rows: Vec<&PanelRow> = rows.iter().map(|r| r.borrow()).collect();
+    let st = |f: &dyn Fn(&PanelRow) -> String| rows.iter().map(|r| f(r)).collect::<Vec<_>>();
     DataFrame::new(
         rows.len(),
         vec![

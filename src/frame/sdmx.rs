@@ -92,7 +92,7 @@ mod tests {
         let s = SdmxSettings::load(&dir.join("export/sdmx.toml")).unwrap();
         let catalog = crate::catalog::Catalog::load_dir(&dir.join("catalog"), &[]).unwrap();
         for i in &catalog.indicators {
-            assert!(s.units.contains_key(&i.unit), "{} has no SDMX unit for {}", i.id, i.unit);
+            assert!(s.units.contains_key(&*i.unit), "{} has no SDMX unit for {}", i.id, i.unit);
         }
         for q in ["exact", "approx", "at_least", "at_most", "range"] {
             assert!(s.obs_status.contains_key(q), "{q}");

@@ -15,8 +15,41 @@ pub enum FrameError {
     Read { path: PathBuf, message: String },
 }
 
-/// Write bytes produced by `fill` to `path` atomically. Returns whether the
-/// file changed (an identical existing file is left untouched, mtime included).
+/// A writer that hashes and counts what passes through it.
+struct Hashing<W: Write> {
+    inner: W,
+    hasher: blake3::Hasher,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Whether the file at `path` holds exactly `len` bytes hashing to `hash`
+/// (read in blocks: an output of any size is compared in constant memory).
+fn holds(path: &Path, len: u64, hash: &blake3::Hash) -> bool {
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    if file.metadata().map(|m| m.len()).ok() != Some(len) {
+        return false;
+    }
+    let mut hasher = blake3::Hasher::new();
+    hasher.update_reader(file).is_ok_and(|h| h.finalize() == *hash)
+}
+
+/// Write bytes produced by `fill` to `path` atomically: streamed to a
+/// temporary file in the same folder, synced and renamed into place, so
+/// memory does not grow with the output. Returns whether the file changed
+/// (an identical existing file is left untouched, mtime included).
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> Result<(), FrameError>,
@@ -24,20 +57,39 @@ pub fn write_atomic(
     let io = |source| FrameError::Io { path: path.to_path_buf(), source };
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
-    let mut buf: Vec<u8> = Vec::new();
-    fill(&mut buf)?;
-    if std::fs::read(path).is_ok_and(|old| old == buf) {
-        return Ok(false);
-    }
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(".yardstick-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
-    tmp.write_all(&buf).map_err(io)?;
+    let mut out = Hashing {
+        inner: std::io::BufWriter::with_capacity(1 << 20, tmp.as_file()),
+        hasher: blake3::Hasher::new(),
+        len: 0,
+    };
+    fill(&mut out)?;
+    out.flush().map_err(io)?;
+    let (len, hash) = (out.len, out.hasher.finalize());
+    drop(out);
+    if holds(path, len, &hash) {
+        return Ok(false); // the temporary is removed when dropped
+    }
+    readable_by_all(tmp.as_file());
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(true)
+}
+
+/// Outputs are shared tables: rw-r--r-- like any file the user writes, not
+/// the owner-only mode temporary files are made with.
+fn readable_by_all(file: &std::fs::File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = file.set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    #[cfg(not(unix))]
+    let _ = file;
 }
 
 pub fn write_csv(df: &mut DataFrame, path: &Path) -> Result<bool, FrameError> {

@@ -215,7 +215,7 @@ pub fn from_data(d: &Data) -> Cell {
         Data::Float(f) => {
             Cell { text: String::new(), value: CellValue::Number { value: *f, percent: false } }
         }
-        Data::String(s) => Cell { text: s.trim().to_string(), value: parse_text(s) },
+        Data::String(s) => text_cell(s),
         Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text(b.to_string()) },
         Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text(dt.to_string()) },
         Data::DateTimeIso(s) | Data::DurationIso(s) => {
@@ -225,18 +225,44 @@ pub fn from_data(d: &Data) -> Cell {
     }
 }
 
+/// A streamed xlsx/xlsb cell, read without making an owned calamine `Data` first.
+pub fn from_data_ref(d: &calamine::DataRef) -> Cell {
+    use calamine::DataRef;
+    match d {
+        DataRef::SharedString(s) => text_cell(s),
+        DataRef::String(s) => text_cell(s),
+        DataRef::Int(i) => from_data(&Data::Int(*i)),
+        DataRef::Float(f) => from_data(&Data::Float(*f)),
+        DataRef::Empty => Cell::empty(),
+        other => from_data(&Data::from(other.clone())),
+    }
+}
+
+fn text_cell(s: &str) -> Cell {
+    let value = parse_text(s);
+    Cell { text: s.trim().to_string(), value }
+}
+
 /// A1-style column letters: 0 → A, 26 → AA.
-pub fn column_name(mut col: usize) -> String {
-    let mut s = Vec::new();
+pub fn column_name(col: usize) -> String {
+    let mut s = String::new();
+    push_column_name(&mut s, col);
+    s
+}
+
+/// Append A1-style column letters to `out`.
+pub fn push_column_name(out: &mut String, mut col: usize) {
+    let mut letters = [0u8; 16];
+    let mut n = 0;
     loop {
-        s.push(b'A' + (col % 26) as u8);
-        if col < 26 {
+        letters[n] = b'A' + (col % 26) as u8;
+        n += 1;
+        if col < 26 || n == letters.len() {
             break;
         }
         col = col / 26 - 1;
     }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
+    out.extend(letters[..n].iter().rev().map(|&b| b as char));
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod pdf;
 mod readers;
 pub mod text;
 pub mod workbook;
+mod xlsx_merges;
 
 use crate::diag::{Code, Diagnostic};
 pub use detect::Format;

@@ -15,6 +15,7 @@ pub const MAX_PART_BYTES: u64 = 256 << 20;
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 use super::grid::GridBuilder;
 pub use super::grid::{Grid, MAX_ROWS};
+use super::xlsx_merges;
 
 /// What a file really is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,13 +141,9 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
         }
         Sniffed::Ole => {
             // an encrypted OOXML file is an OLE container with an EncryptionInfo stream
-            if bytes.windows(28).any(|w| {
-                w == "EncryptionInfo"
-                    .encode_utf16()
-                    .flat_map(|u| u.to_le_bytes())
-                    .collect::<Vec<u8>>()
-                    .as_slice()
-            }) {
+            let marker: Vec<u8> =
+                "EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+            if memchr::memmem::find(bytes, &marker).is_some() {
                 return Err(ReadError::Encrypted);
             }
             check_ole(bytes)?;
@@ -168,13 +165,27 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
                 ReadError::Corrupt(m)
             }
         })?;
+    let mut merges = match book {
+        Sheets::Xlsx(_) => super::xlsx_merges::merges(bytes),
+        _ => None,
+    };
     let names = book.sheet_names().to_vec();
-    names.iter().map(|name| read_sheet(&mut book, name)).collect()
+    names
+        .iter()
+        .map(|name| {
+            let known = merges.as_mut().map(|m| m.remove(name).unwrap_or_default());
+            read_sheet(&mut book, name, known)
+        })
+        .collect()
 }
 
 /// One sheet into a capped grid: xlsx and xlsb cell by cell (no range is
 /// ever allocated from what the file declares), xls and ods from their range.
-fn read_sheet(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Grid, ReadError> {
+fn read_sheet(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    known_merges: Option<Vec<xlsx_merges::Merge>>,
+) -> Result<Grid, ReadError> {
     let corrupt = |e: String| ReadError::Corrupt(format!("sheet {name}: {e}"));
     let mut b = GridBuilder::new(name);
     let merges: Vec<calamine::Dimensions> = match book {
@@ -182,18 +193,21 @@ fn read_sheet(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Grid, Read
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| corrupt(e.to_string()))?;
             while let Some(c) = cells.next_cell().map_err(|e| corrupt(e.to_string()))? {
                 let (r, col) = c.get_position();
-                if !push(&mut b, r, col, &Data::from(c.get_value().clone())) {
+                if !push_cell(&mut b, r, col, cells::from_data_ref(c.get_value())) {
                     break;
                 }
             }
             drop(cells);
+            if let Some(m) = known_merges {
+                return Ok(b.finish(&m));
+            }
             x.merge_cells_by_sheet_name(name).unwrap_or_default()
         }
         Sheets::Xlsb(x) => {
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| corrupt(e.to_string()))?;
             while let Some(c) = cells.next_cell().map_err(|e| corrupt(e.to_string()))? {
                 let (r, col) = c.get_position();
-                if !push(&mut b, r, col, &Data::from(c.get_value().clone())) {
+                if !push_cell(&mut b, r, col, cells::from_data_ref(c.get_value())) {
                     break;
                 }
             }
@@ -222,7 +236,10 @@ fn read_sheet(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Grid, Read
 
 /// One cell into the grid (blank cells are not stored); false once it is full.
 fn push(b: &mut GridBuilder, row: u32, col: u32, d: &Data) -> bool {
-    let cell = cells::from_data(d);
+    push_cell(b, row, col, cells::from_data(d))
+}
+
+fn push_cell(b: &mut GridBuilder, row: u32, col: u32, cell: Cell) -> bool {
     cell.is_blank() || b.push(row as usize, col as usize, cell)
 }
 

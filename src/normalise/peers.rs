@@ -137,7 +137,7 @@ pub fn compare(
     let divide = q.per.filter(|_| ind.measure.divisible());
     let measure_unit = match divide {
         Some(p) => format!("{}/{}人", ind.unit, per_label(p)),
-        None => ind.unit.clone(),
+        None => ind.unit.to_string(),
     };
     // the previous year's values of this indicator, for year-over-year growth
     let last_year: HashMap<&str, f64> = panel

@@ -34,7 +34,6 @@ pub fn write_outputs(
     let catalog = &reference.catalog;
     let (periods, one_year): (Vec<&Fact>, Vec<&Fact>) =
         out.facts.iter().partition(|f| f.kind == FactKind::Period);
-    let owned = |v: &[&Fact]| v.iter().map(|f| (*f).clone()).collect::<Vec<Fact>>();
     let mut written: Vec<(PathBuf, bool)> = Vec::new();
     let w = |written: &mut Vec<(PathBuf, bool)>,
              name: &str,
@@ -48,10 +47,11 @@ pub fn write_outputs(
         Ok(())
     };
     w(&mut written, "documents.csv", &mut frame::documents_frame(&out.documents)?, false)?;
-    let mut facts = frame::facts_frame(&owned(&one_year))?;
+    let mut facts = frame::facts_frame(&one_year)?;
     w(&mut written, "facts.csv", &mut facts, false)?;
     w(&mut written, "facts.parquet", &mut facts, true)?;
-    w(&mut written, "periods.csv", &mut frame::facts_frame(&owned(&periods))?, false)?;
+    drop(facts); // the largest frame: gone before the next is made
+    w(&mut written, "periods.csv", &mut frame::facts_frame(&periods)?, false)?;
     let mut wide = frame::panel::panel_wide_frame(&out.panel, catalog)?;
     w(&mut written, "panel.csv", &mut wide, false)?;
     let mut long = frame::panel::panel_long_frame(&out.panel)?;

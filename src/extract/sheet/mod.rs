@@ -40,8 +40,7 @@ pub fn extract_workbook(
     diags: &mut Vec<Diagnostic>,
 ) -> WorkbookFacts {
     let book = crate::ingest::file_name(source);
-    let about =
-        Subject { source: source.to_string(), doc_id: doc_id.to_string(), ..Default::default() };
+    let about = Subject { source: source.into(), doc_id: doc_id.into(), ..Default::default() };
     let mut facts = Vec::new();
     let mut unknown = BTreeSet::new();
     let mut sheets_with_facts = 0;
@@ -140,8 +139,16 @@ impl<'a> SheetReader<'a> {
         &self.about.source
     }
 
+    /// `book.xlsx!sheet!D7`: written by hand, it is made for every fact.
     fn cell(&self, v: &RawValue) -> String {
-        format!("{}!{}!{}{}", self.book, self.grid.name, cells::column_name(v.col), v.row + 1)
+        let mut s = String::with_capacity(self.book.len() + self.grid.name.len() + 12);
+        s.push_str(self.book);
+        s.push('!');
+        s.push_str(&self.grid.name);
+        s.push('!');
+        cells::push_column_name(&mut s, v.col);
+        s.push_str(itoa::Buffer::new().format(v.row + 1));
+        s
     }
 
     /// Facts of one sheet: every table stacked in it, each with its own title.
@@ -193,7 +200,7 @@ impl<'a> SheetReader<'a> {
             diags.push(Diagnostic::warning(self.source(), Code::SheetNoYear, msg).at(self.cell(v)));
             return Err(NoYear);
         };
-        Ok(self.fact(v, ind, region, year, ctx, diags))
+        Ok(self.fact(resolver, v, ind, region, year, ctx, diags))
     }
 
     fn warn_truncated(&self, diags: &mut Vec<Diagnostic>) {
@@ -301,11 +308,13 @@ impl<'a> SheetReader<'a> {
     }
 
     /// One value as a fact in the indicator's unit (a unit that does not convert is said).
+    #[allow(clippy::too_many_arguments)]
     fn fact(
         &self,
+        resolver: &mut Resolver<'a>,
         v: &RawValue,
         ind: &Indicator,
-        region: &Region,
+        region: &'a Region,
         year: i32,
         ctx: &SheetContext,
         diags: &mut Vec<Diagnostic>,
@@ -322,20 +331,36 @@ impl<'a> SheetReader<'a> {
         };
         let target = ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w));
         let kind = if target { FactKind::Target } else { FactKind::Actual };
-        let about = Subject {
-            region_code: region.code.clone(),
-            region_name: region.name.clone(),
+        let about = resolver.subjects.entry(&region.code).or_insert_with(|| Subject {
+            region_code: region.code.as_str().into(),
+            region_name: region.name.as_str().into(),
             level: Some(region.level),
             ..self.about.clone()
-        };
-        let unit_note = if v.unit.is_empty() { String::new() } else { format!("({})", v.unit) };
-        let evidence = format!("{} · {}{} = {}", v.region, v.label, unit_note, v.text);
+        });
+        let evidence = evidence_of(v);
         Some(
-            Fact::new(&about, ind, crate::extract::round_value(value), kind, Some(year), ctx.rule)
+            Fact::new(about, ind, crate::extract::round_value(value), kind, Some(year), ctx.rule)
                 .with_evidence(evidence)
                 .with_origin(self.cell(v)),
         )
     }
+}
+
+/// `地区 · 指标(单位) = 值`: the row, column and cell a sheet fact stands on.
+fn evidence_of(v: &RawValue) -> String {
+    let mut s =
+        String::with_capacity(v.region.len() + v.label.len() + v.unit.len() + v.text.len() + 12);
+    s.push_str(&v.region);
+    s.push_str(" · ");
+    s.push_str(&v.label);
+    if !v.unit.is_empty() {
+        s.push('(');
+        s.push_str(&v.unit);
+        s.push(')');
+    }
+    s.push_str(" = ");
+    s.push_str(&v.text);
+    s
 }
 
 /// A value had no year, and so will every other value of its table.
@@ -346,6 +371,8 @@ struct NoYear;
 struct Resolver<'a> {
     indicators: HashMap<Rc<str>, Option<&'a Indicator>>,
     regions: HashMap<Rc<str>, RegionMatch<'a>>,
+    /// the facts' shared subject strings, per region code
+    subjects: HashMap<&'a str, Subject>,
     unknown_labels: BTreeSet<String>,
     unknown_regions: BTreeSet<String>,
 }

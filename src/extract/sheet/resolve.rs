@@ -86,7 +86,7 @@ pub fn closest(catalog: &Catalog, header: &str, n: usize) -> Vec<String> {
         .iter()
         .map(|i| {
             let best = std::iter::once(&i.name).chain(&i.cues).map(|c| dice(c)).fold(0.0, f64::max);
-            (best, i.id.as_str())
+            (best, &*i.id)
         })
         .filter(|(s, _)| *s > 0.0)
         .collect();
