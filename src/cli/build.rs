@@ -26,6 +26,9 @@ pub struct BuildArgs {
     /// merge the shard folders with `yardstick merge`
     #[arg(long)]
     shard: Option<Shard>,
+    /// a rules file extending the bundled wording (datasets/rules/wording.toml)
+    #[arg(long)]
+    rules: Option<PathBuf>,
 }
 
 pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
@@ -34,6 +37,7 @@ pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
         catalogs: args.catalog,
         corrections: args.corrections,
         shard: args.shard,
+        rules: args.rules,
     };
     let engine = Engine::load(&settings)?;
     let out = pipeline::build(&engine, &args.inputs, &settings);

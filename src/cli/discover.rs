@@ -31,6 +31,7 @@ pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
         catalogs: args.catalog,
         corrections: None,
         shard: None,
+        rules: None,
     };
     let engine = Engine::load(&settings)?;
     let mut diags = Vec::new();

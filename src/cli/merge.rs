@@ -29,6 +29,7 @@ pub fn run(args: MergeArgs) -> Result<i32, Box<dyn std::error::Error>> {
         catalogs: args.catalog,
         corrections: args.corrections,
         shard: None,
+        rules: None,
     };
     let engine = Engine::load(&settings)?;
     let out = pipeline::merge(&engine, &args.shards, settings.corrections.as_deref())?;

@@ -8,12 +8,14 @@ use super::quantity::{Qualifier, Quantity};
 use super::rules::{is_baseline, is_subjectless, milestone, slice, unit_family, vetoed};
 use super::rules::{Attachment, CueHit, MAX_GAP_AFTER, MAX_GAP_BEFORE};
 use super::segment::Clause;
+use super::wording::Carry;
 use super::Rule;
 use crate::catalog::Catalog;
 
 /// One clause being attached: its quantities and cue words.
 struct ClauseAttach<'a> {
     catalog: &'a Catalog,
+    carry: &'a Carry,
     chars: &'a [char],
     clause: &'a Clause,
     quantities: &'a [(usize, &'a Quantity)],
@@ -22,13 +24,14 @@ struct ClauseAttach<'a> {
 /// Attach the quantities of one clause to indicators.
 pub fn attach_clause(
     catalog: &Catalog,
+    carry: &Carry,
     chars: &[char],
     clause: &Clause,
     quantities: &[(usize, &Quantity)],
     cues: &[CueHit],
     carried: &[usize],
 ) -> Vec<Attachment> {
-    let cx = ClauseAttach { catalog, chars, clause, quantities };
+    let cx = ClauseAttach { catalog, carry, chars, clause, quantities };
     if let Some(pairs) = cx.respectively(cues) {
         return pairs;
     }
@@ -194,10 +197,9 @@ impl ClauseAttach<'_> {
         let (chars, clause) = (self.chars, self.clause);
         let prefix = slice(chars, clause.start, q.num_start);
         // 1件正在期限内调查处理中: a status of some of the items, not another count
-        let status = ["正在", "尚在", "仍在", "尚未", "待"]
-            .iter()
-            .any(|w| slice(chars, q.end, (q.end + 2).min(clause.end)).starts_with(w));
-        if !is_subjectless(&prefix) || status {
+        let after = slice(chars, q.end, (q.end + 2).min(clause.end));
+        let status = self.carry.status_after.iter().any(|w| after.starts_with(w.as_str()));
+        if !is_subjectless(&prefix, &self.carry.subjectless) || status {
             return None;
         }
         let &ind =

@@ -5,7 +5,7 @@
 use super::quantity::{self, Quantity};
 use super::rules::{self, CueHit};
 use super::segment::{self, Clause, Span};
-use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Shared, Subject};
+use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
 use crate::locate::{DocMeta, DocType, Gazetteer, Level};
@@ -68,7 +68,7 @@ impl<'a> Pass<'a> {
             orig_chars: doc.original.chars().collect(),
             sentences,
             clauses,
-            quantities: quantity::find_quantities(&norm.text, &norm.byte_at),
+            quantities: quantity::find_quantities(&norm.text, &norm.byte_at, &ex.wording),
             hits: ex.cue_hits(&norm.text, &norm.byte_at),
             zones: context::zones(&norm.text, meta.doc_type, meta.report_year),
             lines,
@@ -221,7 +221,15 @@ impl<'a> Pass<'a> {
     ) -> Vec<usize> {
         let catalog = &self.ex.catalog;
         let mut used = Vec::new();
-        for a in &rules::attach_clause(catalog, &self.chars, clause, qs, cues, carried) {
+        for a in &rules::attach_clause(
+            catalog,
+            &self.ex.wording.carry,
+            &self.chars,
+            clause,
+            qs,
+            cues,
+            carried,
+        ) {
             let q = &self.quantities[a.quantity];
             let ind = &catalog.indicators[a.indicator];
             if !self.applies(ind) {
@@ -295,9 +303,16 @@ impl<'a> Pass<'a> {
         facts: &mut Vec<Fact>,
     ) {
         let catalog = &self.ex.catalog;
-        let zeros = rules::zero_statements(catalog, &self.chars, clause, cues, has_numbers)
-            .into_iter()
-            .map(|z| (z, Rule::ZeroStated));
+        let zeros = rules::zero_statements(
+            catalog,
+            &self.ex.wording.zeros,
+            &self.chars,
+            clause,
+            cues,
+            has_numbers,
+        )
+        .into_iter()
+        .map(|z| (z, Rule::ZeroStated));
         let flats = rules::flat_statements(catalog, &self.chars, clause, cues, has_numbers)
             .into_iter()
             .map(|z| (z, Rule::FlatStated));
@@ -378,21 +393,4 @@ fn subject_of(doc: &Document, meta: &DocMeta) -> Subject {
         region_name: meta.region_name.as_str().into(),
         level: meta.level,
     }
-}
-
-/// A zero stated in words gives way to a number for the same indicator; the
-/// same value found twice at the same place (text and table) is one fact.
-pub(super) fn settle(facts: &mut Vec<Fact>) {
-    let numbered: Vec<(Shared, Option<i32>, FactKind)> = facts
-        .iter()
-        .filter(|f| f.rule != Rule::ZeroStated && f.value != 0.0)
-        .map(|f| (f.indicator.clone(), f.year, f.kind))
-        .collect();
-    facts.retain(|f| {
-        f.rule != Rule::ZeroStated || !numbered.contains(&(f.indicator.clone(), f.year, f.kind))
-    });
-    facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    facts.dedup_by(|a, b| {
-        a.indicator == b.indicator && a.span_start == b.span_start && a.value == b.value
-    });
 }

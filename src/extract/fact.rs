@@ -238,3 +238,20 @@ impl Fact {
         )
     }
 }
+
+/// A zero stated in words gives way to a number for the same indicator; the
+/// same value found twice at the same place (text and table) is one fact.
+pub(crate) fn settle(facts: &mut Vec<Fact>) {
+    let numbered: Vec<(Shared, Option<i32>, FactKind)> = facts
+        .iter()
+        .filter(|f| f.rule != Rule::ZeroStated && f.value != 0.0)
+        .map(|f| (f.indicator.clone(), f.year, f.kind))
+        .collect();
+    facts.retain(|f| {
+        f.rule != Rule::ZeroStated || !numbered.contains(&(f.indicator.clone(), f.year, f.kind))
+    });
+    facts.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    facts.dedup_by(|a, b| {
+        a.indicator == b.indicator && a.span_start == b.span_start && a.value == b.value
+    });
+}

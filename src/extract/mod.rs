@@ -16,6 +16,7 @@ pub mod rules;
 pub mod segment;
 pub mod sheet;
 pub mod tables;
+pub mod wording;
 
 use crate::catalog::Catalog;
 use crate::diag::{Code, Diagnostic};
@@ -25,16 +26,33 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub use fact::{Fact, FactKind, Rule, RuleFamily, Shared, Subject};
 pub use quantity::Qualifier;
 use rules::CueHit;
+pub use wording::Wording;
 
 /// The catalog compiled for matching; build once, share across threads.
 pub struct Extractor {
     pub catalog: Catalog,
+    /// the text rules' wording (bundled, plus a user's rules file)
+    pub wording: Wording,
     cues: AhoCorasick,
     cue_indicator: Vec<usize>,
 }
 
 impl Extractor {
+    /// An extractor with the bundled wording.
     pub fn new(catalog: Catalog) -> Extractor {
+        Extractor::with_wording(catalog, Wording::bundled())
+    }
+
+    /// An extractor with `wording`; its vetoes for all indicators join each
+    /// indicator's own.
+    pub fn with_wording(mut catalog: Catalog, wording: Wording) -> Extractor {
+        for ind in &mut catalog.indicators {
+            for v in &wording.vetoes.all {
+                if !ind.vetoes.contains(v) {
+                    ind.vetoes.push(v.clone());
+                }
+            }
+        }
         let mut patterns = Vec::new();
         let mut cue_indicator = Vec::new();
         for (i, ind) in catalog.indicators.iter().enumerate() {
@@ -49,7 +67,7 @@ impl Extractor {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("catalog cues build an automaton");
-        Extractor { catalog, cues, cue_indicator }
+        Extractor { catalog, wording, cues, cue_indicator }
     }
 
     pub(crate) fn cue_hits(&self, text: &str, byte_at: &[u32]) -> Vec<CueHit> {
@@ -94,7 +112,7 @@ impl Extractor {
         let pass = document::Pass::new(self, doc, meta, gazetteer);
         let mut facts = pass.text_facts();
         facts.extend(pass.table_facts());
-        document::settle(&mut facts);
+        fact::settle(&mut facts);
         diags.extend(checks::check(&self.catalog, &doc.source, &facts));
         (facts, diags)
     }

@@ -4,6 +4,7 @@
 //! without a measure word are not quantities.
 
 use super::numerals::{parse_arabic, parse_chinese};
+use super::wording::{NotACount, QualifierWords, Wording};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -78,18 +79,13 @@ static QTY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-const AT_LEAST_BEFORE: &[&str] =
-    &["不少于", "不低于", "至少", "超过", "突破", "逾", "超", "过", "迈上", "跨过", "跨越"];
-const APPROX_BEFORE: &[&str] = &["大约", "接近", "约", "近"];
-const AT_MOST_BEFORE: &[&str] = &["不超过", "不高于", "不足", "不到", "低于"];
-const NOT_A_VALUE: &[&str] = &["年", "月", "日", "号", "届", "时", "分", "岁", "期"];
-
 /// All quantities in `text`; `byte_at` maps char index → byte offset (see NormText).
-pub fn find_quantities(text: &str, byte_at: &[u32]) -> Vec<Quantity> {
+/// Qualifier words and not-a-count contexts come from `wording`.
+pub fn find_quantities(text: &str, byte_at: &[u32], wording: &Wording) -> Vec<Quantity> {
     let to_char = |b: usize| byte_at.binary_search(&(b as u32)).unwrap_or_else(|i| i);
     let mut out: Vec<Quantity> = Vec::new();
     for caps in QTY.captures_iter(text) {
-        let Some((value, unit, qualifier)) = read_match(text, &caps) else { continue };
+        let Some((value, unit, qualifier)) = read_match(text, &caps, wording) else { continue };
         let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
         out.push(Quantity {
             start: to_char(whole.start()),
@@ -114,7 +110,13 @@ fn last_chars(s: &str, n: usize) -> String {
 
 /// Is the number at `caps` not a value at all (a date, an ordinal, a
 /// frequency, a duration, part of an id)?
-fn not_a_value(text: &str, caps: &regex::Captures, chinese: bool, unit: &str) -> bool {
+fn not_a_value(
+    text: &str,
+    caps: &regex::Captures,
+    chinese: bool,
+    unit: &str,
+    words: &NotACount,
+) -> bool {
     let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
     let before = &text[..num.start()];
     let prev_char = before.chars().next_back();
@@ -124,19 +126,18 @@ fn not_a_value(text: &str, caps: &regex::Captures, chinese: bool, unit: &str) ->
     }) {
         return true;
     }
-    if NOT_A_VALUE.contains(&unit) || prev_char == Some('第') {
+    if words.unit_words.iter().any(|w| w == unit) || prev_char == Some('第') {
         return true;
     }
     // 每月安排1次学法会议: a frequency, not a count (每人每月1000元 is a standard)
     let lead4 = last_chars(before, 4);
-    let per = ["每月", "每周", "每季度", "每年", "每半年", "每日", "每天"];
-    if !unit.starts_with('元') && per.iter().any(|w| lead4.contains(w)) {
+    if !unit.starts_with('元') && words.frequency_before.iter().any(|w| lead4.contains(w.as_str()))
+    {
         return true;
     }
     // 20个工作日, 3个月, 10个小时: durations, not counts; …等10个方面 counts a report's aspects
     let after = &text[whole.end()..];
-    let durations = ["工作日", "自然日", "月", "小时", "星期", "季度", "年度", "方面"];
-    unit == "个" && durations.iter().any(|w| after.starts_with(w))
+    unit == "个" && words.durations_after_ge.iter().any(|w| after.starts_with(w.as_str()))
 }
 
 /// The value (base units) and measure word of a Chinese numeral, when it is one.
@@ -159,7 +160,7 @@ fn chinese_value(caps: &regex::Captures, prev_char: Option<char>, unit: &str) ->
 }
 
 /// The qualifier the words in and around a quantity give it.
-fn qualifier_of(caps: &regex::Captures, before: &str) -> Qualifier {
+fn qualifier_of(caps: &regex::Captures, before: &str, words: &QualifierWords) -> Qualifier {
     let post = caps.name("post").map(|m| m.as_str()).unwrap_or("");
     let fuzzy_inside = caps.name("f1").is_some() || caps.name("f2").is_some();
     if fuzzy_inside || matches!(post, "以上" | "多" | "余") {
@@ -172,11 +173,12 @@ fn qualifier_of(caps: &regex::Captures, before: &str) -> Qualifier {
         return Qualifier::AtMost;
     }
     let lead = last_chars(before, 3);
-    if AT_MOST_BEFORE.iter().any(|w| lead.ends_with(w)) {
+    let ends = |list: &[String]| list.iter().any(|w| lead.ends_with(w.as_str()));
+    if ends(&words.at_most_before) {
         Qualifier::AtMost
-    } else if AT_LEAST_BEFORE.iter().any(|w| lead.ends_with(w)) {
+    } else if ends(&words.at_least_before) {
         Qualifier::AtLeast
-    } else if APPROX_BEFORE.iter().any(|w| lead.ends_with(w)) {
+    } else if ends(&words.approx_before) {
         Qualifier::Approx
     } else {
         Qualifier::Exact
@@ -184,13 +186,17 @@ fn qualifier_of(caps: &regex::Captures, before: &str) -> Qualifier {
 }
 
 /// One regex match as (value, unit, qualifier), or None when it is no value.
-fn read_match(text: &str, caps: &regex::Captures) -> Option<(f64, String, Qualifier)> {
+fn read_match(
+    text: &str,
+    caps: &regex::Captures,
+    wording: &Wording,
+) -> Option<(f64, String, Qualifier)> {
     let num = caps.name("num").unwrap();
     let num_str = num.as_str();
     let chinese = !num_str.as_bytes()[0].is_ascii_digit();
     let unit = caps.name("unit").map(|m| m.as_str()).unwrap_or("");
     let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
-    if not_a_value(text, caps, chinese, unit) {
+    if not_a_value(text, caps, chinese, unit, &wording.not_a_count) {
         return None;
     }
     let before = &text[..num.start()];
@@ -214,7 +220,7 @@ fn read_match(text: &str, caps: &regex::Captures) -> Option<(f64, String, Qualif
         "百分点" => "个百分点".to_string(),
         _ => unit,
     };
-    Some((value, unit, qualifier_of(caps, before)))
+    Some((value, unit, qualifier_of(caps, before, &wording.qualifiers)))
 }
 
 /// 4.5-5%, 5%-5.5%, 40%至60%: one range quantity valued at its lower end.
@@ -257,7 +263,7 @@ mod tests {
 
     fn qs(s: &str) -> Vec<(f64, String, Qualifier)> {
         let n = normalize(s);
-        find_quantities(&n.text, &n.byte_at)
+        find_quantities(&n.text, &n.byte_at, &Wording::bundled())
             .into_iter()
             .map(|q| (q.value, q.unit, q.qualifier))
             .collect()

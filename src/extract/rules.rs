@@ -6,6 +6,7 @@
 pub use super::attach::attach_clause;
 use super::quantity::{Qualifier, Quantity};
 use super::segment::Clause;
+use super::wording::Zeros;
 use super::Rule;
 use crate::catalog::{Catalog, Indicator};
 
@@ -31,71 +32,9 @@ pub struct Attachment {
 pub(super) const MAX_GAP_BEFORE: usize = 16;
 pub(super) const MAX_GAP_AFTER: usize = 12;
 
-/// Words that may stand between a carried-over cue and its number
-/// (按可比价格计算，比上年增长5.1%).
-const SUBJECTLESS: &[&str] = &[
-    "按可比价格计算",
-    "按不变价格计算",
-    "按可比口径计算",
-    "按现价计算",
-    "同比",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "上年",
-    "增长",
-    "下降",
-    "增加",
-    "减少",
-    "上涨",
-    "回落",
-    "分别",
-    "其中",
-    "达到",
-    "达",
-    "为",
-    "完成",
-    "实现",
-    "共计",
-    "共",
-    "累计",
-    "总量",
-    "首次",
-    "突破",
-    "全年",
-    "全市",
-    "全省",
-    "全区",
-    "全县",
-    "增幅",
-    "增速",
-    "涨幅",
-    "总额",
-    "规模",
-    "约",
-    "近",
-    "超过",
-    "提高到",
-    "提升至",
-    "提高",
-    "提升",
-    "至",
-    "到",
-    "了",
-    "较",
-    "同期",
-    "再",
-    "又",
-    "已",
-    "年",
-    "末",
-    "底",
-    "以上",
-    "左右",
-];
-
-pub(super) fn is_subjectless(prefix: &str) -> bool {
+/// Whether only words that name no subject (`carry.subjectless` of the
+/// wording) stand before a number: it may take a cue carried from an earlier clause.
+pub(super) fn is_subjectless(prefix: &str, subjectless: &[String]) -> bool {
     let mut rest = prefix.trim().to_string();
     loop {
         let before = rest.len();
@@ -104,8 +43,8 @@ pub(super) fn is_subjectless(prefix: &str) -> bool {
                 c.is_ascii_punctuation() || c.is_whitespace() || "、，：".contains(c)
             })
             .to_string();
-        for w in SUBJECTLESS {
-            if let Some(r) = rest.strip_prefix(w) {
+        for w in subjectless {
+            if let Some(r) = rest.strip_prefix(w.as_str()) {
                 rest = r.trim_start().to_string();
             }
         }
@@ -170,26 +109,12 @@ pub fn is_change_end(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
     before.contains('从') && (lead.starts_with('到') || lead.starts_with('至'))
 }
 
-/// Outcome words: 未发生…败诉案件 says nothing about how many cases there were.
-const OUTCOMES: &[&str] = &["败诉", "被纠错", "纠错", "被撤销", "撤销", "确认违法"];
-
-const NEGATIONS: &[&str] = &[
-    "未收到",
-    "未发生",
-    "未受理",
-    "未接到",
-    "未出现",
-    "没有收到",
-    "没有发生",
-    "没有",
-    "未有",
-    "无",
-];
-
-/// Zeros stated in words: 未收到…公开申请 → disclosure_requests = 0;
-/// 未发生因政府信息公开申请引发的行政复议或行政诉讼 → both 0 (the cause after 因 is not counted).
+/// Zeros stated in words (未收到…申请): the negations and outcome words
+/// (未发生…败诉案件 says nothing about how many cases there were) are the
+/// wording's `zeros`.
 pub fn zero_statements(
     catalog: &Catalog,
+    words: &Zeros,
     chars: &[char],
     clause: &Clause,
     cues: &[CueHit],
@@ -199,19 +124,14 @@ pub fn zero_statements(
     if has_quantity || !cues.iter().any(|c| catalog.indicators[c.indicator].zero) {
         return Vec::new();
     }
-    if !chars[clause.start..clause.end.min(chars.len())]
-        .iter()
-        .any(|c| matches!(c, '未' | '没' | '无'))
-    {
-        return Vec::new();
-    }
     let text = slice(chars, clause.start, clause.end);
-    if OUTCOMES.iter().any(|w| text.contains(w)) {
+    let has = |list: &[String]| list.iter().any(|w| text.contains(w.as_str()));
+    if !has(&words.negations) || has(&words.outcomes) {
         return Vec::new();
     }
     let mut out: Vec<(usize, CueHit)> = Vec::new();
-    for neg in NEGATIONS {
-        for (b, _) in text.match_indices(neg) {
+    for neg in &words.negations {
+        for (b, _) in text.match_indices(neg.as_str()) {
             let n = clause.start + text[..b].chars().count();
             let after_neg = n + neg.chars().count();
             let window = if slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因')
@@ -303,9 +223,10 @@ mod tests {
 
     #[test]
     fn subjectless_prefixes() {
-        assert!(is_subjectless("按可比价格计算,比上年增长"));
-        assert!(is_subjectless("总量首次突破"));
-        assert!(!is_subjectless("规上工业增加值增长"));
-        assert!(!is_subjectless("其中通过网络平台接收"));
+        let bundled = crate::extract::wording::Wording::bundled().carry.subjectless;
+        assert!(is_subjectless("按可比价格计算,比上年增长", &bundled));
+        assert!(is_subjectless("总量首次突破", &bundled));
+        assert!(!is_subjectless("规上工业增加值增长", &bundled));
+        assert!(!is_subjectless("其中通过网络平台接收", &bundled));
     }
 }

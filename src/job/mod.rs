@@ -87,6 +87,7 @@ pub fn run(
         catalogs: job.catalogs.clone(),
         corrections: job.corrections.clone(),
         shard: None,
+        rules: job.rules.clone(),
     };
     let engine = Engine::load(&settings)?;
     let cache = Cache::new(&job.output, &engine_key(&engine));
@@ -125,10 +126,5 @@ pub fn run(
 
 /// What invalidates the cache: the engine's version and the catalog.
 fn engine_key(engine: &Engine) -> String {
-    format!(
-        "{} {} {}",
-        env!("CARGO_PKG_NAME"),
-        env!("CARGO_PKG_VERSION"),
-        engine.catalog().fingerprint()
-    )
+    engine.fingerprint()
 }

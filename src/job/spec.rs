@@ -26,6 +26,9 @@ pub struct JobSpec {
     /// corrections CSV (see README)
     #[serde(default)]
     pub corrections: Option<PathBuf>,
+    /// a rules file extending the bundled wording (see datasets/rules/wording.toml)
+    #[serde(default)]
+    pub rules: Option<PathBuf>,
     /// the per-capita basis for comparisons and charts that do not set one
     #[serde(default)]
     pub population: PopulationBasis,
@@ -92,6 +95,7 @@ impl JobSpec {
         spec.output = resolve(&spec.output);
         spec.datasets = spec.datasets.as_deref().map(resolve);
         spec.corrections = spec.corrections.as_deref().map(resolve);
+        spec.rules = spec.rules.as_deref().map(resolve);
         spec.inputs = spec
             .inputs
             .iter()

@@ -86,6 +86,22 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 impl Gazetteer {
+    /// A short hash of every region and searchable name (with the name
+    /// rules applied): part of the cache key.
+    pub fn fingerprint(&self) -> String {
+        let mut h = blake3::Hasher::new();
+        for r in &self.regions {
+            h.update(r.code.as_bytes()).update(b"\t").update(r.name.as_bytes()).update(b"\n");
+        }
+        for ((name, regions), context) in self.names.iter().zip(&self.context) {
+            h.update(name.as_bytes()).update(&[u8::from(*context)]);
+            for i in regions {
+                h.update(&(*i as u64).to_le_bytes());
+            }
+        }
+        h.finalize().to_hex()[..16].to_string()
+    }
+
     pub fn load(path: &Path) -> Result<Gazetteer, GazetteerError> {
         let file = path.display().to_string();
         let mut reader = csv::Reader::from_path(path)

@@ -10,7 +10,7 @@ pub mod write;
 
 use crate::catalog::Catalog;
 use crate::diag::{Code, Diagnostic, DiagnosticCounts, Severity};
-use crate::extract::{self, Extractor, Fact};
+use crate::extract::{self, Extractor, Fact, Wording};
 use crate::frame::{self, DocRecord, PanelRow};
 use crate::ingest::{self, Content, Input};
 use crate::locate::{self, Gazetteer};
@@ -27,6 +27,8 @@ pub enum BuildError {
     Reference(#[from] ReferenceError),
     #[error(transparent)]
     Frame(#[from] frame::FrameError),
+    #[error(transparent)]
+    Wording(#[from] crate::extract::wording::WordingError),
     #[error("cannot build frame")]
     Polars(#[from] polars::prelude::PolarsError),
 }
@@ -40,6 +42,8 @@ pub struct BuildSettings {
     pub corrections: Option<PathBuf>,
     /// build only this slice of the inputs
     pub shard: Option<Shard>,
+    /// a user's rules file extending the bundled wording
+    pub rules: Option<PathBuf>,
 }
 
 /// Reference data and the matchers compiled from it: loaded once per run,
@@ -52,8 +56,25 @@ pub struct Engine {
 impl Engine {
     pub fn load(settings: &BuildSettings) -> Result<Engine, BuildError> {
         let reference = Reference::load(&settings.datasets, &settings.catalogs)?;
-        let extractor = Extractor::new(reference.catalog.clone());
+        let mut wording = Wording::load(&settings.datasets)?;
+        if let Some(path) = &settings.rules {
+            wording = wording.with_user_file(path)?;
+        }
+        let extractor = Extractor::with_wording(reference.catalog.clone(), wording);
         Ok(Engine { reference, extractor })
+    }
+
+    /// What extraction depends on besides the input: engine version,
+    /// catalog (vetoes included), wording and gazetteer. Keys the cache.
+    pub fn fingerprint(&self) -> String {
+        format!(
+            "{} {} catalog {} wording {} gazetteer {}",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+            self.extractor.catalog.fingerprint(),
+            self.extractor.wording.fingerprint(),
+            self.reference.gazetteer.fingerprint()
+        )
     }
 
     pub fn catalog(&self) -> &Catalog {

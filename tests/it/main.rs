@@ -14,6 +14,7 @@ mod layouts;
 #[path = "../support/mutate.rs"]
 mod mutate;
 mod pdf;
+mod rules;
 mod run;
 mod shard;
 mod sheet;
