@@ -8,7 +8,7 @@ use super::segment::{self, Clause, Span};
 use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
-use crate::locate::{DocMeta, DocType, Gazetteer, Level};
+use crate::locate::{DocMeta, DocType, Gazetteer};
 
 /// A document prepared for extraction: its chars, clauses, quantities and cues.
 pub(super) struct Pass<'a> {
@@ -73,7 +73,7 @@ impl<'a> Pass<'a> {
             zones: context::zones(&norm.text, meta.doc_type, meta.report_year),
             lines,
             table_ranges,
-            foreign: gazetteer.map(|g| foreign_places(g, &norm.text, meta)).unwrap_or_default(),
+            foreign: gazetteer.map(|_| meta.foreign_places.clone()).unwrap_or_default(),
             chars,
         }
     }
@@ -363,25 +363,6 @@ impl<'a> Pass<'a> {
         }
         facts
     }
-}
-
-/// Places the text names that are neither the document's region nor one of
-/// its ancestors (a city in a province's report, another province), sorted;
-/// none when the region is unknown. The national level is never foreign.
-fn foreign_places(g: &Gazetteer, text: &str, meta: &DocMeta) -> Vec<(usize, usize)> {
-    if meta.region_code.is_empty() {
-        return Vec::new();
-    }
-    g.mentions(text)
-        .into_iter()
-        .filter(|m| {
-            !m.regions.is_empty()
-                && m.regions
-                    .iter()
-                    .all(|r| r.level != Level::National && !g.is_within(&meta.region_code, &r.code))
-        })
-        .map(|m| (m.start, m.end))
-        .collect()
 }
 
 /// The document's source and region as every fact of it carries them.

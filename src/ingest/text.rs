@@ -103,11 +103,11 @@ fn is_chrome_line(line: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    // no chrome word is longer than a short line: a sentence is never chrome
+    let longest = chrome.iter().map(String::len).max().unwrap_or(0);
     t.split([' ', '\t', '|']).filter(|w| !w.is_empty()).all(|w| {
         let w = w.trim_matches(|c: char| "【】[]:：".contains(c));
-        w.is_empty()
-            || chrome.iter().any(|c| c == w)
-            || chrome.iter().any(|c| *c == w.to_ascii_lowercase())
+        w.is_empty() || w.len() <= longest && chrome.iter().any(|c| c.eq_ignore_ascii_case(w))
     })
 }
 
@@ -133,16 +133,14 @@ pub(super) fn drop_chrome_lines(norm: NormText) -> NormText {
     if !dropped_any {
         return norm;
     }
-    let mut b = 0u32;
+    // whole kept lines are copied, their byte offsets shifted by what was dropped
     for (s, e) in keep {
-        for i in s..e {
-            let piece = norm.slice(i, i + 1);
-            out.text.push_str(piece);
-            out.orig.push(norm.orig[i]);
-            out.byte_at.push(b);
-            b += piece.len() as u32;
-        }
+        let shift = norm.byte_at[s] - out.text.len() as u32;
+        out.text.push_str(norm.slice(s, e));
+        out.orig.extend_from_slice(&norm.orig[s..e]);
+        out.byte_at.extend(norm.byte_at[s..e].iter().map(|b| b - shift));
     }
+    let b = out.text.len() as u32;
     out.orig.push(*norm.orig.last().unwrap_or(&0));
     out.byte_at.push(b);
     out

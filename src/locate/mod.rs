@@ -27,6 +27,9 @@ pub struct DocMeta {
     /// publication date, `YYYY-MM-DD`
     pub published: String,
     pub doc_type: DocType,
+    /// char spans of places the text names that are neither the region nor
+    /// one of its ancestors (a city in a province's report), sorted
+    pub foreign_places: Vec<(usize, usize)>,
 }
 
 /// The region, year and kind of one document.
@@ -34,7 +37,8 @@ pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic
     let mut diags = Vec::new();
     let text = &doc.norm.text;
     let doc_type = kind::classify(text);
-    let found = region::locate_region(text, gazetteer, &doc.source, &mut diags);
+    let mentions = gazetteer.mentions(text);
+    let found = region::locate_region(text, gazetteer, &mentions, &doc.source, &mut diags);
     let published = year::published_date(text);
     let report_year = year::report_year(text, doc_type, published.as_deref());
     if report_year.is_none() {
@@ -75,6 +79,30 @@ pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic
         report_year,
         published: published.unwrap_or_default(),
         doc_type,
+        foreign_places: Vec::new(),
     };
-    (meta, diags)
+    let foreign_places = foreign_places(gazetteer, &mentions, &meta.region_code);
+    (DocMeta { foreign_places, ..meta }, diags)
+}
+
+/// Places named that are neither the region nor one of its ancestors; none
+/// when the region is unknown. The national level is never foreign.
+fn foreign_places(
+    g: &Gazetteer,
+    mentions: &[gazetteer::Mention],
+    region: &str,
+) -> Vec<(usize, usize)> {
+    if region.is_empty() {
+        return Vec::new();
+    }
+    mentions
+        .iter()
+        .filter(|m| {
+            !m.regions.is_empty()
+                && m.regions
+                    .iter()
+                    .all(|r| r.level != Level::National && !g.is_within(region, &r.code))
+        })
+        .map(|m| (m.start, m.end))
+        .collect()
 }

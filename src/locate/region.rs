@@ -20,14 +20,16 @@ pub struct Found<'a> {
 }
 
 /// Which region `text` is about (see the module doc for the order of clues).
+/// `mentions` are the gazetteer's place names in `text` (searched once per
+/// document: extraction reuses them).
 pub fn locate_region<'a>(
     text: &str,
     g: &'a Gazetteer,
+    mentions: &[Mention<'a>],
     source: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Found<'a> {
     let chars: Vec<char> = text.chars().collect();
-    let mentions: Vec<Mention<'a>> = g.mentions(text);
     let zones = Zones { n: chars.len() };
     let issuers = find_issuers(text, &chars, &mentions, &|p| zones.weight(p));
     let mentioned: HashSet<&str> = mentions
@@ -275,7 +277,7 @@ mod tests {
 
     fn code(text: &str) -> (String, Vec<Diagnostic>) {
         let mut d = Vec::new();
-        let f = locate_region(text, bundled(), "t", &mut d);
+        let f = locate_region(text, bundled(), &bundled().mentions(text), "t", &mut d);
         (f.region.map(|r| r.code.clone()).unwrap_or_default(), d)
     }
 
