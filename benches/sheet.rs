@@ -13,8 +13,10 @@ use std::path::PathBuf;
 use yardstick::pipeline::{self, BuildSettings, Engine};
 
 const ROWS: u32 = 100_000;
+/// the large case (`YARDSTICK_BENCH_1M=1 cargo bench --bench sheet`): the reader's row cap
+const BIG_ROWS: u32 = 1_000_000;
 
-fn workbook(path: &std::path::Path, names: &[String]) {
+fn workbook(path: &std::path::Path, names: &[String], rows: u32) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("2023").unwrap();
@@ -25,7 +27,7 @@ fn workbook(path: &std::path::Path, names: &[String]) {
     {
         ws.write_string(1, c as u16, *h).unwrap();
     }
-    for r in 0..ROWS {
+    for r in 0..rows {
         let row = r + 2;
         ws.write_string(row, 0, &names[r as usize % names.len()]).unwrap();
         for c in 1..5u16 {
@@ -49,28 +51,34 @@ fn bench(c: &mut Criterion) {
         .collect();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("counties_2023.xlsx");
-    workbook(&path, &names);
-    eprintln!(
-        "workbook: {ROWS} rows, {:.1} MB",
-        std::fs::metadata(&path).unwrap().len() as f64 / 1e6
-    );
-    let mut g = c.benchmark_group("sheet_100k_rows");
-    g.sample_size(10).throughput(Throughput::Elements(ROWS as u64));
+    workbook(&path, &names, ROWS);
+    group(c, "sheet_100k_rows", &engine, &path, ROWS);
+    if std::env::var_os("YARDSTICK_BENCH_1M").is_some() {
+        let big = dir.path().join("counties_big_2023.xlsx");
+        workbook(&big, &names, BIG_ROWS);
+        group(c, "sheet_1m_rows", &engine, &big, BIG_ROWS);
+    }
+}
+
+fn group(c: &mut Criterion, name: &str, engine: &Engine, path: &std::path::Path, rows: u32) {
+    eprintln!("{name}: {:.1} MB", std::fs::metadata(path).unwrap().len() as f64 / 1e6);
+    let mut g = c.benchmark_group(name);
+    g.sample_size(10).throughput(Throughput::Elements(rows as u64));
     g.bench_function("calamine_raw_read", |b| {
         b.iter(|| {
-            let mut book = calamine::open_workbook_auto(&path).unwrap();
+            let mut book = calamine::open_workbook_auto(path).unwrap();
             let name = book.sheet_names()[0].clone();
             book.worksheet_range(&name).unwrap().get_size().0
         })
     });
     g.bench_function("yardstick_read_grids", |b| {
-        b.iter(|| match yardstick::ingest::open(&path).map(|i| i.content) {
+        b.iter(|| match yardstick::ingest::open(path).map(|i| i.content) {
             Ok(yardstick::ingest::Content::Workbook(g)) => g[0].rows.len(),
             _ => 0,
         })
     });
     g.bench_function("yardstick_process_file", |b| {
-        b.iter(|| pipeline::process_file(&engine, &path).facts.len())
+        b.iter(|| pipeline::process_file(engine, path).facts.len())
     });
     g.finish();
 }

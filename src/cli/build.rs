@@ -3,7 +3,6 @@
 use super::exit;
 use std::path::PathBuf;
 use yardstick::pipeline::{self, BuildOutput, BuildSettings, Engine, Shard};
-use yardstick::reference;
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -13,12 +12,8 @@ pub struct BuildArgs {
     /// output folder (created; files replaced atomically)
     #[arg(long)]
     out: PathBuf,
-    /// reference data folder (default: ./datasets, else the one the binary was built with)
-    #[arg(long)]
-    datasets: Option<PathBuf>,
-    /// catalogs to use, comma separated (default: all): civil_affairs, economy
-    #[arg(long, value_delimiter = ',')]
-    catalog: Vec<String>,
+    #[command(flatten)]
+    engine: super::engine_args::EngineArgs,
     /// corrections CSV applied after extraction
     #[arg(long)]
     corrections: Option<PathBuf>,
@@ -26,18 +21,13 @@ pub struct BuildArgs {
     /// merge the shard folders with `yardstick merge`
     #[arg(long)]
     shard: Option<Shard>,
-    /// a rules file extending the bundled wording (datasets/rules/wording.toml)
-    #[arg(long)]
-    rules: Option<PathBuf>,
 }
 
 pub fn run(args: BuildArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let settings = BuildSettings {
-        datasets: reference::find_datasets(args.datasets.as_deref())?,
-        catalogs: args.catalog,
         corrections: args.corrections,
         shard: args.shard,
-        rules: args.rules,
+        ..args.engine.settings()?
     };
     let engine = Engine::load(&settings)?;
     let out = pipeline::build(&engine, &args.inputs, &settings);

@@ -2,8 +2,7 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use yardstick::pipeline::{BuildSettings, Engine};
-use yardstick::reference;
+use yardstick::pipeline::Engine;
 use yardstick::{discover, ingest};
 
 #[derive(Debug, clap::Args)]
@@ -11,12 +10,8 @@ pub struct DiscoverArgs {
     /// report files or folders (walked recursively)
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// reference data folder (default: ./datasets, else the one the binary was built with)
-    #[arg(long)]
-    datasets: Option<PathBuf>,
-    /// catalogs to use, comma separated (default: all)
-    #[arg(long, value_delimiter = ',')]
-    catalog: Vec<String>,
+    #[command(flatten)]
+    engine: super::engine_args::EngineArgs,
     /// how many phrases to print
     #[arg(long, default_value_t = 40)]
     top: usize,
@@ -26,13 +21,7 @@ pub struct DiscoverArgs {
 }
 
 pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
-    let settings = BuildSettings {
-        datasets: reference::find_datasets(args.datasets.as_deref())?,
-        catalogs: args.catalog,
-        corrections: None,
-        shard: None,
-        rules: None,
-    };
+    let settings = args.engine.settings()?;
     let engine = Engine::load(&settings)?;
     let mut diags = Vec::new();
     let files = ingest::collect_inputs(&args.inputs, &mut diags);

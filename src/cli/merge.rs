@@ -2,7 +2,6 @@
 
 use std::path::PathBuf;
 use yardstick::pipeline::{self, BuildSettings, Engine};
-use yardstick::reference;
 
 #[derive(Debug, clap::Args)]
 pub struct MergeArgs {
@@ -12,25 +11,15 @@ pub struct MergeArgs {
     /// output folder of the merged build
     #[arg(long)]
     out: PathBuf,
-    /// reference data folder (default: ./datasets, else the one the binary was built with)
-    #[arg(long)]
-    datasets: Option<PathBuf>,
-    /// catalogs the shards were built with, comma separated (default: all)
-    #[arg(long, value_delimiter = ',')]
-    catalog: Vec<String>,
+    #[command(flatten)]
+    engine: super::engine_args::EngineArgs,
     /// corrections CSV, applied once to the merged facts (not to the shards)
     #[arg(long)]
     corrections: Option<PathBuf>,
 }
 
 pub fn run(args: MergeArgs) -> Result<i32, Box<dyn std::error::Error>> {
-    let settings = BuildSettings {
-        datasets: reference::find_datasets(args.datasets.as_deref())?,
-        catalogs: args.catalog,
-        corrections: args.corrections,
-        shard: None,
-        rules: None,
-    };
+    let settings = BuildSettings { corrections: args.corrections, ..args.engine.settings()? };
     let engine = Engine::load(&settings)?;
     let out = pipeline::merge(&engine, &args.shards, settings.corrections.as_deref())?;
     pipeline::write_outputs(&out, &engine.reference, &args.out)?;

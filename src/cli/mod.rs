@@ -5,6 +5,7 @@ mod build;
 mod chart;
 mod compare;
 mod discover;
+mod engine_args;
 mod merge;
 mod quantities;
 mod run;

@@ -31,13 +31,13 @@ pub fn locate_region<'a>(
 ) -> Found<'a> {
     let chars: Vec<char> = text.chars().collect();
     let zones = Zones { n: chars.len() };
-    let issuers = find_issuers(text, &chars, &mentions, &|p| zones.weight(p));
+    let issuers = find_issuers(text, &chars, mentions, &|p| zones.weight(p));
     let mentioned: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.regions.len() == 1)
         .map(|m| m.regions[0].code.as_str())
         .collect();
-    let score = support(g, &mentions, &issuers, &mentioned, &zones);
+    let score = support(g, mentions, &issuers, &mentioned, &zones);
     if let Some(found) = by_named_issuer(g, &issuers, &score, &mentioned, source, diags) {
         return found;
     }

@@ -5,18 +5,6 @@ use crate::common::*;
 use crate::corpus;
 use std::path::Path;
 
-const TABLES: &[&str] = &[
-    "documents.csv",
-    "facts.csv",
-    "facts.parquet",
-    "periods.csv",
-    "panel.csv",
-    "panel_long.csv",
-    "panel.parquet",
-    "panel.sdmx.csv",
-    "diagnostics.csv",
-];
-
 fn run_ok(args: &[&str]) {
     let o = yardstick(args);
     assert!(
@@ -64,7 +52,7 @@ fn two_shards_merged_equal_one_build() {
         docs(&s2)
     );
     run_ok(&["merge", &s1, &s2, "--out", &merged]);
-    for t in TABLES {
+    for t in yardstick::pipeline::OUTPUT_FILES {
         let a = std::fs::read(Path::new(&all).join(t)).unwrap();
         let m = std::fs::read(Path::new(&merged).join(t)).unwrap();
         assert!(a == m, "{t} differs between one build and the merged shards");
