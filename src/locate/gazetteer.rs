@@ -2,6 +2,7 @@
 //! loaded from `datasets/regions/regions.csv`, with name lookup by full and
 //! short names (常州 = 常州市, 广西 = 广西壮族自治区, 凉山州 = 凉山彝族自治州).
 
+use super::issuer::OrgWords;
 pub use super::names::{short_names, NameRules};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
@@ -77,6 +78,8 @@ pub struct Gazetteer {
     /// per name: a context name (a place only where a parent is named too)
     context: Vec<bool>,
     matcher: AhoCorasick,
+    /// the organisation words of issuers
+    orgs: OrgWords,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -98,6 +101,9 @@ impl Gazetteer {
             for i in regions {
                 h.update(&(*i as u64).to_le_bytes());
             }
+        }
+        for w in &self.orgs.words {
+            h.update(w.as_bytes()).update(b"\n");
         }
         h.finalize().to_hex()[..16].to_string()
     }
@@ -190,7 +196,13 @@ impl Gazetteer {
             .build(names.iter().map(|(n, _)| n.as_str()))
             .expect("gazetteer names build an automaton");
         let context = names.iter().map(|(n, _)| context_names.contains(n)).collect();
-        Gazetteer { regions, by_code, names, context, matcher }
+        let orgs = OrgWords::new(rules.org_words.clone());
+        Gazetteer { regions, by_code, names, context, matcher, orgs }
+    }
+
+    /// The organisation words issuers end with.
+    pub(super) fn org_words(&self) -> &OrgWords {
+        &self.orgs
     }
 
     pub fn get(&self, code: &str) -> Option<&Region> {

@@ -5,31 +5,22 @@
 use super::gazetteer::{Level, Mention};
 use std::collections::HashMap;
 
-/// Organisation words that follow a place name in an issuer.
-const ORGS: &[&str] = &[
-    "人民政府办公室",
-    "人民政府办公厅",
-    "人民政府",
-    "民政厅",
-    "民政局",
-    "司法局",
-    "司法厅",
-    "统计局",
-    "政府",
-    "人民代表大会",
-    "民政部门",
-    "市民热线",
-    "统计调查队",
-    "调查队",
-];
+/// The organisation words of `datasets/regions/names.toml` (`org_words`)
+/// that follow a place name in an issuer, in one automaton.
+pub struct OrgWords {
+    pub(super) words: Vec<String>,
+    matcher: aho_corasick::AhoCorasick,
+}
 
-static ORG_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
+impl OrgWords {
+    pub fn new(words: Vec<String>) -> OrgWords {
+        let matcher = aho_corasick::AhoCorasick::builder()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(ORGS)
-            .expect("organisation words build an automaton")
-    });
+            .build(&words)
+            .expect("organisation words build an automaton");
+        OrgWords { words, matcher }
+    }
+}
 
 /// An issuer found in the text: its words, its place chain and weight.
 pub(super) struct Issuer<'a, 'm> {
@@ -50,6 +41,7 @@ fn level_from_char(c: char) -> Option<Level> {
 
 /// 1. Issuers: a chain of place names right before an organisation word.
 pub(super) fn find_issuers<'a, 'm>(
+    orgs: &OrgWords,
     text: &str,
     chars: &[char],
     mentions: &'m [Mention<'a>],
@@ -63,7 +55,8 @@ pub(super) fn find_issuers<'a, 'm>(
         char_at_byte[b] = ci as u32;
     }
     char_at_byte[text.len()] = chars.len() as u32;
-    let mut org_hits: Vec<(usize, usize)> = ORG_MATCHER
+    let mut org_hits: Vec<(usize, usize)> = orgs
+        .matcher
         .find_overlapping_iter(text)
         .map(|m| (m.pattern().as_usize(), m.start()))
         .collect();
@@ -83,7 +76,7 @@ pub(super) fn find_issuers<'a, 'm>(
         if chain.is_empty() && superior_reference(chars, p) || inside_title_marks(chars, p) {
             continue;
         }
-        issuers.push(issuer(chars, p, ORGS[org_i], chain, weight_at(p)));
+        issuers.push(issuer(chars, p, &orgs.words[org_i], chain, weight_at(p)));
     }
     issuers.retain(|i| !i.chain.is_empty() || i.level_hint.is_some());
     issuers

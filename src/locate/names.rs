@@ -21,6 +21,9 @@ pub struct NameRules {
     /// real short names that are also words: a place only beside a parent
     #[serde(default)]
     pub context_names: Vec<NameEntry>,
+    /// organisation words that follow a place name in an issuer (民政局)
+    #[serde(default)]
+    pub org_words: Vec<String>,
 }
 
 /// One listed word and why it is listed.

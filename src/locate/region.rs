@@ -31,7 +31,7 @@ pub fn locate_region<'a>(
 ) -> Found<'a> {
     let chars: Vec<char> = text.chars().collect();
     let zones = Zones { n: chars.len() };
-    let issuers = find_issuers(text, &chars, mentions, &|p| zones.weight(p));
+    let issuers = find_issuers(g.org_words(), text, &chars, mentions, &|p| zones.weight(p));
     let mentioned: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.regions.len() == 1)

@@ -4,51 +4,54 @@
 //! them with.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-/// Headers of a column of regions.
-#[rustfmt::skip]
-pub(super) const REGION_HEADS: &[&str] = &[
-    "地区", "地区名称", "区域", "城市", "地市", "行政区划", "区县", "县(市、区)", "县（市、区）",
-    "县(市,区)", "市州", "市(州)", "市（州）", "单位名称", "地区名", "省份", "省份名称",
-    "省(区、市)", "省（区、市）", "设区市", "城市名称",
-];
-/// Headers of a column of indicators.
-pub(super) const INDICATOR_HEADS: &[&str] =
-    &["指标", "指标名称", "项目", "统计指标", "主要指标", "项目名称"];
-/// Headers of the value column of a long table: the row names the indicator.
-pub(super) const VALUE_HEADS: &[&str] = &["数值", "数据", "值", "指标值", "数量", "本年", "合计数"];
-/// Headers of a column of years.
-pub(super) const YEAR_HEADS: &[&str] = &["年份", "年度", "年", "统计年度"];
-/// Headers of a column (or the first cell of a row) of units.
-pub(super) const UNIT_HEADS: &[&str] = &["单位", "计量单位"];
-/// Columns that hold no values: numbering, codes, ranks and remarks.
-#[rustfmt::skip]
-const SKIP_HEADS: &[&str] = &[
-    "序号", "编号", "代码", "行政区划代码", "区划代码", "地区代码", "编码", "备注", "说明", "栏次",
-];
-/// Header endings of columns that hold no values (增速排名, 地区代码).
-const SKIP_ENDS: &[&str] = &["排名", "位次", "排序", "代码"];
-/// Labels of total rows and columns: checks, not regions.
-pub(super) const TOTAL_LABELS: &[&str] = &[
-    "合计", "总计", "小计", "全省", "全市", "全区", "全国", "全州", "全盟", "全县", "总体", "平均",
-];
-/// Starts of note and footer lines below a table.
-#[rustfmt::skip]
-const NOTE_STARTS: &[&str] = &[
-    "注", "说明", "资料来源", "数据来源", "备注", "填报", "制表", "附注", "审核人", "负责人",
-    "联系电话",
-];
-/// Units of measure as a units row or a header bracket writes them.
-#[rustfmt::skip]
-pub(super) const UNIT_WORDS: &[&str] = &[
-    "件", "个", "家", "人", "人次", "万人", "元", "万元", "亿元", "千元", "%", "张", "条", "次",
-    "场", "项", "户", "起", "万人次", "元/人·月", "元/月", "个百分点", "百分点", "‰", "家次", "篇",
-    "份", "所", "床", "吨", "万吨", "公里", "平方公里", "亩", "万亩", "辆", "台", "套", "万户",
-    "岁", "天", "小时", "千瓦时", "亿千瓦时", "万千瓦时", "平方米", "万平方米",
-];
-/// Texts of a column-number row (栏次: 甲 乙 1 2 3).
-pub(super) const COLUMN_NUMBER_WORDS: &[&str] =
-    &["甲", "乙", "丙", "丁", "戊", "栏次", "列次", "栏号", "A", "B", "C", "D"];
+/// The layout words of `datasets/sheets/layout_words.toml`.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayoutWords {
+    region_heads: Vec<String>,
+    indicator_heads: Vec<String>,
+    value_heads: Vec<String>,
+    year_heads: Vec<String>,
+    unit_heads: Vec<String>,
+    skip_heads: Vec<String>,
+    skip_ends: Vec<String>,
+    total_labels: Vec<String>,
+    note_starts: Vec<String>,
+    unit_words: Vec<String>,
+    column_number_words: Vec<String>,
+}
+
+static WORDS: LazyLock<LayoutWords> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../../datasets/sheets/layout_words.toml"))
+        .expect("datasets/sheets/layout_words.toml is valid")
+});
+
+fn leak(list: &'static [String]) -> &'static [&'static str] {
+    Box::leak(list.iter().map(String::as_str).collect::<Vec<_>>().into_boxed_slice())
+}
+
+/// Each list of the file, as the layout code reads it.
+pub(super) static REGION_HEADS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.region_heads));
+pub(super) static INDICATOR_HEADS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.indicator_heads));
+pub(super) static VALUE_HEADS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.value_heads));
+pub(super) static YEAR_HEADS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.year_heads));
+pub(super) static UNIT_HEADS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.unit_heads));
+static SKIP_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.skip_heads));
+static SKIP_ENDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.skip_ends));
+pub(super) static TOTAL_LABELS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.total_labels));
+static NOTE_STARTS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.note_starts));
+pub(super) static UNIT_WORDS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.unit_words));
+pub(super) static COLUMN_NUMBER_WORDS: LazyLock<&'static [&'static str]> =
+    LazyLock::new(|| leak(&WORDS.column_number_words));
 
 /// A 合计 / 全省 / 总计 label: a check of the rows, not a region.
 pub fn is_total(label: &str) -> bool {

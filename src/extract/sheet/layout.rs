@@ -269,7 +269,7 @@ fn repeats_header(ctx: &Ctx, r: usize, b: &Block) -> bool {
 fn key_led(ctx: &Ctx, r: usize) -> bool {
     let Some(first) = ctx.rows[r].iter().find(|c| !c.is_blank()) else { return false };
     let t = clean(&first.text);
-    [REGION_HEADS, INDICATOR_HEADS, YEAR_HEADS].iter().any(|h| h.contains(&&*t))
+    [*REGION_HEADS, *INDICATOR_HEADS, *YEAR_HEADS].iter().any(|h| h.contains(&&*t))
         || t.contains(['\\', '／', '＼'])
 }
 

@@ -44,18 +44,18 @@ pub(super) struct Roles {
 fn role_of(text: &str) -> Role {
     let (t, _) = split_unit(text);
     let named = |heads: &[&str]| heads.contains(&t);
-    if named(REGION_HEADS) {
+    if named(*REGION_HEADS) {
         Role::Region
-    } else if named(INDICATOR_HEADS) {
+    } else if named(*INDICATOR_HEADS) {
         Role::Indicator
-    } else if named(YEAR_HEADS) {
+    } else if named(*YEAR_HEADS) {
         Role::Year
-    } else if named(UNIT_HEADS) {
+    } else if named(*UNIT_HEADS) {
         Role::Unit
     } else if is_skip_head(t) {
         Role::Skip
     } else if t.contains(['\\', '/', '＼', '／'])
-        && [REGION_HEADS, INDICATOR_HEADS, YEAR_HEADS]
+        && [*REGION_HEADS, *INDICATOR_HEADS, *YEAR_HEADS]
             .iter()
             .flat_map(|h| h.iter())
             .any(|h| t.contains(h))
