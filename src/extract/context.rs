@@ -1,6 +1,7 @@
 //! Kind and year of a value from where it stands: the target section of a
 //! work report, next-year plans, multi-year phrases, years written in the clause.
 
+use super::wording::Sections;
 use crate::locate::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -59,10 +60,11 @@ pub fn plans(report_year: Option<i32>) -> (&'static str, Option<&'static str>) {
     }
 }
 
-fn section_of(heading: &str, report_year: Option<i32>) -> Section {
+fn section_of(heading: &str, report_year: Option<i32>, words: &Sections) -> Section {
+    let has = |list: &[String]| list.iter().any(|w| heading.contains(w.as_str()));
     let (reviewed, new_plan) = plans(report_year);
     let opens_new = new_plan.is_some_and(|p| heading.contains(p));
-    let review = ["回顾", "成就", "成绩", "去年"].iter().any(|w| heading.contains(w))
+    let review = has(&words.review_headings)
         || report_year.is_some_and(|y| heading.contains(&format!("{}年", y - 1)));
     if review {
         return if heading.contains(reviewed) || heading.contains("五年") {
@@ -72,11 +74,7 @@ fn section_of(heading: &str, report_year: Option<i32>) -> Section {
         };
     }
     let this_year = report_year.is_some_and(|y| heading.contains(&format!("{y}年")))
-        || ["今年", "主要工作", "重点工作", "重点任务", "总体要求", "预期目标", "主要目标"]
-            .iter()
-            .any(|w| heading.contains(w))
-            && !opens_new
-            && !heading.contains("回顾");
+        || has(&words.this_year_headings) && !opens_new && !heading.contains("回顾");
     if this_year {
         Section::ThisYear
     } else if opens_new && !heading.contains("回顾") {
@@ -87,24 +85,6 @@ fn section_of(heading: &str, report_year: Option<i32>) -> Section {
         Section::Other
     }
 }
-
-/// Paragraph openings that set what the paragraph's figures are for.
-const FIVE_YEAR_OPENINGS: &[&str] = &[
-    "这五年",
-    "过去五年",
-    "过去的五年",
-    "五年来",
-    "五年间",
-    "“十四五”时期",
-    "\"十四五\"时期",
-    "十四五时期",
-    "“十四五”以来",
-    "“十三五”时期",
-    "十三五时期",
-    "“十三五”以来",
-];
-
-const LAST_YEAR_OPENINGS: &[&str] = &["刚刚过去的", "过去一年", "这一年", "一年来", "去年"];
 
 /// A document's top-level headings (at their first character: a match may
 /// begin on a blank line above) and the text they split.
@@ -126,28 +106,28 @@ impl Outline<'_> {
 /// Find target, period and last-year zones. A work report is split by its
 /// top-level headings; other reports have next-year plan sections
 /// (下一步 / 工作思路 / 工作安排).
-pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
+pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>, words: &Sections) -> Zones {
     let mut z = Zones::default();
     let heading_start = |m: regex::Match| m.end() - m.as_str().trim_start().len();
     let o = Outline { text, headings: HEADING.find_iter(text).map(heading_start).collect() };
     if doc_type == DocType::GovWorkReport {
-        targets_paragraphs(&o, &mut z);
+        targets_paragraphs(&o, &mut z, words);
         for &h in &o.headings {
             let line_end = o.line_end(h);
             let end = o.next_heading(line_end);
             let (s, e) = (char_index(text, h), char_index(text, end));
-            match section_of(&text[h..line_end], report_year) {
+            match section_of(&text[h..line_end], report_year, words) {
                 Section::ThisYear => z.target.push((s, e, 0)),
                 Section::NextPlan => z.period.push((s, e)),
                 Section::FiveYearReview | Section::Other => {
-                    review_paragraphs(&o, line_end, end, report_year, &mut z)
+                    review_paragraphs(&o, line_end, end, report_year, &mut z, words)
                 }
             }
         }
     } else if doc_type != DocType::StatCommunique {
         for &h in &o.headings {
             let line_end = o.line_end(h);
-            if PLAN_HEADINGS.iter().any(|w| text[h..line_end].contains(w)) {
+            if words.plan_headings.iter().any(|w| text[h..line_end].contains(w.as_str())) {
                 let (s, e) = (char_index(text, h), char_index(text, o.next_heading(line_end)));
                 z.target.push((s, e, 1));
             }
@@ -156,24 +136,15 @@ pub fn zones(text: &str, doc_type: DocType, report_year: Option<i32>) -> Zones {
     z
 }
 
-/// Headings of next-year plan sections in reports other than work reports.
-const PLAN_HEADINGS: &[&str] =
-    &["工作思路", "工作安排", "下一步", "工作计划", "主要安排", "工作打算", "努力方向", "工作设想"];
-
-/// Words that open a work report's targets paragraph.
-const TARGET_MARKERS: &[&str] =
-    &["主要预期目标", "预期目标是", "主要目标是", "发展的主要目标", "主要预期指标", "主要指标是"];
-
 /// The targets paragraphs: to the end of the line, at most ~1200 chars; a
 /// line that ends in a colon lists its targets in the lines below.
-fn targets_paragraphs(o: &Outline, z: &mut Zones) {
+fn targets_paragraphs(o: &Outline, z: &mut Zones, words: &Sections) {
     let text = o.text;
-    for marker in TARGET_MARKERS {
-        for (b, _) in text.match_indices(marker) {
+    for marker in &words.target_markers {
+        for (b, _) in text.match_indices(marker.as_str()) {
             // 主要预期目标基本实现 in the review reports on last year's targets
             let after: String = text[b + marker.len()..].chars().take(4).collect();
-            let achieved = ["基本实现", "全面完成", "顺利完成", "较好完成", "实现", "完成"];
-            if achieved.iter().any(|w| after.starts_with(w)) {
+            if words.targets_achieved.iter().any(|w| after.starts_with(w.as_str())) {
                 continue;
             }
             let mut end_line = o.line_end(b);
@@ -195,6 +166,7 @@ fn review_paragraphs(
     end: usize,
     report_year: Option<i32>,
     z: &mut Zones,
+    words: &Sections,
 ) {
     let text = o.text;
     let last = report_year.map(|y| format!("{}年", y - 1));
@@ -212,10 +184,11 @@ fn review_paragraphs(
         let head: String = para.chars().take(16).collect();
         let (ps, pe_c) = (char_index(text, p), char_index(text, pe));
         let year_opening = last.as_deref().is_some_and(|l| head.starts_with(l));
-        if LAST_YEAR_OPENINGS.iter().any(|w| head.contains(w)) {
+        let opens = |list: &[String]| list.iter().any(|w| head.contains(w.as_str()));
+        if opens(&words.last_year_openings) {
             run = Some(false);
         } else if !year_opening
-            && (FIVE_YEAR_OPENINGS.iter().any(|w| head.contains(w)) || head.contains(reviewed_plan))
+            && (opens(&words.five_year_openings) || head.contains(reviewed_plan))
         {
             run = Some(true);
         }

@@ -70,7 +70,12 @@ impl<'a> Pass<'a> {
             clauses,
             quantities: quantity::find_quantities(&norm.text, &norm.byte_at, &ex.wording),
             hits: ex.cue_hits(&norm.text, &norm.byte_at),
-            zones: context::zones(&norm.text, meta.doc_type, meta.report_year),
+            zones: context::zones(
+                &norm.text,
+                meta.doc_type,
+                meta.report_year,
+                &ex.wording.sections,
+            ),
             lines,
             table_ranges,
             foreign: gazetteer.map(|_| meta.foreign_places.clone()).unwrap_or_default(),

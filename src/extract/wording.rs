@@ -1,7 +1,8 @@
 //! What the text rules know about wording, read from
 //! `datasets/rules/wording.toml` (bundled into the binary as the default)
 //! and extended by a user's rules file: qualifier words, not-a-count
-//! contexts, negations, carried-cue words and vetoes for every indicator.
+//! contexts, negations, carried-cue words, vetoes for every indicator and
+//! the section headings that place figures in time.
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -58,6 +59,20 @@ pub struct Carry {
     pub status_after: Vec<String>,
 }
 
+/// Section headings and paragraph openings that say what a report's
+/// figures are for (this year's targets, a five-year review, last year).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sections {
+    pub review_headings: Vec<String>,
+    pub this_year_headings: Vec<String>,
+    pub plan_headings: Vec<String>,
+    pub target_markers: Vec<String>,
+    pub targets_achieved: Vec<String>,
+    pub five_year_openings: Vec<String>,
+    pub last_year_openings: Vec<String>,
+}
+
 /// Everything in a rules file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -67,6 +82,7 @@ pub struct Wording {
     pub not_a_count: NotACount,
     pub zeros: Zeros,
     pub carry: Carry,
+    pub sections: Sections,
 }
 
 fn parse(text: &str, path: &str) -> Result<Wording, WordingError> {
@@ -117,6 +133,14 @@ impl Wording {
         extend(&mut self.zeros.outcomes, user.zeros.outcomes);
         extend(&mut self.carry.subjectless, user.carry.subjectless);
         extend(&mut self.carry.status_after, user.carry.status_after);
+        let (c, u) = (&mut self.sections, user.sections);
+        extend(&mut c.review_headings, u.review_headings);
+        extend(&mut c.this_year_headings, u.this_year_headings);
+        extend(&mut c.plan_headings, u.plan_headings);
+        extend(&mut c.target_markers, u.target_markers);
+        extend(&mut c.targets_achieved, u.targets_achieved);
+        extend(&mut c.five_year_openings, u.five_year_openings);
+        extend(&mut c.last_year_openings, u.last_year_openings);
         Ok(self)
     }
 
