@@ -90,12 +90,29 @@ fn parse(text: &str, path: &str) -> Result<Wording, WordingError> {
         .map_err(|e| WordingError::Parse { path: path.into(), message: e.to_string() })
 }
 
-/// Add the words of `more` not yet in `list`, in their order.
-fn extend(list: &mut Vec<String>, more: Vec<String>) {
-    for w in more {
-        if !w.is_empty() && !list.contains(&w) {
-            list.push(w);
+/// Add `more` to `base`: tables merge key by key, and a list gets the
+/// words it does not hold yet, in their order (one rule for every list, so a
+/// list added to the file is extended without code).
+fn extend(base: &mut toml::Value, more: toml::Value) {
+    match (base, more) {
+        (toml::Value::Table(b), toml::Value::Table(m)) => {
+            for (k, v) in m {
+                match b.get_mut(&k) {
+                    Some(slot) => extend(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
         }
+        (toml::Value::Array(b), toml::Value::Array(m)) => {
+            for w in m {
+                if w.as_str().is_some_and(|s| !s.is_empty()) && !b.contains(&w) {
+                    b.push(w);
+                }
+            }
+        }
+        (slot, v) => *slot = v,
     }
 }
 
@@ -115,33 +132,20 @@ impl Wording {
     }
 
     /// Add a user's rules file: every list it names is extended.
-    pub fn with_user_file(mut self, path: &Path) -> Result<Wording, WordingError> {
+    pub fn with_user_file(self, path: &Path) -> Result<Wording, WordingError> {
         let shown = path.display().to_string();
         let text = std::fs::read_to_string(path)
             .map_err(|source| WordingError::Read { path: shown.clone(), source })?;
-        let user = parse(&text, &shown)?;
-        extend(&mut self.vetoes.all, user.vetoes.all);
-        let (q, u) = (&mut self.qualifiers, user.qualifiers);
-        extend(&mut q.at_least_before, u.at_least_before);
-        extend(&mut q.approx_before, u.approx_before);
-        extend(&mut q.at_most_before, u.at_most_before);
-        let (n, u) = (&mut self.not_a_count, user.not_a_count);
-        extend(&mut n.unit_words, u.unit_words);
-        extend(&mut n.frequency_before, u.frequency_before);
-        extend(&mut n.durations_after_ge, u.durations_after_ge);
-        extend(&mut self.zeros.negations, user.zeros.negations);
-        extend(&mut self.zeros.outcomes, user.zeros.outcomes);
-        extend(&mut self.carry.subjectless, user.carry.subjectless);
-        extend(&mut self.carry.status_after, user.carry.status_after);
-        let (c, u) = (&mut self.sections, user.sections);
-        extend(&mut c.review_headings, u.review_headings);
-        extend(&mut c.this_year_headings, u.this_year_headings);
-        extend(&mut c.plan_headings, u.plan_headings);
-        extend(&mut c.target_markers, u.target_markers);
-        extend(&mut c.targets_achieved, u.targets_achieved);
-        extend(&mut c.five_year_openings, u.five_year_openings);
-        extend(&mut c.last_year_openings, u.last_year_openings);
-        Ok(self)
+        parse(&text, &shown)?; // its keys are checked against the schema first
+        let bad = |e: toml::de::Error| WordingError::Parse {
+            path: shown.clone(),
+            message: e.to_string(),
+        };
+        let user: toml::Value = toml::from_str(&text).map_err(bad)?;
+        let mut merged = toml::Value::try_from(&self)
+            .map_err(|e| WordingError::Parse { path: shown.clone(), message: e.to_string() })?;
+        extend(&mut merged, user);
+        merged.try_into().map_err(bad)
     }
 
     /// A short hash of every word: part of the cache key.
