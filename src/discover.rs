@@ -82,7 +82,7 @@ fn uncovered(engine: &Engine, path: &Path) -> Vec<Uncovered> {
         let s = sentences[clause.sentence];
         let sentence: String =
             chars[s.start..s.end].iter().collect::<String>().trim().chars().take(160).collect();
-        out.push((phrase, q.unit.clone(), sentence));
+        out.push((phrase, q.unit.to_string(), sentence));
     }
     out
 }

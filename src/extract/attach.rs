@@ -8,7 +8,7 @@ use super::quantity::{Qualifier, Quantity};
 use super::rules::{is_baseline, is_subjectless, milestone, slice, unit_family, vetoed};
 use super::rules::{Attachment, CueHit, MAX_GAP_AFTER, MAX_GAP_BEFORE};
 use super::segment::Clause;
-use super::wording::Carry;
+use super::wording::{Carry, Values, Wording};
 use super::Rule;
 use crate::catalog::Catalog;
 
@@ -16,6 +16,7 @@ use crate::catalog::Catalog;
 struct ClauseAttach<'a> {
     catalog: &'a Catalog,
     carry: &'a Carry,
+    values: &'a Values,
     chars: &'a [char],
     clause: &'a Clause,
     quantities: &'a [(usize, &'a Quantity)],
@@ -24,14 +25,15 @@ struct ClauseAttach<'a> {
 /// Attach the quantities of one clause to indicators.
 pub fn attach_clause(
     catalog: &Catalog,
-    carry: &Carry,
+    wording: &Wording,
     chars: &[char],
     clause: &Clause,
     quantities: &[(usize, &Quantity)],
     cues: &[CueHit],
     carried: &[usize],
 ) -> Vec<Attachment> {
-    let cx = ClauseAttach { catalog, carry, chars, clause, quantities };
+    let (carry, values) = (&wording.carry, &wording.values);
+    let cx = ClauseAttach { catalog, carry, values, chars, clause, quantities };
     if let Some(pairs) = cx.respectively(cues) {
         return pairs;
     }
@@ -80,7 +82,7 @@ impl ClauseAttach<'_> {
         let fits = before
             .iter()
             .zip(&after)
-            .all(|(c, (_, q))| self.catalog.indicators[c.indicator].accepts_counter(&q.unit));
+            .all(|(c, (_, q))| self.catalog.indicators[c.indicator].accepts_counter(q.unit));
         if !fits {
             return None;
         }
@@ -119,7 +121,7 @@ impl ClauseAttach<'_> {
                     *oi != qi
                         && o.start >= c.end
                         && o.end <= q.num_start
-                        && is_baseline(self.chars, self.clause, o)
+                        && is_baseline(self.chars, self.clause, o, self.values)
                 })
                 .map(|(_, o)| o.end - o.start + 1)
                 .sum();
@@ -140,9 +142,11 @@ impl ClauseAttach<'_> {
             *oi != qi
                 && o.start >= lo
                 && o.end <= hi
-                && unit_family(&o.unit) == unit_family(&q.unit)
-                && !is_baseline(chars, clause, o)
-                && !(milestone(chars, clause, o) && q.qualifier == Qualifier::Exact && !follow)
+                && unit_family(o.unit) == unit_family(q.unit)
+                && !is_baseline(chars, clause, o, self.values)
+                && !(milestone(chars, clause, o, self.values)
+                    && q.qualifier == Qualifier::Exact
+                    && !follow)
         })
     }
 
@@ -150,7 +154,7 @@ impl ClauseAttach<'_> {
     fn cue_attachment(&self, qi: usize, q: &Quantity, c: &CueHit) -> Option<Attachment> {
         let (chars, clause) = (self.chars, self.clause);
         let ind = &self.catalog.indicators[c.indicator];
-        if !ind.accepts_counter(&q.unit) {
+        if !ind.accepts_counter(q.unit) {
             return None;
         }
         let (gap, follow) = self.gap(qi, q, c)?;
@@ -202,8 +206,7 @@ impl ClauseAttach<'_> {
         if !is_subjectless(&prefix, &self.carry.subjectless) || status {
             return None;
         }
-        let &ind =
-            carried.iter().find(|&&i| self.catalog.indicators[i].accepts_counter(&q.unit))?;
+        let &ind = carried.iter().find(|&&i| self.catalog.indicators[i].accepts_counter(q.unit))?;
         Some(Attachment { quantity: qi, indicator: ind, rule: Rule::Carried, cue: None, score: 20 })
     }
 
@@ -214,8 +217,9 @@ impl ClauseAttach<'_> {
             (self.quantity(a.quantity).is_some_and(|q| q.qualifier != Qualifier::Exact), a.score)
         });
         let mut used: Vec<(usize, usize)> = Vec::new();
-        let baseline =
-            |qi: usize| self.quantity(qi).is_some_and(|q| is_baseline(self.chars, self.clause, q));
+        let baseline = |qi: usize| {
+            self.quantity(qi).is_some_and(|q| is_baseline(self.chars, self.clause, q, self.values))
+        };
         out.retain(|a| match a.cue {
             // a 从… starting value does not use up its cue: the value it changed to follows
             Some(_) if baseline(a.quantity) => true,

@@ -224,17 +224,11 @@ impl<'a> Pass<'a> {
         scope: &ClauseScope,
         facts: &mut Vec<Fact>,
     ) -> Vec<usize> {
-        let catalog = &self.ex.catalog;
+        let (catalog, values) = (&self.ex.catalog, &self.ex.wording.values);
         let mut used = Vec::new();
-        for a in &rules::attach_clause(
-            catalog,
-            &self.ex.wording.carry,
-            &self.chars,
-            clause,
-            qs,
-            cues,
-            carried,
-        ) {
+        for a in
+            &rules::attach_clause(catalog, &self.ex.wording, &self.chars, clause, qs, cues, carried)
+        {
             let q = &self.quantities[a.quantity];
             let ind = &catalog.indicators[a.indicator];
             if !self.applies(ind) {
@@ -244,12 +238,14 @@ impl<'a> Pass<'a> {
                 continue;
             }
             let Some(placement) = self.quantity_placement(clause, q, ind, scope) else { continue };
-            let raw = rules::signed_value(&self.chars, clause, q);
+            let raw = rules::signed_value(&self.chars, clause, q, values);
             let value = if ind.is_percent() { raw } else { raw / ind.scale() };
             let (s, e) = self.doc.norm.orig_span(q.start, q.end);
             // 预计全省生产总值增长6.6%左右: a result the report can only estimate yet
-            let estimate = placement.kind == FactKind::Actual
-                && self.text_of(scope.sentence_start, q.num_start).contains("预计");
+            let estimate = placement.kind == FactKind::Actual && {
+                let lead = self.text_of(scope.sentence_start, q.num_start);
+                values.estimate_before.iter().any(|w| lead.contains(w.as_str()))
+            };
             let origin = if estimate { "text (estimate: 预计)" } else { "text" };
             facts.push(
                 Fact::new(
@@ -279,14 +275,14 @@ impl<'a> Pass<'a> {
         ind: &Indicator,
         scope: &ClauseScope,
     ) -> Option<context::Placement> {
-        let stock = if rules::is_change_end(&self.chars, clause, q) {
+        let stock = if rules::is_change_end(&self.chars, clause, q, &self.ex.wording.values) {
             context::Stock::ChangeEnd
         } else if ind.measure == Measure::Amount {
             context::Stock::Level
         } else {
             context::Stock::Flow
         };
-        if !rules::is_baseline(&self.chars, clause, q) {
+        if !rules::is_baseline(&self.chars, clause, q, &self.ex.wording.values) {
             return Some(self.placement(clause, q.start, scope, stock));
         }
         // 从3826.5亿元增长到4398.6亿元: the start value only with a year of its own

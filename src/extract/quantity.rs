@@ -5,8 +5,7 @@
 
 use super::numerals::{parse_arabic, parse_chinese};
 use super::wording::{NotACount, QualifierWords, Wording};
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::catalog::{Unit, Units};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -63,34 +62,136 @@ pub struct Quantity {
     pub num_start: usize,
     /// value in base units (multiplier applied): 3万余份 → 30000
     pub value: f64,
-    /// the measure word: 件, 元, %, 人 … (empty when none)
-    pub unit: String,
+    /// the measure word: 件, 元, %, 人 … (empty when none), a name of the unit table
+    pub unit: &'static str,
     pub qualifier: Qualifier,
     /// upper end of a range (5%-5.5% → Some(5.5))
     pub high: Option<f64>,
 }
 
-const UNITS: &str = "个百分点|百分点|‰|%|倍|元/人·月|元/人/月|元/人月|元/月|元|家次|件次|人次|场次|批次|户次|件|条|次|家|项|人|名|份|篇|个|场|张|户|处|起|宗|部|批|册|本|期|单|对|所|座|位|套|间|辆|万|亿|年|月|日|号|届|岁|时|分|期";
+/// The characters a Chinese numeral is written with.
+const CN_NUMERAL: &str = "零〇一二两三四五六七八九十百千万亿";
+/// Qualifier words right after a quantity, tried in this order.
+const POST_WORDS: [&str; 7] = ["左右", "以上", "以内", "以下", "上下", "多", "余"];
 
-static QTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<num>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(?P<f1>余|多)?(?P<mult>万亿|亿|万)?(?P<f2>余|多)?\s?(?P<unit>{UNITS})?(?P<post>左右|以上|以内|以下|上下|多|余)?"
-    ))
-    .unwrap()
-});
+/// One numeral with the words glued to it, as byte offsets into the text:
+/// number, 余/多, multiplier (万/亿), 余/多, one space, unit, post word.
+#[derive(Debug, Clone, Copy)]
+struct Scanned<'t> {
+    start: usize,
+    end: usize,
+    num: &'t str,
+    chinese: bool,
+    fuzzy: bool,
+    mult: f64,
+    unit: Option<Unit>,
+    /// a 万/亿 left over after the multiplier (malformed)
+    stray_scale: bool,
+    post: &'t str,
+}
+
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b[i..].iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// The end of an Arabic number at `i`: 1,336 (groups of three) or 1336, then .5.
+fn arabic_end(b: &[u8], i: usize) -> usize {
+    let run = digits_at(b, i);
+    let mut end = i + run;
+    if run <= 3 {
+        let mut k = end;
+        while b.get(k) == Some(&b',') && digits_at(b, k + 1) >= 3 {
+            k += 4;
+        }
+        end = k;
+    }
+    if b.get(end) == Some(&b'.') && digits_at(b, end + 1) > 0 {
+        end += 1 + digits_at(b, end + 1);
+    }
+    end
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    CN_NUMERAL.contains(c)
+}
+
+/// A 余 or 多 at `i`: its length.
+fn fuzzy_at(text: &str, i: usize) -> usize {
+    if text[i..].starts_with('余') || text[i..].starts_with('多') {
+        3
+    } else {
+        0
+    }
+}
+
+/// Read the quantity whose numeral starts at byte `start`.
+fn scan_at<'t>(text: &'t str, start: usize, units: &Units) -> Scanned<'t> {
+    let b = text.as_bytes();
+    let chinese = !b[start].is_ascii_digit();
+    let num_end = if chinese {
+        start
+            + text[start..]
+                .chars()
+                .take_while(|&c| is_cn_numeral(c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+    } else {
+        arabic_end(b, start)
+    };
+    let mut at = num_end;
+    let f1 = fuzzy_at(text, at);
+    at += f1;
+    let (mult, len) = units.multiplier_at(&text[at..]).unwrap_or((1.0, 0));
+    at += len;
+    let f2 = fuzzy_at(text, at);
+    at += f2;
+    if let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
+        at += c.len_utf8();
+    }
+    let unit = units.unit_at(&text[at..]);
+    let stray_scale =
+        unit.is_none() && (text[at..].starts_with('万') || text[at..].starts_with('亿'));
+    at += unit.map_or(if stray_scale { 3 } else { 0 }, |(_, len)| len);
+    let post = POST_WORDS.iter().find(|w| text[at..].starts_with(*w)).copied().unwrap_or("");
+    at += post.len();
+    Scanned {
+        start,
+        end: at,
+        num: &text[start..num_end],
+        chinese,
+        fuzzy: f1 + f2 > 0,
+        mult,
+        unit: unit.map(|(u, _)| u),
+        stray_scale,
+        post,
+    }
+}
+
+/// The next numeral start at or after byte `from`.
+fn next_numeral(text: &str, from: usize) -> Option<usize> {
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| c.is_ascii_digit() || is_cn_numeral(c))
+        .map(|(i, _)| from + i)
+}
 
 /// All quantities in `text`; `byte_at` maps char index → byte offset (see NormText).
-/// Qualifier words and not-a-count contexts come from `wording`.
+/// Qualifier words and not-a-count contexts come from `wording`, units from the
+/// unit table. The scanner reads left to right; a numeral that is no value is
+/// skipped with the words glued to it.
 pub fn find_quantities(text: &str, byte_at: &[u32], wording: &Wording) -> Vec<Quantity> {
+    let units = Units::bundled();
     let to_char = |b: usize| byte_at.binary_search(&(b as u32)).unwrap_or_else(|i| i);
     let mut out: Vec<Quantity> = Vec::new();
-    for caps in QTY.captures_iter(text) {
-        let Some((value, unit, qualifier)) = read_match(text, &caps, wording) else { continue };
-        let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
+    let mut from = 0;
+    while let Some(start) = next_numeral(text, from) {
+        let m = scan_at(text, start, units);
+        from = m.end;
+        let Some((value, unit, qualifier)) = read_match(text, &m, wording) else { continue };
         out.push(Quantity {
-            start: to_char(whole.start()),
-            end: to_char(whole.end()),
-            num_start: to_char(num.start()),
+            start: to_char(m.start),
+            end: to_char(m.end),
+            num_start: to_char(m.start),
             value,
             unit,
             qualifier,
@@ -102,31 +203,28 @@ pub fn find_quantities(text: &str, byte_at: &[u32], wording: &Wording) -> Vec<Qu
 }
 
 /// The last `n` chars of `s`.
-fn last_chars(s: &str, n: usize) -> String {
-    let mut v: Vec<char> = s.chars().rev().take(n).collect();
-    v.reverse();
-    v.into_iter().collect()
+fn last_chars(s: &str, n: usize) -> &str {
+    let cut = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    if n == 0 {
+        ""
+    } else {
+        &s[cut..]
+    }
 }
 
-/// Is the number at `caps` not a value at all (a date, an ordinal, a
-/// frequency, a duration, part of an id)?
-fn not_a_value(
-    text: &str,
-    caps: &regex::Captures,
-    chinese: bool,
-    unit: &str,
-    words: &NotACount,
-) -> bool {
-    let (whole, num) = (caps.get(0).unwrap(), caps.name("num").unwrap());
-    let before = &text[..num.start()];
+/// Is the number `m` not a value at all (a date, an ordinal, a frequency, a
+/// duration, part of an id)?
+fn not_a_value(text: &str, m: &Scanned, words: &NotACount) -> bool {
+    let before = &text[..m.start];
     let prev_char = before.chars().next_back();
     // glued to a letter or digit run (phone numbers, ids, 12345热线 as a name)
     if prev_char.is_some_and(|c| {
-        c.is_ascii_alphanumeric() || c == '.' || c == '-' && !chinese && before.ends_with("--")
+        c.is_ascii_alphanumeric() || c == '.' || c == '-' && !m.chinese && before.ends_with("--")
     }) {
         return true;
     }
-    if words.unit_words.iter().any(|w| w == unit) || prev_char == Some('第') {
+    let unit = m.unit.map_or("", |u| u.name);
+    if m.unit.is_some_and(|u| u.family.is_time()) || prev_char == Some('第') {
         return true;
     }
     // 每月安排1次学法会议: a frequency, not a count (每人每月1000元 is a standard)
@@ -136,40 +234,35 @@ fn not_a_value(
         return true;
     }
     // 20个工作日, 3个月, 10个小时: durations, not counts; …等10个方面 counts a report's aspects
-    let after = &text[whole.end()..];
+    let after = &text[m.end..];
     unit == "个" && words.durations_after_ge.iter().any(|w| after.starts_with(w.as_str()))
 }
 
-/// The value (base units) and measure word of a Chinese numeral, when it is one.
-fn chinese_value(caps: &regex::Captures, prev_char: Option<char>, unit: &str) -> Option<f64> {
-    let num_str = caps.name("num").unwrap().as_str();
-    let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
+/// The value (base units) of a Chinese numeral, when it is one.
+fn chinese_value(m: &Scanned, prev_char: Option<char>) -> Option<f64> {
     // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
     // multi-character numerals or 十/百 with 余/多 count.
-    let post_fuzzy = caps.name("post").is_some_and(|p| p.as_str() == "余" || p.as_str() == "多");
-    let fuzzy = caps.name("f1").is_some() || caps.name("f2").is_some() || post_fuzzy;
-    let n_chars = num_str.chars().count();
-    if unit.is_empty() || (n_chars < 2 && !fuzzy && !matches!(num_str, "十" | "百" | "千")) {
+    let fuzzy = m.fuzzy || m.post == "余" || m.post == "多";
+    let n_chars = m.num.chars().count();
+    if m.unit.is_none() || (n_chars < 2 && !fuzzy && !matches!(m.num, "十" | "百" | "千")) {
         return None;
     }
     let stuck = ['统', '唯', '之', '一', '同', '每', '这', '那', '单', '逐', '万', '"'];
     if prev_char.is_some_and(|c| stuck.contains(&c)) {
         return None;
     }
-    parse_chinese(&format!("{num_str}{mult_str}"))
+    parse_chinese(m.num).map(|v| v * m.mult)
 }
 
 /// The qualifier the words in and around a quantity give it.
-fn qualifier_of(caps: &regex::Captures, before: &str, words: &QualifierWords) -> Qualifier {
-    let post = caps.name("post").map(|m| m.as_str()).unwrap_or("");
-    let fuzzy_inside = caps.name("f1").is_some() || caps.name("f2").is_some();
-    if fuzzy_inside || matches!(post, "以上" | "多" | "余") {
+fn qualifier_of(m: &Scanned, before: &str, words: &QualifierWords) -> Qualifier {
+    if m.fuzzy || matches!(m.post, "以上" | "多" | "余") {
         return Qualifier::AtLeast;
     }
-    if matches!(post, "左右" | "上下") {
+    if matches!(m.post, "左右" | "上下") {
         return Qualifier::Approx;
     }
-    if matches!(post, "以内" | "以下") {
+    if matches!(m.post, "以内" | "以下") {
         return Qualifier::AtMost;
     }
     let lead = last_chars(before, 3);
@@ -185,42 +278,23 @@ fn qualifier_of(caps: &regex::Captures, before: &str, words: &QualifierWords) ->
     }
 }
 
-/// One regex match as (value, unit, qualifier), or None when it is no value.
+/// One scanned numeral as (value, unit, qualifier), or None when it is no value.
 fn read_match(
     text: &str,
-    caps: &regex::Captures,
+    m: &Scanned,
     wording: &Wording,
-) -> Option<(f64, String, Qualifier)> {
-    let num = caps.name("num").unwrap();
-    let num_str = num.as_str();
-    let chinese = !num_str.as_bytes()[0].is_ascii_digit();
-    let unit = caps.name("unit").map(|m| m.as_str()).unwrap_or("");
-    let mult_str = caps.name("mult").map(|m| m.as_str()).unwrap_or("");
-    if not_a_value(text, caps, chinese, unit, &wording.not_a_count) {
+) -> Option<(f64, &'static str, Qualifier)> {
+    if m.stray_scale || not_a_value(text, m, &wording.not_a_count) {
         return None;
     }
-    let before = &text[..num.start()];
-    let (value, unit) = if chinese {
-        (chinese_value(caps, before.chars().next_back(), unit)?, unit.to_string())
+    let before = &text[..m.start];
+    let unit = m.unit.map_or("", |u| u.name);
+    let value = if m.chinese {
+        chinese_value(m, before.chars().next_back())?
     } else {
-        let v = parse_arabic(num_str)?
-            * match mult_str {
-                "万亿" => 1e12,
-                "亿" => 1e8,
-                "万" => 1e4,
-                _ => 1.0,
-            };
-        // a bare multiplier after the number is the unit of amounts with no measure word
-        let unit =
-            if unit.is_empty() && !mult_str.is_empty() { String::new() } else { unit.to_string() };
-        (v, unit)
+        parse_arabic(m.num)? * m.mult
     };
-    let unit = match unit.as_str() {
-        "万" | "亿" => return None, // 万 / 亿 left over after a full multiplier: malformed
-        "百分点" => "个百分点".to_string(),
-        _ => unit,
-    };
-    Some((value, unit, qualifier_of(caps, before, &wording.qualifiers)))
+    Some((value, unit, qualifier_of(m, before, &wording.qualifiers)))
 }
 
 /// 4.5-5%, 5%-5.5%, 40%至60%: one range quantity valued at its lower end.
@@ -242,7 +316,7 @@ fn merge_ranges(text: &str, byte_at: &[u32], qs: Vec<Quantity>) -> Vec<Quantity>
                     end: next.end,
                     num_start: q.num_start,
                     value: q.value,
-                    unit: next.unit.clone(),
+                    unit: next.unit,
                     qualifier: Qualifier::Range,
                     high: Some(next.value),
                 });
@@ -261,7 +335,7 @@ mod tests {
     use super::*;
     use crate::ingest::fold::normalize;
 
-    fn qs(s: &str) -> Vec<(f64, String, Qualifier)> {
+    fn qs(s: &str) -> Vec<(f64, &'static str, Qualifier)> {
         let n = normalize(s);
         find_quantities(&n.text, &n.byte_at, &Wording::bundled())
             .into_iter()
@@ -271,36 +345,33 @@ mod tests {
 
     #[test]
     fn counts_with_qualifiers() {
-        assert_eq!(qs("行政复议5件"), vec![(5.0, "件".into(), Qualifier::Exact)]);
-        assert_eq!(qs("公开政务信息230余条"), vec![(230.0, "条".into(), Qualifier::AtLeast)]);
-        assert_eq!(qs("发放宣传册3万余份"), vec![(30000.0, "份".into(), Qualifier::AtLeast)]);
-        assert_eq!(qs("接受咨询12300人次左右"), vec![(12300.0, "人次".into(), Qualifier::Approx)]);
-        assert_eq!(qs("学法10余次"), vec![(10.0, "次".into(), Qualifier::AtLeast)]);
-        assert_eq!(qs("学法十余次"), vec![(10.0, "次".into(), Qualifier::AtLeast)]);
-        assert_eq!(qs("约200件"), vec![(200.0, "件".into(), Qualifier::Approx)]);
-        assert_eq!(qs("超过30部"), vec![(30.0, "部".into(), Qualifier::AtLeast)]);
-        assert_eq!(qs("失业率5%以内"), vec![(5.0, "%".into(), Qualifier::AtMost)]);
+        assert_eq!(qs("行政复议5件"), vec![(5.0, "件", Qualifier::Exact)]);
+        assert_eq!(qs("公开政务信息230余条"), vec![(230.0, "条", Qualifier::AtLeast)]);
+        assert_eq!(qs("发放宣传册3万余份"), vec![(30000.0, "份", Qualifier::AtLeast)]);
+        assert_eq!(qs("接受咨询12300人次左右"), vec![(12300.0, "人次", Qualifier::Approx)]);
+        assert_eq!(qs("学法10余次"), vec![(10.0, "次", Qualifier::AtLeast)]);
+        assert_eq!(qs("学法十余次"), vec![(10.0, "次", Qualifier::AtLeast)]);
+        assert_eq!(qs("约200件"), vec![(200.0, "件", Qualifier::Approx)]);
+        assert_eq!(qs("超过30部"), vec![(30.0, "部", Qualifier::AtLeast)]);
+        assert_eq!(qs("失业率5%以内"), vec![(5.0, "%", Qualifier::AtMost)]);
         assert_eq!(qs("社会团体 | 个 | 1,336"), vec![]);
-        assert_eq!(qs("收到1,336件"), vec![(1336.0, "件".into(), Qualifier::Exact)]);
+        assert_eq!(qs("收到1,336件"), vec![(1336.0, "件", Qualifier::Exact)]);
     }
 
     #[test]
     fn multipliers_and_money() {
-        assert_eq!(qs("补贴1588.3万元"), vec![(15_883_000.0, "元".into(), Qualifier::Exact)]);
-        assert_eq!(qs("达到10.3万亿元"), vec![(1.03e13, "元".into(), Qualifier::Exact)]);
-        assert_eq!(qs("为15.8万名老年人"), vec![(158_000.0, "名".into(), Qualifier::Exact)]);
-        assert_eq!(
-            qs("城镇新增就业110万人以上"),
-            vec![(1_100_000.0, "人".into(), Qualifier::AtLeast)]
-        );
-        assert_eq!(qs("参检率８７．４％"), vec![(87.4, "%".into(), Qualifier::Exact)]);
+        assert_eq!(qs("补贴1588.3万元"), vec![(15_883_000.0, "元", Qualifier::Exact)]);
+        assert_eq!(qs("达到10.3万亿元"), vec![(1.03e13, "元", Qualifier::Exact)]);
+        assert_eq!(qs("为15.8万名老年人"), vec![(158_000.0, "名", Qualifier::Exact)]);
+        assert_eq!(qs("城镇新增就业110万人以上"), vec![(1_100_000.0, "人", Qualifier::AtLeast)]);
+        assert_eq!(qs("参检率８７．４％"), vec![(87.4, "%", Qualifier::Exact)]);
     }
 
     #[test]
     fn ranges() {
-        assert_eq!(qs("增长4.5-5%"), vec![(4.5, "%".into(), Qualifier::Range)]);
-        assert_eq!(qs("增长5%—5.5%"), vec![(5.0, "%".into(), Qualifier::Range)]);
-        assert_eq!(qs("按40%-60%比例"), vec![(40.0, "%".into(), Qualifier::Range)]);
+        assert_eq!(qs("增长4.5-5%"), vec![(4.5, "%", Qualifier::Range)]);
+        assert_eq!(qs("增长5%—5.5%"), vec![(5.0, "%", Qualifier::Range)]);
+        assert_eq!(qs("按40%-60%比例"), vec![(40.0, "%", Qualifier::Range)]);
     }
 
     #[test]

@@ -6,9 +6,9 @@
 pub use super::attach::attach_clause;
 use super::quantity::{Qualifier, Quantity};
 use super::segment::Clause;
-use super::wording::Zeros;
+use super::wording::{Values, Zeros};
 use super::Rule;
-use crate::catalog::{Catalog, Indicator};
+use crate::catalog::{Catalog, Indicator, UnitFamily, Units};
 
 /// A cue word found in the text.
 #[derive(Debug, Clone, Copy)]
@@ -60,13 +60,9 @@ pub(super) fn is_subjectless(prefix: &str, subjectless: &[String]) -> bool {
     rest.chars().filter(|c| !c.is_ascii_punctuation() && !c.is_whitespace()).count() == 0
 }
 
-pub(super) fn unit_family(u: &str) -> &'static str {
-    match u {
-        "%" | "‰" => "percent",
-        "元" | "元/月" | "元/人·月" | "元/人/月" | "元/人月" => "money",
-        "个百分点" => "points",
-        _ => "count",
-    }
+/// The family of a quantity's unit (the unit table's).
+pub(super) fn unit_family(u: &str) -> UnitFamily {
+    Units::bundled().family(u)
 }
 
 pub(super) fn slice(chars: &[char], s: usize, e: usize) -> String {
@@ -89,24 +85,24 @@ pub(super) fn vetoed(
 }
 
 /// A round milestone passed on the way to the exact value: 突破2万亿元 (、达到23562亿元).
-pub(super) fn milestone(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+pub(super) fn milestone(chars: &[char], clause: &Clause, q: &Quantity, words: &Values) -> bool {
     let lead = slice(chars, q.num_start.saturating_sub(3).max(clause.start), q.num_start);
-    q.qualifier == Qualifier::AtLeast
-        && ["突破", "超过", "迈上", "跨过", "跨越", "迈过"].iter().any(|w| lead.ends_with(w))
+    q.qualifier == Qualifier::AtLeast && words.milestone_before.iter().any(|w| lead.ends_with(w))
 }
 
 /// Is this quantity the starting value of a 从…到… comparison?
-pub fn is_baseline(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+pub fn is_baseline(chars: &[char], clause: &Clause, q: &Quantity, words: &Values) -> bool {
     let before = slice(chars, q.num_start.saturating_sub(10).max(clause.start), q.num_start);
     let after = slice(chars, q.end, (q.end + 6).min(clause.end));
-    before.contains('从') && ["到", "至"].iter().any(|w| after.contains(w))
+    words.change_from.iter().any(|w| before.contains(w.as_str()))
+        && words.change_to.iter().any(|w| after.contains(w.as_str()))
 }
 
 /// Is this quantity the end value of a 从…到… change (从3826.5亿元增长到4398.6亿元)?
-pub fn is_change_end(chars: &[char], clause: &Clause, q: &Quantity) -> bool {
+pub fn is_change_end(chars: &[char], clause: &Clause, q: &Quantity, words: &Values) -> bool {
     let before = slice(chars, q.num_start.saturating_sub(24).max(clause.start), q.num_start);
-    let lead: String = before.chars().rev().take(3).collect();
-    before.contains('从') && (lead.starts_with('到') || lead.starts_with('至'))
+    words.change_from.iter().any(|w| before.contains(w.as_str()))
+        && words.change_to.iter().any(|w| before.ends_with(w.as_str()))
 }
 
 /// Zeros stated in words (未收到…申请): the negations and outcome words
@@ -195,17 +191,13 @@ pub fn flat_statements(
 }
 
 /// Sign of a percentage from the verb before it: 下降4.1% → −4.1.
-pub fn signed_value(chars: &[char], clause: &Clause, q: &Quantity) -> f64 {
-    if unit_family(&q.unit) != "percent" {
+pub fn signed_value(chars: &[char], clause: &Clause, q: &Quantity, words: &Values) -> f64 {
+    if unit_family(q.unit) != UnitFamily::Percent {
         return q.value;
     }
     let lead = slice(chars, q.num_start.saturating_sub(4).max(clause.start), q.num_start);
-    let negative = ["下降", "降低", "减少", "回落", "下滑", "微降", "负增长", "下跌", "降"]
-        .iter()
-        .any(|w| lead.contains(w))
-        && !lead.contains("降到")
-        && !lead.contains("降至");
-    if negative {
+    let has = |list: &[String]| list.iter().any(|w| lead.contains(w.as_str()));
+    if has(&words.fall_before) && !has(&words.fall_to) {
         -q.value
     } else {
         q.value

@@ -88,7 +88,7 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
         }
         let end = start + line.chars().count();
         let row = Row { cells: cs, nums, label, start, end };
-        if let Some(values) = review_litigation(catalog, &row, &recent, &header) {
+        if let Some(values) = positional_row(catalog, &row, &recent, &header) {
             out.extend(values);
             continue;
         }
@@ -102,38 +102,47 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
     out
 }
 
-/// The template's 行政复议 / 行政诉讼 row: 15 numbers under a two-level header, no label.
-fn review_litigation(
+/// A row of numbers with no label under a caption (the template's 行政复议 /
+/// 行政诉讼 row): the catalog's positional cells, or None when no positional
+/// cue fits the row.
+fn positional_row(
     catalog: &Catalog,
     row: &Row,
     recent: &[String],
     header: &[String],
 ) -> Option<Vec<TableValue>> {
-    let under_review =
-        recent.iter().chain(std::iter::once(&header.join("|"))).any(|l| l.contains("行政复议"));
-    if !row.label.is_empty() || row.nums.len() < 15 || !under_review {
+    if !row.label.is_empty() {
         return None;
     }
-    let nums = &row.nums;
-    let cells = [
-        ("admin_reconsideration_cases", nums[4].1),
-        ("admin_litigation_cases", nums[9].1 + nums[14].1),
-    ];
-    Some(
-        cells
-            .iter()
-            .filter_map(|(id, v)| {
-                catalog.index_of(id).map(|i| row.value(i, *v, Rule::TableReviewLitigation))
-            })
-            .collect(),
-    )
+    let header = header.join("|");
+    let captioned = |word: &str| recent.iter().chain([&header]).any(|l| l.contains(word));
+    let mut fits = false;
+    let mut out = Vec::new();
+    for (i, ind) in catalog.indicators.iter().enumerate() {
+        for cue in ind.table.iter().filter(|c| c.is_positional()) {
+            if row.nums.len() < cue.width || !captioned(&cue.caption) {
+                continue;
+            }
+            fits = true;
+            let values: Option<Vec<f64>> = cue
+                .positions
+                .iter()
+                .map(|p| row.nums.get(p.checked_sub(1)?).map(|x| x.1))
+                .collect();
+            if let Some(values) = values {
+                out.push(row.value(i, values.iter().sum(), Rule::TableReviewLitigation));
+            }
+        }
+    }
+    fits.then_some(out)
 }
 
 /// Cells of the catalog's table entries: a row label, and a column (or the total).
 fn template_values(catalog: &Catalog, row: &Row, header: &[String]) -> Vec<TableValue> {
     let mut out = Vec::new();
     for (i, ind) in catalog.indicators.iter().enumerate() {
-        for tc in ind.table.iter().filter(|tc| row.label.contains(&tc.row)) {
+        let cues = ind.table.iter().filter(|tc| !tc.is_positional());
+        for tc in cues.filter(|tc| row.label.contains(&tc.row)) {
             let value = if tc.col.is_empty() || tc.col == "总计" {
                 row.nums.last().map(|x| x.1)
             } else {

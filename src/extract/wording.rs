@@ -1,8 +1,9 @@
 //! What the text rules know about wording, read from
 //! `datasets/rules/wording.toml` (bundled into the binary as the default)
 //! and extended by a user's rules file: qualifier words, not-a-count
-//! contexts, negations, carried-cue words, vetoes for every indicator and
-//! the section headings that place figures in time.
+//! contexts, negations, carried-cue words, vetoes for every indicator, the
+//! section headings that place figures in time and the words that say what a
+//! value is (a milestone, a fall, a change, an estimate).
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -38,7 +39,6 @@ pub struct QualifierWords {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NotACount {
-    pub unit_words: Vec<String>,
     pub frequency_before: Vec<String>,
     pub durations_after_ge: Vec<String>,
 }
@@ -73,6 +73,19 @@ pub struct Sections {
     pub last_year_openings: Vec<String>,
 }
 
+/// What the words right around a number say of its value: milestones,
+/// falls, changes from one value to another, estimates.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Values {
+    pub milestone_before: Vec<String>,
+    pub fall_before: Vec<String>,
+    pub fall_to: Vec<String>,
+    pub change_from: Vec<String>,
+    pub change_to: Vec<String>,
+    pub estimate_before: Vec<String>,
+}
+
 /// Everything in a rules file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -83,6 +96,7 @@ pub struct Wording {
     pub zeros: Zeros,
     pub carry: Carry,
     pub sections: Sections,
+    pub values: Values,
 }
 
 fn parse(text: &str, path: &str) -> Result<Wording, WordingError> {
@@ -119,7 +133,15 @@ fn extend(base: &mut toml::Value, more: toml::Value) {
 impl Wording {
     /// The wording shipped with the engine.
     pub fn bundled() -> Wording {
-        parse(BUNDLED, "datasets/rules/wording.toml").expect("the bundled wording parses")
+        Wording::shipped().clone()
+    }
+
+    /// The wording shipped with the engine, parsed once.
+    pub fn shipped() -> &'static Wording {
+        static SHIPPED: std::sync::LazyLock<Wording> = std::sync::LazyLock::new(|| {
+            parse(BUNDLED, "datasets/rules/wording.toml").expect("the bundled wording parses")
+        });
+        &SHIPPED
     }
 
     /// The wording of a datasets folder (`rules/wording.toml`), else the bundled one.

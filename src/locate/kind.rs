@@ -1,4 +1,5 @@
-//! Document kind from the title area and the text's own wording.
+//! Document kind from the title area and the text's own wording (the words
+//! are data: `datasets/rules/kinds.toml`).
 
 /// The kinds of report yardstick tells apart.
 #[derive(
@@ -40,55 +41,120 @@ pub fn title_area(text: &str, max_chars: usize) -> String {
     text.chars().take(max_chars).collect()
 }
 
-/// The words whose frequency in the body helps tell kinds apart.
-const BODY_WORDS: &[&str] = &[
-    "政府工作报告",
-    "报告如下",
-    "主动公开",
-    "政府信息公开工作年度报告",
-    "政府信息公开",
-    "依申请",
-    "法治政府建设",
-    "依法行政",
-    "行政执法",
-    "法治",
-    "比上年",
-    "同比",
-];
+/// The words kinds are told by (`datasets/rules/kinds.toml`).
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindWords {
+    titles: TitleWords,
+    work_report: WorkReportWords,
+    body: BodyWords,
+}
 
-static BODY_MATCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(BODY_WORDS)
-            .expect("body words build an automaton")
-    });
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TitleWords {
+    reports: Vec<String>,
+    communique: Vec<String>,
+    plan: Vec<String>,
+    plan_marks: Vec<String>,
+    disclosure: Vec<String>,
+    disclosure_marks: Vec<String>,
+    law: Vec<String>,
+    law_marks: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkReportWords {
+    titles: Vec<String>,
+    address: Vec<String>,
+    to_congress: Vec<String>,
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyWords {
+    news_marks: Vec<String>,
+    reports_itself: Vec<String>,
+    disclosure_regulation: Vec<String>,
+    proactive: Vec<String>,
+    disclosure_report: Vec<String>,
+    disclosure_subject: Vec<String>,
+    on_request: Vec<String>,
+    law_subject: Vec<String>,
+    law_words: Vec<String>,
+    comparisons: Vec<String>,
+}
+
+const KIND_WORDS: &str = include_str!("../../datasets/rules/kinds.toml");
+
+/// The kind words and the one automaton that counts the body's words.
+struct Kinds {
+    words: KindWords,
+    body_words: Vec<String>,
+    body: aho_corasick::AhoCorasick,
+}
+
+static KINDS: std::sync::LazyLock<Kinds> = std::sync::LazyLock::new(|| {
+    let words: KindWords = toml::from_str(KIND_WORDS).expect("datasets/rules/kinds.toml is valid");
+    let b = &words.body;
+    let mut body_words: Vec<String> = Vec::new();
+    for list in [
+        &words.work_report.titles,
+        &b.reports_itself,
+        &b.proactive,
+        &b.disclosure_report,
+        &b.disclosure_subject,
+        &b.on_request,
+        &b.law_subject,
+        &b.law_words,
+        &b.comparisons,
+    ] {
+        body_words
+            .extend(list.iter().filter(|w| !body_words.contains(w)).cloned().collect::<Vec<_>>());
+    }
+    let body = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&body_words)
+        .expect("body words build an automaton");
+    Kinds { words, body_words, body }
+});
+
+/// A hash of the kind words: part of the engine fingerprint.
+pub fn fingerprint() -> String {
+    blake3::hash(KIND_WORDS.as_bytes()).to_hex()[..16].to_string()
+}
 
 /// Body-word counts of one text (one pass of the body-word automaton).
 struct Counts<'t> {
     text: &'t str,
-    counts: [usize; BODY_WORDS.len()],
+    counts: Vec<usize>,
 }
 
 impl Counts<'_> {
     fn of(text: &str) -> Counts<'_> {
-        let mut counts = [0usize; BODY_WORDS.len()];
-        for m in BODY_MATCHER.find_overlapping_iter(text) {
+        let mut counts = vec![0usize; KINDS.body_words.len()];
+        for m in KINDS.body.find_overlapping_iter(text) {
             counts[m.pattern().as_usize()] += 1;
         }
         Counts { text, counts }
     }
 
-    fn get(&self, needle: &str) -> usize {
-        BODY_WORDS
-            .iter()
-            .position(|w| *w == needle)
-            .map_or_else(|| self.text.matches(needle).count(), |i| self.counts[i])
+    /// How often the words of `list` stand in the body, together.
+    fn get(&self, list: &[String]) -> usize {
+        let one = |w: &String| {
+            KINDS
+                .body_words
+                .iter()
+                .position(|b| b == w)
+                .map_or_else(|| self.text.matches(w.as_str()).count(), |i| self.counts[i])
+        };
+        list.iter().map(one).sum()
     }
 }
 
-fn any_in(hay: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| hay.contains(w))
+fn any_in(hay: &str, words: &[String]) -> bool {
+    words.iter().any(|w| hay.contains(w.as_str()))
 }
 
 /// The kind of a report: its title first, then the words of its body.
@@ -104,8 +170,7 @@ pub fn classify(text: &str) -> DocType {
         .take(400)
         .collect();
     let count = Counts::of(text);
-    let reports =
-        any_in(&head, &["情况报告", "情况的报告", "工作报告", "年度报告", "工作总结", "统计公报"]);
+    let reports = any_in(&head, &KINDS.words.titles.reports);
     by_title(&head, &first_lines, &count, reports)
         .unwrap_or_else(|| by_body(&head, &first_lines, &count, reports))
 }
@@ -115,37 +180,35 @@ pub fn classify(text: &str) -> DocType {
 /// the session line (——2020年1月15日在…人民代表大会…会议上) or the report
 /// to the congress (向大会报告工作).
 fn is_work_report(head: &str, count: &Counts) -> bool {
+    let w = &KINDS.words.work_report;
     let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.contains("政府工作报告") {
+    if any_in(&compact, &w.titles) {
         return true;
     }
-    compact.contains("各位代表")
-        && (count.get("政府工作报告") > 0
+    any_in(&compact, &w.address)
+        && (count.get(&w.titles) > 0
             || super::year::session_year(head).is_some()
-            || compact.contains("向大会报告工作"))
+            || any_in(&compact, &w.to_congress))
 }
 
 /// What the title says the document is.
 fn by_title(head: &str, first_lines: &str, count: &Counts, reports: bool) -> Option<DocType> {
+    let t = &KINDS.words.titles;
     if is_work_report(head, count) {
         return Some(DocType::GovWorkReport);
     }
-    if head.contains("统计公报") {
+    if any_in(head, &t.communique) {
         return Some(DocType::StatCommunique);
     }
     // a plan or work programme announces itself in its title
-    let plan_title =
-        any_in(first_lines, &["工作方案", "实施方案", "工作要点", "行动方案", "行动计划", "规划"])
-            && any_in(first_lines, &["印发", "关于"]);
+    let plan_title = any_in(first_lines, &t.plan) && any_in(first_lines, &t.plan_marks);
     if plan_title && !reports {
         return Some(DocType::Plan);
     }
     // the title names the kind: information disclosure before rule of law
     // (a disclosure report mentions 法治政府建设 in passing, and vice versa)
-    let disclosure_title =
-        head.contains("信息公开") && any_in(head, &["年度报告", "工作报告", "情况报告"]);
-    let law_title = any_in(head, &["法治政府建设", "依法行政", "法治建设", "行政执法"])
-        && any_in(head, &["报告", "情况", "总结", "报告如下"]);
+    let disclosure_title = any_in(head, &t.disclosure) && any_in(head, &t.disclosure_marks);
+    let law_title = any_in(head, &t.law) && any_in(head, &t.law_marks);
     match (disclosure_title, law_title) {
         (true, false) => Some(DocType::InfoDisclosureReport),
         (false, true) => Some(DocType::RuleOfLawReport),
@@ -155,28 +218,28 @@ fn by_title(head: &str, first_lines: &str, count: &Counts, reports: bool) -> Opt
 
 /// What the body's words say when the title does not decide.
 fn by_body(head: &str, first_lines: &str, count: &Counts, reports: bool) -> DocType {
+    let b = &KINDS.words.body;
     // a news item (来源/莅临/召开…) that does not report on itself is `other`
-    let reports_itself = count.get("报告如下") > 0 || reports;
-    if head.contains("政府信息公开条例") && count.get("主动公开") > 0 {
+    let reports_itself = count.get(&b.reports_itself) > 0 || reports;
+    if any_in(head, &b.disclosure_regulation) && count.get(&b.proactive) > 0 {
         return DocType::InfoDisclosureReport;
     }
-    if any_in(first_lines, &["来源:", "来源：", "新闻", "要闻"]) && !reports_itself {
+    if any_in(first_lines, &b.news_marks) && !reports_itself {
         return DocType::Other;
     }
-    let disclosure = count.get("政府信息公开工作年度报告") > 0
-        || count.get("政府信息公开") >= 3 && count.get("依申请") > 0;
-    let law_words = count.get("法治政府建设") * 2
-        + count.get("依法行政")
-        + count.get("行政执法")
-        + count.get("法治");
-    if disclosure && count.get("法治政府建设") < count.get("政府信息公开") {
+    let subject = count.get(&b.disclosure_subject);
+    let disclosure =
+        count.get(&b.disclosure_report) > 0 || subject >= 3 && count.get(&b.on_request) > 0;
+    let law_subject = count.get(&b.law_subject);
+    let law_words = law_subject * 2 + count.get(&b.law_words);
+    if disclosure && law_subject < subject {
         return DocType::InfoDisclosureReport;
     }
-    if count.get("法治政府建设") >= 3 || reports_itself && law_words >= 2 {
+    if law_subject >= 3 || reports_itself && law_words >= 2 {
         return DocType::RuleOfLawReport;
     }
     // a statistical communiqué (or an excerpt of one): dense year-on-year comparisons
-    let comparisons = count.get("比上年") + count.get("同比");
+    let comparisons = count.get(&b.comparisons);
     if comparisons >= 4 && comparisons * 1500 >= count.text.len() {
         return DocType::StatCommunique;
     }

@@ -11,7 +11,7 @@ pub mod year;
 use crate::diag::{Code, Diagnostic};
 use crate::ingest::Document;
 pub use gazetteer::{Gazetteer, Level, Region};
-pub use kind::DocType;
+pub use kind::{fingerprint as kind_fingerprint, DocType};
 
 /// What a document is about: who, where, when, what kind.
 #[derive(Debug, Clone, PartialEq)]

@@ -68,11 +68,13 @@ impl Engine {
     /// catalog (vetoes included), wording and gazetteer. Keys the cache.
     pub fn fingerprint(&self) -> String {
         format!(
-            "{} {} catalog {} wording {} gazetteer {}",
+            "{} {} catalog {} wording {} units {} kinds {} gazetteer {}",
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
             self.extractor.catalog.fingerprint(),
             self.extractor.wording.fingerprint(),
+            crate::catalog::Units::bundled().fingerprint(),
+            crate::locate::kind_fingerprint(),
             self.reference.gazetteer.fingerprint()
         )
     }

@@ -1,14 +1,16 @@
 //! The quantities of one line, from the numerals [`scan_numerals`] finds: each numeral
 //! with its unit (`%` for percentages, `成`/`折` with the value already a percentage,
 //! `‰`/`‱` with the value as written, `""` for fractions with the value divided out,
-//! `元` for 元角分 amounts, else the measure word right after it from a list of about a
-//! hundred, one space allowed and traditional forms folded, 一年半 adding 0.5), a
+//! `元` for 元角分 amounts, else the measure word right after it from the unit table
+//! (`datasets/rules/units.toml`), one space allowed and traditional forms folded, 一年半
+//! adding 0.5), a
 //! qualifier (`range`, `at_least`, `approx`, `at_most`, `exact`, from the numeral's
 //! marks or the words around it) and ranges such as 5%-5.5% or 一到五个 merged into one;
 //! [`whole_line`] instead reads the whole trimmed line with [`parse_number`]. Offsets
-//! are char offsets into the line; std only.
+//! are char offsets into the line; qualifier words are the bundled wording's.
 
 use super::{parse_number, scan_numerals, Approx, Numeral};
+use crate::extract::wording::Wording;
 
 /// One quantity of a line: the text it spans (numeral and unit), its value in base
 /// units (万/亿 applied), the unit, the qualifier, the upper end of a range and the
@@ -23,112 +25,6 @@ pub struct LineQuantity {
     pub start: usize,
     pub end: usize,
 }
-
-/// Measure words and units recognised right after a numeral (longest first).
-const UNITS: &[&str] = &[
-    "元/人·月",
-    "元/人/月",
-    "元/人月",
-    "个百分点",
-    "平方公里",
-    "摄氏度",
-    "平方米",
-    "立方米",
-    "元/月",
-    "百分点",
-    "人次",
-    "家次",
-    "件次",
-    "场次",
-    "批次",
-    "户次",
-    "美元",
-    "欧元",
-    "日元",
-    "港元",
-    "英镑",
-    "公里",
-    "公斤",
-    "千克",
-    "千米",
-    "公顷",
-    "厘米",
-    "毫米",
-    "千瓦",
-    "兆瓦",
-    "小时",
-    "个月",
-    "分钟",
-    "季度",
-    "周岁",
-    "周年",
-    "%",
-    "‰",
-    "倍",
-    "元",
-    "圆",
-    "块",
-    "件",
-    "条",
-    "次",
-    "家",
-    "项",
-    "人",
-    "名",
-    "份",
-    "篇",
-    "个",
-    "场",
-    "张",
-    "户",
-    "处",
-    "起",
-    "宗",
-    "部",
-    "批",
-    "册",
-    "本",
-    "期",
-    "单",
-    "对",
-    "所",
-    "座",
-    "位",
-    "套",
-    "间",
-    "辆",
-    "只",
-    "双",
-    "打",
-    "台",
-    "斤",
-    "吨",
-    "亩",
-    "米",
-    "克",
-    "天",
-    "周",
-    "年",
-    "月",
-    "日",
-    "号",
-    "届",
-    "岁",
-    "时",
-    "分",
-    "度",
-    "种",
-    "类",
-    "级",
-    "层",
-    "轮",
-    "例",
-    "股",
-];
-const AT_LEAST_BEFORE: &[&str] =
-    &["不少于", "不低于", "至少", "超过", "突破", "逾", "超", "过", "迈上", "跨过", "跨越"];
-const APPROX_BEFORE: &[&str] = &["大约", "接近", "约", "近"];
-const AT_MOST_BEFORE: &[&str] = &["不超过", "不高于", "不足", "不到", "低于"];
 
 /// A quantity while it is built (offsets, no text yet).
 struct Qty {
@@ -180,13 +76,10 @@ fn unit_at(folded: &[char], at: usize, limit: usize) -> (String, usize) {
         k += 1;
     }
     let text: String = chars.iter().collect();
-    for u in UNITS {
-        if text.starts_with(u) {
-            let n = u.chars().count();
-            return (u.replace("百分点", "个百分点").replace("个个", "个"), ends[n - 1]);
-        }
+    match crate::catalog::Units::bundled().unit_at(&text) {
+        Some((unit, len)) => (unit.name.to_string(), ends[text[..len].chars().count() - 1]),
+        None => (String::new(), at),
     }
-    (String::new(), at)
 }
 
 /// The qualifier a word right after (at `at`) or before (`start`) gives.
@@ -202,11 +95,13 @@ fn context_qualifier(folded: &[char], start: usize, at: usize) -> &'static str {
         return "at_most";
     }
     let before: String = folded[start.saturating_sub(3)..start].iter().collect();
-    if AT_MOST_BEFORE.iter().any(|w| before.ends_with(w)) {
+    let words = &Wording::shipped().qualifiers;
+    let ends = |list: &[String]| list.iter().any(|w| before.ends_with(w.as_str()));
+    if ends(&words.at_most_before) {
         "at_most"
-    } else if AT_LEAST_BEFORE.iter().any(|w| before.ends_with(w)) {
+    } else if ends(&words.at_least_before) {
         "at_least"
-    } else if APPROX_BEFORE.iter().any(|w| before.ends_with(w)) {
+    } else if ends(&words.approx_before) {
         "approx"
     } else {
         "exact"

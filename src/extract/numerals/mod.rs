@@ -5,7 +5,8 @@
 //! anything malformed (a wrong value is worse than none); [`scan_numerals`] finds every
 //! numeral in a line with a hand-written scanner and reports char offsets into that line;
 //! [`line_quantities`] turns those numerals into quantities with a unit and a qualifier.
-//! Everything is std only and split over submodules that refer to each other through
+//! The scanner is std only (units and qualifier words of a line come from the unit
+//! table and the wording) and split over submodules that refer to each other through
 //! `super::` alone: `chars` (character classes, word lists), `norm` (folding a line),
 //! `lex` (the tokens of a run), `value` (the 万进 reading rules), `parse` (whole strings),
 //! `run` (signs and suffixes), `rate` (rates and fractions), `guard` (the context a weak

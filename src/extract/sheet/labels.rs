@@ -19,7 +19,6 @@ struct LayoutWords {
     skip_ends: Vec<String>,
     total_labels: Vec<String>,
     note_starts: Vec<String>,
-    unit_words: Vec<String>,
     column_number_words: Vec<String>,
 }
 
@@ -48,8 +47,6 @@ static SKIP_ENDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WOR
 pub(super) static TOTAL_LABELS: LazyLock<&'static [&'static str]> =
     LazyLock::new(|| leak(&WORDS.total_labels));
 static NOTE_STARTS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.note_starts));
-pub(super) static UNIT_WORDS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.unit_words));
 pub(super) static COLUMN_NUMBER_WORDS: LazyLock<&'static [&'static str]> =
     LazyLock::new(|| leak(&WORDS.column_number_words));
 
@@ -78,9 +75,10 @@ pub(super) fn unit_of(s: &str) -> &str {
         .trim_matches(['(', ')', '（', '）'])
 }
 
-/// A unit word, bare or in brackets: 件, (万元), 单位：亿元.
+/// A unit word, bare or in brackets: 件, (万元), 单位：亿元 (a unit of the
+/// unit table, with or without a scale).
 pub(super) fn is_unit_word(s: &str) -> bool {
-    UNIT_WORDS.contains(&unit_of(s))
+    crate::catalog::Units::bundled().is_measure_word(unit_of(s))
 }
 
 /// A header of a column that holds no values (序号, 代码, 排名, 备注).

@@ -1,6 +1,10 @@
 //! The indicator catalog: what yardstick knows how to extract, loaded from data
 //! (`datasets/catalog/*.toml`), never from code.
 
+mod units;
+
+pub use units::{Unit, UnitFamily, Units};
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,13 +44,35 @@ impl Measure {
 }
 
 /// A table cue: the row label and column header that hold this indicator in a
-/// template table (e.g. row 行政规范性文件, column 本年制发件数).
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
+/// template table (e.g. row 行政规范性文件, column 本年制发件数); or, for a
+/// row of numbers with no label (the template's 行政复议 / 行政诉讼 row), the
+/// word its caption holds, the row's width and the 1-based positions of the
+/// numbers that add up to the value.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct TableCue {
     pub row: String,
-    #[serde(default)]
     pub col: String,
+    pub caption: String,
+    pub width: usize,
+    pub positions: Vec<usize>,
+}
+
+impl TableCue {
+    /// A cue by position in an unlabelled row rather than by row label.
+    pub fn is_positional(&self) -> bool {
+        !self.caption.is_empty()
+    }
+
+    /// A row cue names its row; a positional cue its caption, and positions
+    /// within its width.
+    fn is_valid(&self) -> bool {
+        if self.is_positional() {
+            !self.positions.is_empty() && self.positions.iter().all(|&p| p >= 1 && p <= self.width)
+        } else {
+            !self.row.is_empty()
+        }
+    }
 }
 
 /// A string many facts share (source, region, indicator id, unit): cloned
@@ -116,17 +142,10 @@ impl Indicator {
     }
 }
 
-/// Split a unit into its multiplier and base: "万亿元" → (1e12, "元").
+/// Split a unit into its multiplier and base: "万亿元" → (1e12, "元") (the
+/// unit table's scales; see [`Units::split_scale`]).
 pub fn split_unit_scale(unit: &str) -> (f64, &str) {
-    for (prefix, scale) in [("万亿", 1e12), ("亿", 1e8), ("万", 1e4), ("千", 1e3), ("百", 1e2)]
-    {
-        if let Some(rest) = unit.strip_prefix(prefix) {
-            if !rest.is_empty() {
-                return (scale, rest);
-            }
-        }
-    }
-    (1.0, unit)
+    Units::bundled().split_scale(unit)
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,6 +218,16 @@ impl Catalog {
                 return Err(CatalogError::Duplicate {
                     path: path.to_path_buf(),
                     id: ind.id.to_string(),
+                });
+            }
+            if let Some(bad) = ind.table.iter().find(|t| !t.is_valid()) {
+                return Err(CatalogError::Parse {
+                    path: path.to_path_buf(),
+                    message: format!(
+                        "indicator {}: a table cue needs a row, or a caption with a width \
+                         and positions 1..=width ({bad:?})",
+                        ind.id
+                    ),
                 });
             }
             ind.catalog = file.catalog.name.clone();
