@@ -269,6 +269,23 @@ mod tests {
     }
 
     #[test]
+    fn a_table_cue_without_a_row_or_with_positions_outside_its_width_is_refused() {
+        let head = "[catalog]\nname = \"t\"\nversion = \"1\"\n[[indicator]]\nid = \"a\"\nname = \"甲\"\nunit = \"件\"\nmeasure = \"count\"\n";
+        for cue in [
+            "[[indicator.table]]\ncol = \"总计\"\n",
+            "[[indicator.table]]\ncaption = \"行政复议\"\nwidth = 15\npositions = [16]\n",
+        ] {
+            let mut c = Catalog::default();
+            let e = c.add_toml(Path::new("t.toml"), &format!("{head}{cue}"), &[]).unwrap_err();
+            assert!(e.to_string().contains("table cue"), "{e}");
+        }
+        let ok = "[[indicator.table]]\ncaption = \"行政复议\"\nwidth = 15\npositions = [10, 15]\n";
+        assert!(Catalog::default()
+            .add_toml(Path::new("t.toml"), &format!("{head}{ok}"), &[])
+            .is_ok());
+    }
+
+    #[test]
     fn bundled_catalogs_load() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/catalog");
         let all = Catalog::load_dir(&dir, &[]).unwrap();
