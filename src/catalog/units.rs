@@ -122,16 +122,8 @@ impl Units {
 
     /// The longest unit `text` starts with, and its length in bytes.
     pub fn unit_at(&self, text: &str) -> Option<(Unit, usize)> {
-        let mut ends = [0usize; 16];
-        let mut n = 0;
-        for end in text.char_indices().skip(1).map(|(i, _)| i).chain([text.len()]) {
-            if n == self.longest.min(ends.len()) {
-                break;
-            }
-            ends[n] = end;
-            n += 1;
-        }
-        ends[..n].iter().rev().find_map(|&end| self.get(&text[..end]).map(|u| (u, end)))
+        let ends = text.char_indices().map(|(i, c)| i + c.len_utf8()).take(self.longest);
+        ends.filter_map(|end| self.get(&text[..end]).map(|u| (u, end))).last()
     }
 
     /// The multiplier that follows a number in text at the start of `text`

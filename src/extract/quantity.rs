@@ -85,7 +85,7 @@ struct Scanned<'t> {
     fuzzy: bool,
     mult: f64,
     unit: Option<Unit>,
-    /// a 万/亿 left over after the multiplier (malformed)
+    /// a multiplier left over after the multiplier (malformed)
     stray_scale: bool,
     post: &'t str,
 }
@@ -149,9 +149,9 @@ fn scan_at<'t>(text: &'t str, start: usize, units: &Units) -> Scanned<'t> {
         at += c.len_utf8();
     }
     let unit = units.unit_at(&text[at..]);
-    let stray_scale =
-        unit.is_none() && (text[at..].starts_with('万') || text[at..].starts_with('亿'));
-    at += unit.map_or(if stray_scale { 3 } else { 0 }, |(_, len)| len);
+    // a second multiplier where the unit belongs (3万亿万): malformed
+    let stray = unit.is_none().then(|| units.multiplier_at(&text[at..])).flatten();
+    at += unit.map_or(stray.map_or(0, |(_, len)| len), |(_, len)| len);
     let post = POST_WORDS.iter().find(|w| text[at..].starts_with(*w)).copied().unwrap_or("");
     at += post.len();
     Scanned {
@@ -162,7 +162,7 @@ fn scan_at<'t>(text: &'t str, start: usize, units: &Units) -> Scanned<'t> {
         fuzzy: f1 + f2 > 0,
         mult,
         unit: unit.map(|(u, _)| u),
-        stray_scale,
+        stray_scale: stray.is_some(),
         post,
     }
 }
@@ -204,12 +204,8 @@ pub fn find_quantities(text: &str, byte_at: &[u32], wording: &Wording) -> Vec<Qu
 
 /// The last `n` chars of `s`.
 fn last_chars(s: &str, n: usize) -> &str {
-    let cut = s.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
-    if n == 0 {
-        ""
-    } else {
-        &s[cut..]
-    }
+    let cut = s.char_indices().rev().take(n).last().map_or(s.len(), |(i, _)| i);
+    &s[cut..]
 }
 
 /// Is the number `m` not a value at all (a date, an ordinal, a frequency, a
@@ -265,17 +261,7 @@ fn qualifier_of(m: &Scanned, before: &str, words: &QualifierWords) -> Qualifier 
     if matches!(m.post, "以内" | "以下") {
         return Qualifier::AtMost;
     }
-    let lead = last_chars(before, 3);
-    let ends = |list: &[String]| list.iter().any(|w| lead.ends_with(w.as_str()));
-    if ends(&words.at_most_before) {
-        Qualifier::AtMost
-    } else if ends(&words.at_least_before) {
-        Qualifier::AtLeast
-    } else if ends(&words.approx_before) {
-        Qualifier::Approx
-    } else {
-        Qualifier::Exact
-    }
+    words.before(last_chars(before, 3)).unwrap_or(Qualifier::Exact)
 }
 
 /// One scanned numeral as (value, unit, qualifier), or None when it is no value.

@@ -5,6 +5,7 @@
 //! section headings that place figures in time and the words that say what a
 //! value is (a milestone, a fall, a change, an estimate).
 
+use super::quantity::Qualifier;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -33,6 +34,21 @@ pub struct QualifierWords {
     pub at_least_before: Vec<String>,
     pub approx_before: Vec<String>,
     pub at_most_before: Vec<String>,
+}
+
+impl QualifierWords {
+    /// The bound the words ending `lead` give a number after them (at most
+    /// first: 不超过 ends with 超过), or None.
+    pub fn before(&self, lead: &str) -> Option<Qualifier> {
+        let ends = |list: &[String]| list.iter().any(|w| lead.ends_with(w.as_str()));
+        [
+            (&self.at_most_before, Qualifier::AtMost),
+            (&self.at_least_before, Qualifier::AtLeast),
+            (&self.approx_before, Qualifier::Approx),
+        ]
+        .into_iter()
+        .find_map(|(list, q)| ends(list).then_some(q))
+    }
 }
 
 /// Contexts in which a number is no count.

@@ -99,7 +99,7 @@ static KINDS: std::sync::LazyLock<Kinds> = std::sync::LazyLock::new(|| {
     let words: KindWords = toml::from_str(KIND_WORDS).expect("datasets/rules/kinds.toml is valid");
     let b = &words.body;
     let mut body_words: Vec<String> = Vec::new();
-    for list in [
+    for word in [
         &words.work_report.titles,
         &b.reports_itself,
         &b.proactive,
@@ -109,9 +109,13 @@ static KINDS: std::sync::LazyLock<Kinds> = std::sync::LazyLock::new(|| {
         &b.law_subject,
         &b.law_words,
         &b.comparisons,
-    ] {
-        body_words
-            .extend(list.iter().filter(|w| !body_words.contains(w)).cloned().collect::<Vec<_>>());
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !body_words.contains(word) {
+            body_words.push(word.clone());
+        }
     }
     let body = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -140,15 +144,11 @@ impl Counts<'_> {
         Counts { text, counts }
     }
 
-    /// How often the words of `list` stand in the body, together.
+    /// How often the words of `list` (body words, all in the automaton)
+    /// stand in the body, together.
     fn get(&self, list: &[String]) -> usize {
-        let one = |w: &String| {
-            KINDS
-                .body_words
-                .iter()
-                .position(|b| b == w)
-                .map_or_else(|| self.text.matches(w.as_str()).count(), |i| self.counts[i])
-        };
+        let one =
+            |w: &String| KINDS.body_words.iter().position(|b| b == w).map_or(0, |i| self.counts[i]);
         list.iter().map(one).sum()
     }
 }

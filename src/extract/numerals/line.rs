@@ -95,17 +95,7 @@ fn context_qualifier(folded: &[char], start: usize, at: usize) -> &'static str {
         return "at_most";
     }
     let before: String = folded[start.saturating_sub(3)..start].iter().collect();
-    let words = &Wording::shipped().qualifiers;
-    let ends = |list: &[String]| list.iter().any(|w| before.ends_with(w.as_str()));
-    if ends(&words.at_most_before) {
-        "at_most"
-    } else if ends(&words.at_least_before) {
-        "at_least"
-    } else if ends(&words.approx_before) {
-        "approx"
-    } else {
-        "exact"
-    }
+    Wording::shipped().qualifiers.before(&before).map_or("exact", |q| q.as_str())
 }
 
 /// A numeral as a quantity: rate units, measure word (before `limit`, the
