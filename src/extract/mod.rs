@@ -71,7 +71,7 @@ impl Extractor {
     }
 
     pub(crate) fn cue_hits(&self, text: &str, byte_at: &[u32]) -> Vec<CueHit> {
-        let to_char = |b: usize| byte_at.binary_search(&(b as u32)).unwrap_or_else(|i| i);
+        let to_char = |b: usize| crate::ingest::fold::char_at_byte(byte_at, b);
         let mut hits: Vec<CueHit> = self
             .cues
             .find_overlapping_iter(text)

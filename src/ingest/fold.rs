@@ -125,14 +125,25 @@ pub fn normalize(original: &str) -> NormText {
     }
     orig.push(src.len() as u32);
     let text: String = chars.iter().collect();
-    let mut byte_at = Vec::with_capacity(chars.len() + 1);
+    NormText { text, orig, byte_at: byte_offsets(chars.iter().copied()) }
+}
+
+/// The byte offset of each char (plus the end): a text's `byte_at`.
+pub fn byte_offsets(chars: impl Iterator<Item = char>) -> Vec<u32> {
+    let mut byte_at = Vec::with_capacity(chars.size_hint().0 + 1);
     let mut b = 0u32;
-    for ch in &chars {
+    for ch in chars {
         byte_at.push(b);
         b += ch.len_utf8() as u32;
     }
     byte_at.push(b);
-    NormText { text, orig, byte_at }
+    byte_at
+}
+
+/// The char index at byte offset `byte`, by `byte_at` (the next char when
+/// `byte` falls inside one).
+pub fn char_at_byte(byte_at: &[u32], byte: usize) -> usize {
+    byte_at.binary_search(&(byte as u32)).unwrap_or_else(|i| i)
 }
 
 fn pinyin_gloss_len(s: &[char]) -> Option<usize> {

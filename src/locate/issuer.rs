@@ -3,6 +3,7 @@
 //! level an unnamed issuer implies (市 → prefecture, 区/县 → county).
 
 use super::gazetteer::{Level, Mention};
+use crate::ingest::fold::char_at_byte;
 use std::collections::HashMap;
 
 /// The organisation words of `datasets/regions/names.toml` (`org_words`)
@@ -43,6 +44,7 @@ fn level_from_char(c: char) -> Option<Level> {
 pub(super) fn find_issuers<'a, 'm>(
     orgs: &OrgWords,
     text: &str,
+    byte_at: &[u32],
     chars: &[char],
     mentions: &'m [Mention<'a>],
     weight_at: &dyn Fn(usize) -> f64,
@@ -50,20 +52,14 @@ pub(super) fn find_issuers<'a, 'm>(
     let by_end: HashMap<usize, usize> =
         mentions.iter().enumerate().map(|(i, m)| (m.end, i)).collect();
     // one pass for all organisation words (overlapping: 人民政府 and 政府 both count)
-    let mut char_at_byte = vec![0u32; text.len() + 1];
-    for (ci, (b, _)) in text.char_indices().enumerate() {
-        char_at_byte[b] = ci as u32;
-    }
-    char_at_byte[text.len()] = chars.len() as u32;
     let mut org_hits: Vec<(usize, usize)> = orgs
         .matcher
         .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.start()))
+        .map(|m| (m.pattern().as_usize(), char_at_byte(byte_at, m.start())))
         .collect();
     org_hits.sort_unstable();
     let mut issuers = Vec::new();
-    for &(org_i, b) in &org_hits {
-        let p = char_at_byte[b] as usize;
+    for &(org_i, p) in &org_hits {
         let mut chain: Vec<&Mention> = Vec::new();
         let mut end = p;
         while let Some(&i) = by_end.get(&end) {

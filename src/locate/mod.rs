@@ -38,7 +38,14 @@ pub fn locate(doc: &Document, gazetteer: &Gazetteer) -> (DocMeta, Vec<Diagnostic
     let text = &doc.norm.text;
     let doc_type = kind::classify(text);
     let mentions = gazetteer.mentions(text);
-    let found = region::locate_region(text, gazetteer, &mentions, &doc.source, &mut diags);
+    let found = region::locate_region(
+        text,
+        &doc.norm.byte_at,
+        gazetteer,
+        &mentions,
+        &doc.source,
+        &mut diags,
+    );
     let published = year::published_date(text);
     let report_year = year::report_year(text, doc_type, published.as_deref());
     if report_year.is_none() {

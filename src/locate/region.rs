@@ -24,6 +24,7 @@ pub struct Found<'a> {
 /// document: extraction reuses them).
 pub fn locate_region<'a>(
     text: &str,
+    byte_at: &[u32],
     g: &'a Gazetteer,
     mentions: &[Mention<'a>],
     source: &str,
@@ -31,7 +32,8 @@ pub fn locate_region<'a>(
 ) -> Found<'a> {
     let chars: Vec<char> = text.chars().collect();
     let zones = Zones { n: chars.len() };
-    let issuers = find_issuers(g.org_words(), text, &chars, mentions, &|p| zones.weight(p));
+    let issuers =
+        find_issuers(g.org_words(), text, byte_at, &chars, mentions, &|p| zones.weight(p));
     let mentioned: HashSet<&str> = mentions
         .iter()
         .filter(|m| m.regions.len() == 1)
@@ -277,7 +279,8 @@ mod tests {
 
     fn code(text: &str) -> (String, Vec<Diagnostic>) {
         let mut d = Vec::new();
-        let f = locate_region(text, bundled(), &bundled().mentions(text), "t", &mut d);
+        let byte_at = crate::ingest::fold::byte_offsets(text.chars());
+        let f = locate_region(text, &byte_at, bundled(), &bundled().mentions(text), "t", &mut d);
         (f.region.map(|r| r.code.clone()).unwrap_or_default(), d)
     }
 
