@@ -128,7 +128,8 @@ pub(crate) fn regex_year_right_before(s: &str) -> Option<i32> {
 
 /// Round away float noise from unit scaling (95.14350000000001 → 95.1435).
 pub fn round_value(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    // a whole number under 10^10 keeps all its digits: the sum below gives it back
+    if v == 0.0 || !v.is_finite() || v.fract() == 0.0 && v.abs() < 1e10 {
         return v;
     }
     let digits = 10 - v.abs().log10().ceil() as i32;

@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod panel;
 pub mod parquet;
 pub mod sdmx;
+mod stream;
 pub mod write;
 
 use crate::diag::Diagnostic;
@@ -16,6 +17,7 @@ use polars::prelude::*;
 
 pub use panel::{load_panel, panel_rows, PanelRow};
 pub use parquet::write_parquet;
+pub use stream::write_facts;
 pub use write::{write_atomic, write_csv, FrameError};
 
 /// One row of documents.csv.

@@ -16,33 +16,62 @@ pub const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// Encode `df` as Parquet bytes.
 pub fn parquet_bytes(df: &DataFrame) -> PolarsResult<Vec<u8>> {
-    let mut df = df.clone();
-    df.rechunk_mut();
-    let compat = CompatLevel::oldest();
-    let schema = df.schema().to_arrow(compat);
-    let options = WriteOptions {
-        statistics: StatisticsOptions::full(),
-        version: Version::V1,
-        compression: CompressionOptions::Zstd(None),
-        data_page_size: None,
-    };
-    let encodings = schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
-    let mut slices = Vec::new();
+    let mut parts: Option<ParquetParts> = None;
     let mut offset = 0;
-    while offset < df.height() || slices.is_empty() {
-        let mut part = df.slice(offset as i64, ROW_GROUP_ROWS);
-        part.rechunk_mut();
-        slices.push(part);
+    while offset < df.height() || parts.is_none() {
+        let part = df.slice(offset as i64, ROW_GROUP_ROWS);
+        match &mut parts {
+            Some(p) => p.push(part)?,
+            None => parts = Some(ParquetParts::new(part)?),
+        }
         offset += ROW_GROUP_ROWS;
     }
-    let batches = slices.iter().flat_map(|p| p.iter_chunks(compat, false)).map(Ok);
-    let groups = RowGroupIterator::try_new(batches, &schema, options, encodings)?;
-    let mut writer = FileWriter::try_new(Vec::new(), schema.clone(), options)?;
-    for (group, part) in groups.zip(&slices) {
-        writer.write(part.height() as u64, group?)?;
+    parts.expect("one part at least").finish()
+}
+
+/// A Parquet file made one row group at a time, so a table of millions of
+/// rows never stands in memory as one frame: each part pushed is one row
+/// group (at most [`ROW_GROUP_ROWS`] rows), all of the first part's schema.
+pub struct ParquetParts {
+    writer: FileWriter<Vec<u8>>,
+    schema: ArrowSchema,
+    options: WriteOptions,
+}
+
+impl ParquetParts {
+    /// Start the file with its first row group.
+    pub fn new(first: DataFrame) -> PolarsResult<ParquetParts> {
+        let schema = first.schema().to_arrow(CompatLevel::oldest());
+        let options = WriteOptions {
+            statistics: StatisticsOptions::full(),
+            version: Version::V1,
+            compression: CompressionOptions::Zstd(None),
+            data_page_size: None,
+        };
+        let writer = FileWriter::try_new(Vec::new(), schema.clone(), options)?;
+        let mut parts = ParquetParts { writer, schema, options };
+        parts.push(first)?;
+        Ok(parts)
     }
-    writer.end(None)?;
-    Ok(writer.into_inner())
+
+    /// One more row group.
+    pub fn push(&mut self, mut part: DataFrame) -> PolarsResult<()> {
+        part.rechunk_mut();
+        let compat = CompatLevel::oldest();
+        let encodings = self.schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
+        let batches = part.iter_chunks(compat, false).map(Ok);
+        let groups = RowGroupIterator::try_new(batches, &self.schema, self.options, encodings)?;
+        for group in groups {
+            self.writer.write(part.height() as u64, group?)?;
+        }
+        Ok(())
+    }
+
+    /// The file's bytes, footer included.
+    pub fn finish(mut self) -> PolarsResult<Vec<u8>> {
+        self.writer.end(None)?;
+        Ok(self.writer.into_inner())
+    }
 }
 
 /// Write `df` to `path` atomically as Parquet; returns whether the file changed.

@@ -34,9 +34,27 @@ pub struct Cell {
 impl Cell {
     /// The cell as shown: its text, or its number written plainly.
     pub fn shown(&self) -> String {
+        let mut s = String::new();
+        self.push_shown(&mut s);
+        s
+    }
+
+    /// Append the cell as shown to `out` (no string of its own made).
+    pub fn push_shown(&self, out: &mut String) {
+        use std::fmt::Write;
         match (&self.value, self.text.is_empty()) {
-            (CellValue::Number { value, .. }, true) => value.to_string(),
-            _ => self.text.clone(),
+            // a whole number is written as Display writes it, without its float path
+            (CellValue::Number { value, .. }, true)
+                if value.fract() == 0.0
+                    && value.abs() < 1e15
+                    && !(*value == 0.0 && value.is_sign_negative()) =>
+            {
+                out.push_str(itoa::Buffer::new().format(*value as i64));
+            }
+            (CellValue::Number { value, .. }, true) => {
+                let _ = write!(out, "{value}");
+            }
+            _ => out.push_str(&self.text),
         }
     }
 
@@ -271,6 +289,14 @@ mod tests {
 
     fn num(value: f64) -> CellValue {
         CellValue::Number { value, percent: false }
+    }
+
+    #[test]
+    fn a_number_is_shown_as_display_writes_it() {
+        for v in [0.0, -0.0, 300.0, -12.0, 1948.5, 1e14, 1e15, 1e21, 0.1 + 0.2, 35371.28] {
+            let cell = Cell { text: String::new(), value: num(v) };
+            assert_eq!(cell.shown(), v.to_string(), "{v}");
+        }
     }
 
     #[test]

@@ -47,10 +47,8 @@ pub fn write_outputs(
         Ok(())
     };
     w(&mut written, "documents.csv", &mut frame::documents_frame(&out.documents)?, false)?;
-    let mut facts = frame::facts_frame(&one_year)?;
-    w(&mut written, "facts.csv", &mut facts, false)?;
-    w(&mut written, "facts.parquet", &mut facts, true)?;
-    drop(facts); // the largest frame: gone before the next is made
+    let facts = (dir.join("facts.csv"), dir.join("facts.parquet"));
+    written.extend(frame::write_facts(&one_year, &facts.0, &facts.1)?);
     w(&mut written, "periods.csv", &mut frame::facts_frame(&periods)?, false)?;
     let mut wide = frame::panel::panel_wide_frame(&out.panel, catalog)?;
     w(&mut written, "panel.csv", &mut wide, false)?;

@@ -60,7 +60,6 @@ pub struct RawValue {
     pub value: f64,
     /// written with % in the cell
     pub percent: bool,
-    pub text: String,
     /// a "其中" part: the label of the whole it is part of (never this value's indicator)
     pub part_of: Option<Rc<str>>,
 }

@@ -3,19 +3,22 @@
 //! the catalog and gazetteer, and converted to catalog units. Each fact
 //! carries its cell (`book.xlsx!2023!D7`).
 
+mod book;
 mod labels;
 pub mod layout;
 pub mod resolve;
+mod resolver;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::diag::{Code, Diagnostic};
 use crate::extract::{Fact, FactKind, Rule, Subject};
 use crate::ingest::{cells, workbook, Grid};
 use crate::locate::{DocType, Gazetteer, Region};
+use book::{main_year, no_facts_message, workbook_scope};
 use layout::{RawValue, Shape, Table};
 use resolve::RegionMatch;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::rc::Rc;
+use resolver::Resolver;
+use std::collections::BTreeSet;
 
 /// What a workbook yields: its facts and what the workbook as a whole is about.
 #[derive(Debug, Default)]
@@ -45,10 +48,16 @@ pub fn extract_workbook(
     let mut unknown = BTreeSet::new();
     let mut sheets_with_facts = 0;
     for grid in grids {
-        let sheet = SheetReader { catalog, gazetteer, about: &about, book: &book, grid };
+        let cell_prefix = format!("{book}!{}!", grid.name);
+        let sheet =
+            SheetReader { catalog, gazetteer, about: &about, book: &book, grid, cell_prefix };
         let found = sheet.facts(diags, &mut unknown);
         sheets_with_facts += usize::from(!found.is_empty());
-        facts.extend(found);
+        if facts.is_empty() {
+            facts = found; // one sheet's facts are moved, not copied
+        } else {
+            facts.extend(found);
+        }
     }
     if facts.is_empty() {
         diags.push(Diagnostic::warning(
@@ -67,55 +76,6 @@ pub fn extract_workbook(
     }
 }
 
-/// What a workbook that gave nothing had: the headers read, each with the
-/// catalog indicators closest to it, so the miss can be fixed in the catalog.
-fn no_facts_message(catalog: &Catalog, unknown: &BTreeSet<String>) -> String {
-    let mut msg = "no cell of the workbook matched a catalog indicator and a region".to_string();
-    if unknown.is_empty() {
-        return msg;
-    }
-    let listed: Vec<String> = unknown
-        .iter()
-        .take(8)
-        .map(|h| {
-            let near = resolve::closest(catalog, h, 2);
-            if near.is_empty() {
-                format!("{h:?}")
-            } else {
-                format!("{h:?} (closest: {})", near.join(", "))
-            }
-        })
-        .collect();
-    msg.push_str("; headers read: ");
-    msg.push_str(&listed.join("; "));
-    if unknown.len() > 8 {
-        msg.push_str(&format!("; and {} more", unknown.len() - 8));
-    }
-    msg
-}
-
-/// The year most facts are for (the later one on a tie).
-fn main_year(facts: &[Fact]) -> Option<i32> {
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    for y in facts.iter().filter_map(|f| f.year) {
-        *years.entry(y).or_default() += 1;
-    }
-    years.iter().max_by_key(|(y, n)| (**n, **y)).map(|(y, _)| *y)
-}
-
-/// The region a workbook's first titles or its file name name.
-fn workbook_scope(gazetteer: &Gazetteer, grids: &[Grid], book: &str) -> Option<Region> {
-    let titles: Vec<String> = grids
-        .iter()
-        .flat_map(|g| {
-            g.rows.iter().take(3).flatten().filter(|c| c.is_text()).map(|c| c.text.clone()).take(1)
-        })
-        .collect();
-    let mut texts: Vec<&str> = titles.iter().map(String::as_str).collect();
-    texts.push(book);
-    resolve::scope_of(gazetteer, &texts).and_then(|c| gazetteer.get(&c)).cloned()
-}
-
 /// One sheet being read.
 struct SheetReader<'a> {
     catalog: &'a Catalog,
@@ -123,6 +83,8 @@ struct SheetReader<'a> {
     about: &'a Subject,
     book: &'a str,
     grid: &'a Grid,
+    /// `book.xlsx!sheet!`, the start of every cell's name
+    cell_prefix: String,
 }
 
 /// What a sheet's values share: its layout, region scope, year and rule.
@@ -131,7 +93,7 @@ struct SheetContext {
     year: Option<i32>,
     rule: Rule,
     /// per column, the largest absolute value (fractions shown as percentages)
-    col_max: BTreeMap<usize, f64>,
+    col_max: Vec<f64>,
 }
 
 impl<'a> SheetReader<'a> {
@@ -141,13 +103,19 @@ impl<'a> SheetReader<'a> {
 
     /// `book.xlsx!sheet!D7`: written by hand, it is made for every fact.
     fn cell(&self, v: &RawValue) -> String {
-        let mut s = String::with_capacity(self.book.len() + self.grid.name.len() + 12);
-        s.push_str(self.book);
-        s.push('!');
-        s.push_str(&self.grid.name);
-        s.push('!');
+        let mut digits = itoa::Buffer::new();
+        let row = digits.format(v.row + 1);
+        let col = if v.col < 26 {
+            1
+        } else if v.col < 702 {
+            2
+        } else {
+            3
+        };
+        let mut s = String::with_capacity(self.cell_prefix.len() + col + row.len());
+        s.push_str(&self.cell_prefix);
         cells::push_column_name(&mut s, v.col);
-        s.push_str(itoa::Buffer::new().format(v.row + 1));
+        s.push_str(row);
         s
     }
 
@@ -164,6 +132,7 @@ impl<'a> SheetReader<'a> {
         for table in layout::read_tables(self.grid, &is_region) {
             let Some(shape) = table.shape else { continue };
             let ctx = self.context(&table, shape);
+            resolver.forget_last();
             facts.reserve(table.values.len());
             for v in &table.values {
                 match self.value_fact(&mut resolver, v, &ctx, diags) {
@@ -225,10 +194,12 @@ impl<'a> SheetReader<'a> {
         let year = layout::year_of(&self.grid.name)
             .or_else(|| layout::year_of(&title))
             .or_else(|| layout::year_of(self.book));
-        let mut col_max: BTreeMap<usize, f64> = BTreeMap::new();
+        let mut col_max: Vec<f64> = Vec::new();
         for v in &table.values {
-            let m = col_max.entry(v.col).or_insert(0.0);
-            *m = m.max(v.value.abs());
+            if col_max.len() <= v.col {
+                col_max.resize(v.col + 1, 0.0);
+            }
+            col_max[v.col] = col_max[v.col].max(v.value.abs());
         }
         let rule = match shape {
             Shape::Wide => Rule::SheetWide,
@@ -245,6 +216,9 @@ impl<'a> SheetReader<'a> {
         v: &RawValue,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<&'a Indicator> {
+        if let Some(found) = resolver.last_label.get(v.col, &v.label) {
+            return found;
+        }
         let catalog = self.catalog;
         let found = *resolver.indicators.entry(v.label.clone()).or_insert_with(|| {
             resolve::indicator_for(catalog, &v.label, DocType::StatTable.as_str())
@@ -262,11 +236,27 @@ impl<'a> SheetReader<'a> {
                 Diagnostic::info(self.source(), Code::SheetUnknownHeader, msg).at(self.cell(v)),
             );
         }
+        resolver.last_label.set(v.col, &v.label, found);
         found
     }
 
     /// The region of a value's label (an unknown or ambiguous one is said once).
     fn region(
+        &self,
+        resolver: &mut Resolver<'a>,
+        v: &RawValue,
+        scope: Option<&str>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<&'a Region> {
+        if let Some(found) = resolver.last_region.get(&v.region) {
+            return found;
+        }
+        let found = self.region_of(resolver, v, scope, diags);
+        resolver.last_region.set(&v.region, found);
+        found
+    }
+
+    fn region_of(
         &self,
         resolver: &mut Resolver<'a>,
         v: &RawValue,
@@ -321,23 +311,33 @@ impl<'a> SheetReader<'a> {
     ) -> Option<Fact> {
         let unit = if v.percent { "%" } else { &*v.unit };
         let fraction =
-            ind.is_percent() && !v.percent && ctx.col_max.get(&v.col).is_some_and(|m| *m <= 1.0);
-        let Some(value) = resolve::convert(v.value, unit, fraction, ind) else {
+            ind.is_percent() && !v.percent && ctx.col_max.get(v.col).is_some_and(|m| *m <= 1.0);
+        let conversion = match resolver.last_unit.get(v.col, &v.unit) {
+            Some((percent, of, c)) if percent == v.percent && std::ptr::eq(of, ind) => c,
+            _ => {
+                let c = resolve::conversion(unit, ind);
+                resolver.last_unit.set(v.col, &v.unit, (v.percent, ind, c));
+                c
+            }
+        };
+        let Some(value) = conversion.apply(v.value, fraction) else {
             let msg = format!("{} is in {unit}, {} is counted in {}", v.label, ind.id, ind.unit);
             diags.push(
                 Diagnostic::warning(self.source(), Code::SheetUnitMismatch, msg).at(self.cell(v)),
             );
             return None;
         };
-        let target = ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w));
+        let target = match resolver.last_target.get(v.col, &v.label) {
+            Some(t) => t,
+            None => {
+                let t = ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w));
+                resolver.last_target.set(v.col, &v.label, t);
+                t
+            }
+        };
         let kind = if target { FactKind::Target } else { FactKind::Actual };
-        let about = resolver.subjects.entry(&region.code).or_insert_with(|| Subject {
-            region_code: region.code.as_str().into(),
-            region_name: region.name.as_str().into(),
-            level: Some(region.level),
-            ..self.about.clone()
-        });
-        let evidence = evidence_of(v);
+        let about = resolver.subject(region, self.about);
+        let evidence = evidence_of(v, &self.grid.rows[v.row][v.col]);
         Some(
             Fact::new(about, ind, crate::extract::round_value(value), kind, Some(year), ctx.rule)
                 .with_evidence(evidence)
@@ -347,9 +347,18 @@ impl<'a> SheetReader<'a> {
 }
 
 /// `地区 · 指标(单位) = 值`: the row, column and cell a sheet fact stands on.
-fn evidence_of(v: &RawValue) -> String {
-    let mut s =
-        String::with_capacity(v.region.len() + v.label.len() + v.unit.len() + v.text.len() + 12);
+fn evidence_of(v: &RawValue, cell: &cells::Cell) -> String {
+    let mut shown = String::new();
+    let shown = match cell.text.is_empty() {
+        true => {
+            cell.push_shown(&mut shown);
+            shown.as_str()
+        }
+        false => cell.text.as_str(),
+    };
+    let unit = if v.unit.is_empty() { 0 } else { v.unit.len() + 2 };
+    // sized to the byte: millions of these stay in memory until written
+    let mut s = String::with_capacity(v.region.len() + v.label.len() + unit + shown.len() + 8);
     s.push_str(&v.region);
     s.push_str(" · ");
     s.push_str(&v.label);
@@ -359,20 +368,9 @@ fn evidence_of(v: &RawValue) -> String {
         s.push(')');
     }
     s.push_str(" = ");
-    s.push_str(&v.text);
+    s.push_str(shown);
     s
 }
 
 /// A value had no year, and so will every other value of its table.
 struct NoYear;
-
-/// The same labels recur on every row: each is resolved once per sheet.
-#[derive(Default)]
-struct Resolver<'a> {
-    indicators: HashMap<Rc<str>, Option<&'a Indicator>>,
-    regions: HashMap<Rc<str>, RegionMatch<'a>>,
-    /// the facts' shared subject strings, per region code
-    subjects: HashMap<&'a str, Subject>,
-    unknown_labels: BTreeSet<String>,
-    unknown_regions: BTreeSet<String>,
-}

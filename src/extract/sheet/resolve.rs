@@ -96,21 +96,53 @@ pub fn closest(catalog: &Catalog, header: &str, n: usize) -> Vec<String> {
 
 /// Convert a value written in `unit` to the indicator's unit; None when the units do not fit.
 pub fn convert(value: f64, unit: &str, percent_fraction: bool, ind: &Indicator) -> Option<f64> {
+    conversion(unit, ind).apply(value, percent_fraction)
+}
+
+/// How values written in one unit become the indicator's.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Conversion {
+    /// a rate: as written, or a fraction shown as a percentage
+    Percent,
+    Same,
+    /// times the first scale, over the second (万元 → 亿元)
+    Scale(f64, f64),
+    /// the units do not fit
+    Misfit,
+}
+
+/// The conversion from `unit` to the indicator's unit.
+pub fn conversion(unit: &str, ind: &Indicator) -> Conversion {
     if ind.is_percent() {
         return match unit {
-            "" | "%" => Some(if percent_fraction { value * 100.0 } else { value }),
-            _ => None,
+            "" | "%" => Conversion::Percent,
+            _ => Conversion::Misfit,
         };
     }
     if unit.is_empty() {
-        return Some(value);
+        return Conversion::Same;
     }
     let (s_from, base_from) = split_unit_scale(unit);
     let (s_to, base_to) = split_unit_scale(&ind.unit);
     let same_base = base_from == base_to
         || ind.accepts_counter(base_from)
         || ind.counters.iter().any(|c| c == unit);
-    same_base.then(|| value * s_from / s_to)
+    if same_base {
+        Conversion::Scale(s_from, s_to)
+    } else {
+        Conversion::Misfit
+    }
+}
+
+impl Conversion {
+    pub fn apply(self, value: f64, percent_fraction: bool) -> Option<f64> {
+        match self {
+            Conversion::Percent if percent_fraction => Some(value * 100.0),
+            Conversion::Percent | Conversion::Same => Some(value),
+            Conversion::Scale(from, to) => Some(value * from / to),
+            Conversion::Misfit => None,
+        }
+    }
 }
 
 /// Region of a table label: full or short name, narrowed to the workbook's province.

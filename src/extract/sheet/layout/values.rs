@@ -228,6 +228,7 @@ pub(super) fn read(
         year: meta.year,
     };
     let mut out = Read::default();
+    out.values.reserve(data.len() * roles.values.len());
     let mut whole: Option<(Rc<str>, Rc<str>)> = None;
     for &r in data {
         let row = &ctx.rows[r];
@@ -247,7 +248,8 @@ pub(super) fn read(
         });
         let unit: Option<Rc<str>> =
             text(roles.unit).filter(|u| !u.is_empty()).map(|u| Rc::from(&*u));
-        let keys = RowKeys { r, region, indicator, year, unit };
+        let total = region.as_deref().is_some_and(is_total);
+        let keys = RowKeys { r, region, total, indicator, year, unit };
         for &c in &roles.values {
             read_cell(ctx, &keys, c, heads, &shared, &mut out);
         }
@@ -283,6 +285,8 @@ fn row_indicator(text: &str, whole: &mut Option<(Rc<str>, Rc<str>)>) -> RowIndic
 struct RowKeys {
     r: usize,
     region: Option<Rc<str>>,
+    /// the region is a 合计 / 全省 row
+    total: bool,
     indicator: Option<RowIndicator>,
     year: Option<i32>,
     unit: Option<Rc<str>>,
@@ -319,7 +323,7 @@ fn read_cell(ctx: &Ctx, keys: &RowKeys, c: usize, heads: &Heads, t: &Shared, out
         (Some(p), _) => Some(p.clone()),
         (None, i) => i.and_then(|i| i.part_of.clone()),
     };
-    let total = keys.region.as_deref().is_some_and(is_total) || heads.regions_across && h.total;
+    let total = keys.total || heads.regions_across && h.total;
     let v = RawValue {
         row: keys.r,
         col: c,
@@ -329,7 +333,6 @@ fn read_cell(ctx: &Ctx, keys: &RowKeys, c: usize, heads: &Heads, t: &Shared, out
         year: keys.year.or(h.year).or(t.year),
         value,
         percent,
-        text: cell.shown(),
         part_of,
     };
     if total {

@@ -29,7 +29,7 @@ fn wide_with_title_unit_line_header_units_totals_and_notes() {
         ]
     );
     assert!(t.values[3].percent && t.values[0].part_of.is_none());
-    assert_eq!(t.values[4].text, "1,248");
+    assert_eq!(g.rows[t.values[4].row][t.values[4].col].text, "1,248");
     assert_eq!(facts(&t.totals), vec![f("合计", "信访", "件", None, 1548.0)]);
     assert_eq!(t.notes, vec!["注：数据为快报数。"]);
     assert_eq!((t.title.len(), t.unit.as_str(), t.rows.clone()), (2, "件", 0..7));

@@ -34,7 +34,6 @@ fn provinces_down_years_across_indicator_in_the_title() {
             year: Some(2019),
             value: 35371.28,
             percent: false,
-            text: "35371.28".into(),
             part_of: None,
         }
     );

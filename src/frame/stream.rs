@@ -1,0 +1,49 @@
+//! The facts table written a row group at a time: facts.csv and
+//! facts.parquet from frames of [`ROW_GROUP_ROWS`] facts each, so a build of
+//! millions of facts never holds them all as one frame beside the facts.
+
+use super::facts_frame;
+use super::parquet::{ParquetParts, ROW_GROUP_ROWS};
+use super::write::{write_atomic, FrameError};
+use crate::extract::Fact;
+use polars::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Write `facts` as `csv` and `parquet` (each atomically); returns each path
+/// with whether it changed. The bytes are those of one frame written whole.
+pub fn write_facts(
+    facts: &[&Fact],
+    csv: &Path,
+    parquet: &Path,
+) -> Result<[(PathBuf, bool); 2], FrameError> {
+    let polars_err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| FrameError::Polars { path: path.clone(), source }
+    };
+    let mut parts: Option<ParquetParts> = None;
+    let csv_changed = write_atomic(csv, |w| {
+        let empty: &[&Fact] = &[];
+        let chunks = facts.chunks(ROW_GROUP_ROWS);
+        let chunks: Vec<&[&Fact]> = if facts.is_empty() { vec![empty] } else { chunks.collect() };
+        for (i, chunk) in chunks.into_iter().enumerate() {
+            let mut df = facts_frame(chunk).map_err(polars_err(csv))?;
+            CsvWriter::new(&mut *w)
+                .include_header(i == 0)
+                .finish(&mut df)
+                .map_err(polars_err(csv))?;
+            match &mut parts {
+                Some(p) => p.push(df).map_err(polars_err(parquet))?,
+                None => parts = Some(ParquetParts::new(df).map_err(polars_err(parquet))?),
+            }
+        }
+        Ok(())
+    })?;
+    let bytes = match parts {
+        Some(p) => p.finish().map_err(polars_err(parquet))?,
+        None => Vec::new(),
+    };
+    let parquet_changed = write_atomic(parquet, |w| {
+        w.write_all(&bytes).map_err(|source| FrameError::Io { path: parquet.to_path_buf(), source })
+    })?;
+    Ok([(csv.to_path_buf(), csv_changed), (parquet.to_path_buf(), parquet_changed)])
+}
