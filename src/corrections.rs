@@ -220,7 +220,7 @@ fn override_facts(c: &Correction, file: &str, facts: &mut [Fact]) -> bool {
         f.value = c.value.unwrap_or(f.value);
         f.qualifier = c.qualifier;
         f.rule = Rule::CorrectionOverride;
-        f.origin = c.origin(file);
+        f.origin = c.origin(file).into();
         hit = true;
     }
     hit
@@ -248,8 +248,8 @@ fn add_fact(
     Some(
         Fact::new(&about, ind, c.value.unwrap_or_default(), kind, c.year, Rule::CorrectionAdd)
             .with_qualifier(c.qualifier)
-            .with_evidence(c.note.clone())
-            .with_origin(c.origin(file)),
+            .with_evidence(c.note.as_str().into())
+            .with_origin(c.origin(file).into()),
     )
 }
 

@@ -5,10 +5,11 @@
 use super::quantity::{self, Quantity};
 use super::rules::{self, CueHit};
 use super::segment::{self, Clause, Span};
-use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Subject};
+use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Shared, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
 use crate::locate::{DocMeta, DocType, Gazetteer};
+use std::sync::LazyLock;
 
 /// A document prepared for extraction: its chars, clauses, quantities and cues.
 pub(super) struct Pass<'a> {
@@ -32,9 +33,14 @@ pub(super) struct Pass<'a> {
     foreign: Vec<(usize, usize)>,
 }
 
+/// The origin of a text fact, one string shared by all of them.
+static TEXT_ORIGIN: LazyLock<Shared> = LazyLock::new(|| "text".into());
+/// The origin of a result the report only estimates (预计).
+static ESTIMATE_ORIGIN: LazyLock<Shared> = LazyLock::new(|| "text (estimate: 预计)".into());
+
 /// What the clauses of one sentence share while they are walked.
 struct ClauseScope {
-    evidence: String,
+    evidence: Shared,
     prev_clause: String,
     sentence_start: usize,
 }
@@ -190,7 +196,7 @@ impl<'a> Pass<'a> {
             .map(|c| self.text_of(c.start, c.end))
             .unwrap_or_default();
         ClauseScope {
-            evidence: self.evidence_of(sentence.start, sentence.end),
+            evidence: self.evidence_of(sentence.start, sentence.end).into(),
             prev_clause,
             sentence_start: sentence.start,
         }
@@ -246,7 +252,7 @@ impl<'a> Pass<'a> {
                 let lead = self.text_of(scope.sentence_start, q.num_start);
                 values.estimate_before.iter().any(|w| lead.contains(w.as_str()))
             };
-            let origin = if estimate { "text (estimate: 预计)" } else { "text" };
+            let origin = if estimate { &*ESTIMATE_ORIGIN } else { &*TEXT_ORIGIN };
             facts.push(
                 Fact::new(
                     &self.about,
@@ -260,7 +266,7 @@ impl<'a> Pass<'a> {
                 .with_period(placement.period)
                 .with_span(s, e)
                 .with_evidence(scope.evidence.clone())
-                .with_origin(origin.into()),
+                .with_origin(origin.clone()),
             );
             used.push(a.indicator);
         }
@@ -333,7 +339,7 @@ impl<'a> Pass<'a> {
                     .with_period(placement.period)
                     .with_span(s, e)
                     .with_evidence(scope.evidence.clone())
-                    .with_origin("text".into()),
+                    .with_origin(TEXT_ORIGIN.clone()),
             );
         }
     }
@@ -358,8 +364,8 @@ impl<'a> Pass<'a> {
             facts.push(
                 Fact::new(&self.about, ind, tv.value, FactKind::Actual, table_year, tv.rule)
                     .with_span(s, e)
-                    .with_evidence(self.evidence_of(tv.line_start, tv.line_end))
-                    .with_origin(format!("table line {line}")),
+                    .with_evidence(self.evidence_of(tv.line_start, tv.line_end).into())
+                    .with_origin(format!("table line {line}").into()),
             );
         }
         facts

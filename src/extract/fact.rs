@@ -161,12 +161,12 @@ pub struct Fact {
     /// char span of the value in the decoded original text
     pub span_start: usize,
     pub span_end: usize,
-    /// the sentence (or table row) as written
-    pub evidence: String,
+    /// the sentence (or table row) as written; shared by the facts a sentence gives
+    pub evidence: Shared,
     /// the rule that produced the value
     pub rule: Rule,
     /// text, a table row, a sheet cell (`book.xlsx!2023!D7`) or a correction
-    pub origin: String,
+    pub origin: Shared,
 }
 
 impl Fact {
@@ -195,9 +195,9 @@ impl Fact {
             period: String::new(),
             span_start: 0,
             span_end: 0,
-            evidence: String::new(),
+            evidence: Shared::default(),
             rule,
-            origin: String::new(),
+            origin: Shared::default(),
         }
     }
 
@@ -217,25 +217,19 @@ impl Fact {
         self
     }
 
-    pub fn with_evidence(mut self, evidence: String) -> Fact {
+    pub fn with_evidence(mut self, evidence: Shared) -> Fact {
         self.evidence = evidence;
         self
     }
 
-    pub fn with_origin(mut self, origin: String) -> Fact {
+    pub fn with_origin(mut self, origin: Shared) -> Fact {
         self.origin = origin;
         self
     }
 
     /// Sort key that makes output independent of thread scheduling.
     pub fn sort_key(&self) -> (&str, usize, &str, i64, &str) {
-        (
-            &*self.source,
-            self.span_start,
-            &*self.indicator,
-            (self.value * 1e6) as i64,
-            self.origin.as_str(),
-        )
+        (&*self.source, self.span_start, &*self.indicator, (self.value * 1e6) as i64, &*self.origin)
     }
 }
 

@@ -285,5 +285,5 @@ fn estimates_in_the_review_are_marked_as_such() {
     let (facts, _) = ex.extract(&doc, &meta);
     let f = facts.iter().find(|f| &*f.indicator == "gdp_growth").expect("a growth fact");
     assert_eq!((f.kind, f.year, f.value), (FactKind::Actual, Some(2025), 5.1));
-    assert_eq!(f.origin, "text (estimate: 预计)");
+    assert_eq!(&*f.origin, "text (estimate: 预计)");
 }

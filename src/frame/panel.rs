@@ -84,9 +84,9 @@ pub fn panel_rows(facts: &[Fact], catalog: &Catalog) -> Vec<PanelRow> {
             qualifier: best.qualifier,
             candidates: fs.len() as u32,
             source: best.source.to_string(),
-            evidence: best.evidence.clone(),
+            evidence: best.evidence.to_string(),
             rule: best.rule,
-            origin: best.origin.clone(),
+            origin: best.origin.to_string(),
         });
     }
     rows.sort_by(|a, b| {
@@ -130,7 +130,7 @@ pub fn conflicts(facts: &[Fact]) -> Vec<Diagnostic> {
                 Code::PanelConflict,
                 format!("{indicator} {year} for {code}: the table gives {} ({}), the text {} ({}); the panel takes the table", s.value, s.origin, t.value, t.source),
             )
-            .at(s.origin.clone()),
+            .at(&*s.origin),
         );
     }
     out

@@ -11,7 +11,7 @@ mod resolver;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::diag::{Code, Diagnostic};
-use crate::extract::{Fact, FactKind, Rule, Subject};
+use crate::extract::{Fact, FactKind, Rule, Shared, Subject};
 use crate::ingest::{cells, workbook, Grid};
 use crate::locate::{DocType, Gazetteer, Region};
 use book::{main_year, no_facts_message, workbook_scope};
@@ -103,20 +103,15 @@ impl<'a> SheetReader<'a> {
 
     /// `book.xlsx!sheet!D7`: written by hand, it is made for every fact.
     fn cell(&self, v: &RawValue) -> String {
-        let mut digits = itoa::Buffer::new();
-        let row = digits.format(v.row + 1);
-        let col = if v.col < 26 {
-            1
-        } else if v.col < 702 {
-            2
-        } else {
-            3
-        };
-        let mut s = String::with_capacity(self.cell_prefix.len() + col + row.len());
-        s.push_str(&self.cell_prefix);
-        cells::push_column_name(&mut s, v.col);
-        s.push_str(row);
+        let mut s = String::new();
+        self.push_cell(&mut s, v);
         s
+    }
+
+    fn push_cell(&self, s: &mut String, v: &RawValue) {
+        s.push_str(&self.cell_prefix);
+        cells::push_column_name(s, v.col);
+        s.push_str(itoa::Buffer::new().format(v.row + 1));
     }
 
     /// Facts of one sheet: every table stacked in it, each with its own title.
@@ -336,29 +331,26 @@ impl<'a> SheetReader<'a> {
             }
         };
         let kind = if target { FactKind::Target } else { FactKind::Actual };
+        // written in one buffer, then shared exactly sized: millions of them
+        // stay in memory until written out
+        let buf = &mut resolver.scratch;
+        buf.clear();
+        push_evidence(buf, v, &self.grid.rows[v.row][v.col]);
+        let evidence = Shared::from(buf.as_str());
+        buf.clear();
+        self.push_cell(buf, v);
+        let origin = Shared::from(buf.as_str());
         let about = resolver.subject(region, self.about);
-        let evidence = evidence_of(v, &self.grid.rows[v.row][v.col]);
         Some(
             Fact::new(about, ind, crate::extract::round_value(value), kind, Some(year), ctx.rule)
                 .with_evidence(evidence)
-                .with_origin(self.cell(v)),
+                .with_origin(origin),
         )
     }
 }
 
 /// `地区 · 指标(单位) = 值`: the row, column and cell a sheet fact stands on.
-fn evidence_of(v: &RawValue, cell: &cells::Cell) -> String {
-    let mut shown = String::new();
-    let shown = match cell.text.is_empty() {
-        true => {
-            cell.push_shown(&mut shown);
-            shown.as_str()
-        }
-        false => cell.text.as_str(),
-    };
-    let unit = if v.unit.is_empty() { 0 } else { v.unit.len() + 2 };
-    // sized to the byte: millions of these stay in memory until written
-    let mut s = String::with_capacity(v.region.len() + v.label.len() + unit + shown.len() + 8);
+fn push_evidence(s: &mut String, v: &RawValue, cell: &cells::Cell) {
     s.push_str(&v.region);
     s.push_str(" · ");
     s.push_str(&v.label);
@@ -368,8 +360,7 @@ fn evidence_of(v: &RawValue, cell: &cells::Cell) -> String {
         s.push(')');
     }
     s.push_str(" = ");
-    s.push_str(shown);
-    s
+    cell.push_shown(s);
 }
 
 /// A value had no year, and so will every other value of its table.

@@ -20,6 +20,8 @@ pub(super) struct Resolver<'a> {
     pub(super) subjects: HashMap<*const Region, Subject>,
     pub(super) last_subject: Option<(*const Region, Subject)>,
     pub(super) unknown_labels: BTreeSet<String>,
+    /// where a fact's evidence and cell are written before they are shared
+    pub(super) scratch: String,
     pub(super) unknown_regions: BTreeSet<String>,
     /// a table's values share their column's label and their row's region:
     /// the last answer for each is kept by the shared string's address
