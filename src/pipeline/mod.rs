@@ -103,6 +103,14 @@ impl FileResult {
     fn failed(d: Diagnostic) -> FileResult {
         FileResult { diagnostics: vec![d], ..Default::default() }
     }
+
+    /// Kept until the batch is merged: held at its size, not at the
+    /// capacity its lists grew to.
+    fn compact(mut self) -> FileResult {
+        self.facts.shrink_to_fit();
+        self.diagnostics.shrink_to_fit();
+        self
+    }
 }
 
 /// Everything a build produced, sorted.
@@ -140,7 +148,7 @@ impl BuildOutput {
 pub fn process_file(engine: &Engine, path: &Path) -> FileResult {
     let run = || match ingest::open(path) {
         Err(d) => FileResult::failed(d),
-        Ok(input) => process_input(engine, input),
+        Ok(input) => process_input(engine, input).compact(),
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
         Ok(r) => r,
