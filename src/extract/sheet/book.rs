@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::extract::Fact;
 use crate::ingest::Grid;
 use crate::locate::{Gazetteer, Region};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// What a workbook that gave nothing had: the headers read, each with the
 /// catalog indicators closest to it, so the miss can be fixed in the catalog.
@@ -38,11 +38,15 @@ pub(super) fn no_facts_message(catalog: &Catalog, unknown: &BTreeSet<String>) ->
 
 /// The year most facts are for (the later one on a tie).
 pub(super) fn main_year(facts: &[Fact]) -> Option<i32> {
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    // a sheet's facts are for a handful of years: counted in a short list
+    let mut years: Vec<(i32, usize)> = Vec::new();
     for y in facts.iter().filter_map(|f| f.year) {
-        *years.entry(y).or_default() += 1;
+        match years.iter_mut().find(|(year, _)| *year == y) {
+            Some((_, n)) => *n += 1,
+            None => years.push((y, 1)),
+        }
     }
-    years.iter().max_by_key(|(y, n)| (**n, **y)).map(|(y, _)| *y)
+    years.iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| *y)
 }
 
 /// The region a workbook's first titles or its file name name.

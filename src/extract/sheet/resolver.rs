@@ -17,8 +17,9 @@ pub(super) struct Resolver<'a> {
     pub(super) regions: HashMap<Rc<str>, RegionMatch<'a>>,
     /// the facts' shared subject strings, per region (by address: the
     /// gazetteer outlives the sheet), and the last one asked for
-    pub(super) subjects: HashMap<*const Region, Subject>,
-    pub(super) last_subject: Option<(*const Region, Subject)>,
+    pub(super) subjects: HashMap<*const Region, usize>,
+    pub(super) subject_list: Vec<Subject>,
+    pub(super) last_subject: Option<(*const Region, usize)>,
     pub(super) unknown_labels: BTreeSet<String>,
     /// where a fact's evidence and cell are written before they are shared
     pub(super) scratch: String,
@@ -35,16 +36,24 @@ impl<'a> Resolver<'a> {
     /// The shared subject of a region's facts: the document's, with the region's.
     pub(super) fn subject(&mut self, region: &'a Region, document: &Subject) -> &Subject {
         let at = region as *const Region;
-        if self.last_subject.as_ref().is_none_or(|(last, _)| *last != at) {
-            let about = self.subjects.entry(at).or_insert_with(|| Subject {
-                region_code: region.code.as_str().into(),
-                region_name: region.name.as_str().into(),
-                level: Some(region.level),
-                ..document.clone()
-            });
-            self.last_subject = Some((at, about.clone()));
-        }
-        &self.last_subject.as_ref().expect("set above").1
+        let index = match self.last_subject {
+            Some((last, i)) if last == at => i,
+            _ => {
+                let list = &mut self.subject_list;
+                let i = *self.subjects.entry(at).or_insert_with(|| {
+                    list.push(Subject {
+                        region_code: region.code.as_str().into(),
+                        region_name: region.name.as_str().into(),
+                        level: Some(region.level),
+                        ..document.clone()
+                    });
+                    list.len() - 1
+                });
+                self.last_subject = Some((at, i));
+                i
+            }
+        };
+        &self.subject_list[index]
     }
 
     /// A new table: its strings are new, and so may be their addresses.
