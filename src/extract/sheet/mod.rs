@@ -16,6 +16,7 @@ use crate::ingest::{cells, workbook, Grid};
 use crate::locate::{DocType, Gazetteer, Region};
 use book::{main_year, no_facts_message, workbook_scope};
 use layout::{RawValue, Shape, Table};
+use rayon::prelude::*;
 use resolve::RegionMatch;
 use resolver::Resolver;
 use std::collections::BTreeSet;
@@ -44,15 +45,25 @@ pub fn extract_workbook(
 ) -> WorkbookFacts {
     let book = crate::ingest::file_name(source);
     let about = Subject { source: source.into(), doc_id: doc_id.into(), ..Default::default() };
+    // sheets are read side by side (a workbook of year sheets), then joined in order
+    let read: Vec<(Vec<Fact>, Vec<Diagnostic>, BTreeSet<String>)> = grids
+        .par_iter()
+        .map(|grid| {
+            let cell_prefix = format!("{book}!{}!", grid.name);
+            let sheet =
+                SheetReader { catalog, gazetteer, about: &about, book: &book, grid, cell_prefix };
+            let (mut said, mut unknown) = (Vec::new(), BTreeSet::new());
+            let found = sheet.facts(&mut said, &mut unknown);
+            (found, said, unknown)
+        })
+        .collect();
     let mut facts = Vec::new();
     let mut unknown = BTreeSet::new();
     let mut sheets_with_facts = 0;
-    for grid in grids {
-        let cell_prefix = format!("{book}!{}!", grid.name);
-        let sheet =
-            SheetReader { catalog, gazetteer, about: &about, book: &book, grid, cell_prefix };
-        let found = sheet.facts(diags, &mut unknown);
+    for (found, said, heads) in read {
         sheets_with_facts += usize::from(!found.is_empty());
+        diags.extend(said);
+        unknown.extend(heads);
         if facts.is_empty() {
             facts = found; // one sheet's facts are moved, not copied
         } else {
