@@ -21,7 +21,8 @@ pub enum CellValue {
         value: f64,
         percent: bool,
     },
-    Text(String),
+    /// text: what it says is the cell's own `text` (kept once)
+    Text,
 }
 
 /// One cell: its text as shown and its value.
@@ -70,7 +71,7 @@ impl Cell {
     }
 
     pub fn is_text(&self) -> bool {
-        matches!(self.value, CellValue::Text(_))
+        matches!(self.value, CellValue::Text)
     }
 
     pub fn is_blank(&self) -> bool {
@@ -217,7 +218,7 @@ pub fn parse_text(raw: &str) -> CellValue {
         Parsed::Empty => CellValue::Empty,
         Parsed::Missing => CellValue::Missing,
         Parsed::Number { value, percent } => CellValue::Number { value, percent },
-        Parsed::Text => CellValue::Text(raw.trim().to_string()),
+        Parsed::Text => CellValue::Text,
     }
 }
 
@@ -234,10 +235,10 @@ pub fn from_data(d: &Data) -> Cell {
             Cell { text: String::new(), value: CellValue::Number { value: *f, percent: false } }
         }
         Data::String(s) => text_cell(s),
-        Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text(b.to_string()) },
-        Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text(dt.to_string()) },
+        Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text },
+        Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text },
         Data::DateTimeIso(s) | Data::DurationIso(s) => {
-            Cell { text: s.clone(), value: CellValue::Text(s.clone()) }
+            Cell { text: s.clone(), value: CellValue::Text }
         }
         Data::Error(e) => Cell { text: format!("{e:?}"), value: CellValue::Missing },
     }
@@ -310,11 +311,11 @@ mod tests {
         assert_eq!(parse_text("－3.2"), num(-3.2));
         assert_eq!(parse_text("\u{3000}42\u{3000}"), num(42.0));
         assert_eq!(parse_text(""), CellValue::Empty);
-        assert_eq!(parse_text("常州"), CellValue::Text("常州".into()));
-        assert_eq!(parse_text("2023-01"), CellValue::Text("2023-01".into()));
-        assert_eq!(parse_text("1.2.3"), CellValue::Text("1.2.3".into()));
-        assert_eq!(parse_text("12%3"), CellValue::Text("12%3".into()));
-        assert_eq!(parse_text("约12"), CellValue::Text("约12".into()));
+        assert_eq!(parse_text("常州"), CellValue::Text);
+        assert_eq!(parse_text("2023-01"), CellValue::Text);
+        assert_eq!(parse_text("1.2.3"), CellValue::Text);
+        assert_eq!(parse_text("12%3"), CellValue::Text);
+        assert_eq!(parse_text("约12"), CellValue::Text);
     }
 
     #[test]

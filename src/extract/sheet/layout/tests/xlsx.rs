@@ -20,10 +20,10 @@ fn from_data(d: &Data) -> Cell {
             Cell { text: String::new(), value: CellValue::Number { value: *f, percent: false } }
         }
         Data::String(s) => Cell { text: s.trim().to_string(), value: parse_text(s) },
-        Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text(b.to_string()) },
-        Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text(dt.to_string()) },
+        Data::Bool(b) => Cell { text: b.to_string(), value: CellValue::Text },
+        Data::DateTime(dt) => Cell { text: dt.to_string(), value: CellValue::Text },
         Data::DateTimeIso(s) | Data::DurationIso(s) => {
-            Cell { text: s.clone(), value: CellValue::Text(s.clone()) }
+            Cell { text: s.clone(), value: CellValue::Text }
         }
         Data::Error(e) => Cell { text: format!("{e:?}"), value: CellValue::Missing },
     }
