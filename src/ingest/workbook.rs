@@ -13,7 +13,7 @@ use std::io::Cursor;
 pub const MAX_PART_BYTES: u64 = 256 << 20;
 /// Largest workbook file read.
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
-use super::grid::GridBuilder;
+use super::grid::{Area, GridBuilder};
 pub use super::grid::{Grid, MAX_ROWS};
 use super::xlsx_merges;
 
@@ -165,30 +165,41 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
                 ReadError::Corrupt(m)
             }
         })?;
-    let mut merges = match book {
-        Sheets::Xlsx(_) => super::xlsx_merges::merges(bytes),
-        _ => None,
-    };
+    let is_xlsx = matches!(book, Sheets::Xlsx(_));
     let names = book.sheet_names().to_vec();
+    // an xlsx's merged cells take a second inflate of its sheets: done beside the cells
+    let (mut known, read) = rayon::join(
+        || if is_xlsx { xlsx_merges::merges(bytes) } else { None },
+        || names.iter().map(|name| read_cells(&mut book, name)).collect::<Vec<_>>(),
+    );
     names
         .iter()
-        .map(|name| {
-            let known = merges.as_mut().map(|m| m.remove(name).unwrap_or_default());
-            read_sheet(&mut book, name, known)
+        .zip(read)
+        .map(|(name, cells)| {
+            let (b, merges) = cells?;
+            let merges = match (merges, &mut book) {
+                (Some(m), _) => m,
+                (None, book) => match known.as_mut() {
+                    Some(k) => k.remove(name).unwrap_or_default(),
+                    None => calamine_merges(book, name),
+                },
+            };
+            Ok(b.finish(&merges))
         })
         .collect()
 }
 
-/// One sheet into a capped grid: xlsx and xlsb cell by cell (no range is
-/// ever allocated from what the file declares), xls and ods from their range.
-fn read_sheet(
+/// One sheet's cells into a capped grid, with its merged areas when the
+/// reader gives them (None for an xlsx: they are found apart): xlsx and xlsb
+/// cell by cell (no range is ever allocated from what the file declares),
+/// xls and ods from their range.
+fn read_cells(
     book: &mut Sheets<Cursor<&[u8]>>,
     name: &str,
-    known_merges: Option<Vec<xlsx_merges::Merge>>,
-) -> Result<Grid, ReadError> {
+) -> Result<(GridBuilder, Option<Vec<Area>>), ReadError> {
     let corrupt = |e: String| ReadError::Corrupt(format!("sheet {name}: {e}"));
     let mut b = GridBuilder::new(name);
-    let merges: Vec<calamine::Dimensions> = match book {
+    let merges = match book {
         Sheets::Xlsx(x) => {
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| corrupt(e.to_string()))?;
             while let Some(c) = cells.next_cell().map_err(|e| corrupt(e.to_string()))? {
@@ -197,11 +208,7 @@ fn read_sheet(
                     break;
                 }
             }
-            drop(cells);
-            if let Some(m) = known_merges {
-                return Ok(b.finish(&m));
-            }
-            x.merge_cells_by_sheet_name(name).unwrap_or_default()
+            return Ok((b, None));
         }
         Sheets::Xlsb(x) => {
             let mut cells = x.worksheet_cells_reader(name).map_err(|e| corrupt(e.to_string()))?;
@@ -227,11 +234,22 @@ fn read_sheet(
             }
         }
     };
-    let merges: Vec<_> = merges
+    Ok((b, Some(areas(&merges))))
+}
+
+/// An xlsx sheet's merged areas from calamine (when the package could not be read apart).
+fn calamine_merges(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Area> {
+    match book {
+        Sheets::Xlsx(x) => areas(&x.merge_cells_by_sheet_name(name).unwrap_or_default()),
+        _ => Vec::new(),
+    }
+}
+
+fn areas(merges: &[calamine::Dimensions]) -> Vec<Area> {
+    merges
         .iter()
         .map(|m| ((m.start.0 as usize, m.start.1 as usize), (m.end.0 as usize, m.end.1 as usize)))
-        .collect();
-    Ok(b.finish(&merges))
+        .collect()
 }
 
 /// One cell into the grid (blank cells are not stored); false once it is full.
