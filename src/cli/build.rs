@@ -50,7 +50,9 @@ pub fn summarise(out: &BuildOutput, dir: &std::path::Path) -> i32 {
         dir.display()
     );
     if out.sheets.0 > 0 {
-        eprintln!("yardstick: {} sheets read, {} gave facts", out.sheets.0, out.sheets.1);
+        let (read, gave) = out.sheets;
+        let sheets = if read == 1 { "sheet" } else { "sheets" };
+        eprintln!("yardstick: {read} {sheets} read, {gave} gave facts");
     }
     for d in out.diagnostics.iter().filter(|d| d.severity == yardstick::diag::Severity::Error) {
         eprintln!("  {d}");

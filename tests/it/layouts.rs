@@ -138,7 +138,7 @@ fn a_workbook_that_gives_nothing_says_what_it_read_and_what_was_close() {
     let out = dir.path().join("o");
     let run = build(&path, &out);
     let stderr = String::from_utf8_lossy(&run.stderr);
-    assert!(stderr.contains("1 sheets read, 0 gave facts"), "{stderr}");
+    assert!(stderr.contains("1 sheet read, 0 gave facts"), "{stderr}");
     let diags = read(&out.join("diagnostics.csv"));
     let line = diags.lines().find(|l| l.contains("sheet.no_facts")).expect("a no-facts warning");
     assert!(line.contains("warning") && line.contains("复议案子"), "{line}");
