@@ -31,25 +31,38 @@ pub fn write_outputs(
     reference: &Reference,
     dir: &Path,
 ) -> Result<Vec<(PathBuf, bool)>, BuildError> {
-    let catalog = &reference.catalog;
     let (periods, one_year): (Vec<&Fact>, Vec<&Fact>) =
         out.facts.iter().partition(|f| f.kind == FactKind::Period);
     let mut written: Vec<(PathBuf, bool)> = Vec::new();
-    let w = |written: &mut Vec<(PathBuf, bool)>,
-             name: &str,
-             df: &mut DataFrame,
-             parquet: bool|
-     -> Result<(), BuildError> {
-        let path = dir.join(name);
-        let changed =
-            if parquet { frame::write_parquet(df, &path)? } else { frame::write_csv(df, &path)? };
-        written.push((path, changed));
-        Ok(())
+    let w = |written: &mut Vec<(PathBuf, bool)>, name: &str, df: &mut DataFrame, parquet: bool| {
+        write_frame(written, dir, name, df, parquet)
     };
     w(&mut written, "documents.csv", &mut frame::documents_frame(&out.documents)?, false)?;
+    // the facts table, the largest, is written beside everything else
     let facts = (dir.join("facts.csv"), dir.join("facts.parquet"));
-    written.extend(frame::write_facts(&one_year, &facts.0, &facts.1)?);
-    w(&mut written, "periods.csv", &mut frame::facts_frame(&periods)?, false)?;
+    let (facts, rest) = rayon::join(
+        || frame::write_facts(&one_year, &facts.0, &facts.1),
+        || write_rest(out, reference, dir, &periods, &one_year),
+    );
+    written.extend(facts?);
+    written.extend(rest?);
+    Ok(written)
+}
+
+/// Every output but documents.csv and the facts table, in the order listed.
+fn write_rest(
+    out: &BuildOutput,
+    reference: &Reference,
+    dir: &Path,
+    periods: &[&Fact],
+    one_year: &[&Fact],
+) -> Result<Vec<(PathBuf, bool)>, BuildError> {
+    let catalog = &reference.catalog;
+    let mut written: Vec<(PathBuf, bool)> = Vec::new();
+    let w = |written: &mut Vec<(PathBuf, bool)>, name: &str, df: &mut DataFrame, parquet: bool| {
+        write_frame(written, dir, name, df, parquet)
+    };
+    w(&mut written, "periods.csv", &mut frame::facts_frame(periods)?, false)?;
     let mut wide = frame::panel::panel_wide_frame(&out.panel, catalog)?;
     w(&mut written, "panel.csv", &mut wide, false)?;
     let mut long = frame::panel::panel_long_frame(&out.panel)?;
@@ -68,8 +81,23 @@ pub fn write_outputs(
         "datapackage.json",
         &serde_json::to_vec_pretty(&package).unwrap_or_default(),
     )?);
-    written.extend(dataset::write_dataset(dir, &one_year, &out.panel)?);
+    written.extend(dataset::write_dataset(dir, one_year, &out.panel)?);
     Ok(written)
+}
+
+/// Write one frame as `name` in `dir` (CSV or Parquet), noting whether it changed.
+fn write_frame(
+    written: &mut Vec<(PathBuf, bool)>,
+    dir: &Path,
+    name: &str,
+    df: &mut DataFrame,
+    parquet: bool,
+) -> Result<(), BuildError> {
+    let path = dir.join(name);
+    let changed =
+        if parquet { frame::write_parquet(df, &path)? } else { frame::write_csv(df, &path)? };
+    written.push((path, changed));
+    Ok(())
 }
 
 /// Write ready bytes atomically.
