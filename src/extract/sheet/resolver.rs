@@ -21,9 +21,9 @@ pub(super) struct Resolver<'a> {
     pub(super) subject_list: Vec<Subject>,
     pub(super) last_subject: Option<(*const Region, usize)>,
     pub(super) unknown_labels: BTreeSet<String>,
+    pub(super) unknown_regions: BTreeSet<String>,
     /// where a fact's evidence and cell are written before they are shared
     pub(super) scratch: String,
-    pub(super) unknown_regions: BTreeSet<String>,
     /// a table's values share their column's label and their row's region:
     /// the last answer for each is kept by the shared string's address
     pub(super) last_label: ByColumn<Option<&'a Indicator>>,
