@@ -16,61 +16,60 @@ pub const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// Encode `df` as Parquet bytes.
 pub fn parquet_bytes(df: &DataFrame) -> PolarsResult<Vec<u8>> {
-    let mut parts: Option<ParquetParts> = None;
+    let mut parts = ParquetParts::default();
     let mut offset = 0;
-    while offset < df.height() || parts.is_none() {
-        let part = df.slice(offset as i64, ROW_GROUP_ROWS);
-        match &mut parts {
-            Some(p) => p.push(part)?,
-            None => parts = Some(ParquetParts::new(part)?),
-        }
+    while offset < df.height() || offset == 0 {
+        parts.push(df.slice(offset as i64, ROW_GROUP_ROWS))?;
         offset += ROW_GROUP_ROWS;
     }
-    parts.expect("one part at least").finish()
+    parts.finish()
 }
 
 /// A Parquet file made one row group at a time, so a table of millions of
 /// rows never stands in memory as one frame: each part pushed is one row
 /// group (at most [`ROW_GROUP_ROWS`] rows), all of the first part's schema.
+#[derive(Default)]
 pub struct ParquetParts {
-    writer: FileWriter<Vec<u8>>,
-    schema: ArrowSchema,
-    options: WriteOptions,
+    /// started by the first part, which gives the schema
+    writer: Option<(FileWriter<Vec<u8>>, ArrowSchema)>,
+}
+
+/// Plain UTF-8 columns, full statistics, zstd pages.
+fn options() -> WriteOptions {
+    WriteOptions {
+        statistics: StatisticsOptions::full(),
+        version: Version::V1,
+        compression: CompressionOptions::Zstd(None),
+        data_page_size: None,
+    }
 }
 
 impl ParquetParts {
-    /// Start the file with its first row group.
-    pub fn new(first: DataFrame) -> PolarsResult<ParquetParts> {
-        let schema = first.schema().to_arrow(CompatLevel::oldest());
-        let options = WriteOptions {
-            statistics: StatisticsOptions::full(),
-            version: Version::V1,
-            compression: CompressionOptions::Zstd(None),
-            data_page_size: None,
-        };
-        let writer = FileWriter::try_new(Vec::new(), schema.clone(), options)?;
-        let mut parts = ParquetParts { writer, schema, options };
-        parts.push(first)?;
-        Ok(parts)
-    }
-
     /// One more row group.
     pub fn push(&mut self, mut part: DataFrame) -> PolarsResult<()> {
-        part.rechunk_mut();
         let compat = CompatLevel::oldest();
-        let encodings = self.schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
+        if self.writer.is_none() {
+            let schema = part.schema().to_arrow(compat);
+            self.writer =
+                Some((FileWriter::try_new(Vec::new(), schema.clone(), options())?, schema));
+        }
+        let (writer, schema) = self.writer.as_mut().expect("started above");
+        part.rechunk_mut();
+        let encodings = schema.iter_values().map(|f| get_dtype_encoding(&f.dtype)).collect();
         let batches = part.iter_chunks(compat, false).map(Ok);
-        let groups = RowGroupIterator::try_new(batches, &self.schema, self.options, encodings)?;
-        for group in groups {
-            self.writer.write(part.height() as u64, group?)?;
+        for group in RowGroupIterator::try_new(batches, schema, options(), encodings)? {
+            writer.write(part.height() as u64, group?)?;
         }
         Ok(())
     }
 
-    /// The file's bytes, footer included.
-    pub fn finish(mut self) -> PolarsResult<Vec<u8>> {
-        self.writer.end(None)?;
-        Ok(self.writer.into_inner())
+    /// The file's bytes, footer included (a file needs one part at least).
+    pub fn finish(self) -> PolarsResult<Vec<u8>> {
+        let Some((mut writer, _)) = self.writer else {
+            polars_bail!(ComputeError: "a Parquet file of no row group")
+        };
+        writer.end(None)?;
+        Ok(writer.into_inner())
     }
 }
 

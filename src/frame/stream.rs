@@ -20,28 +20,22 @@ pub fn write_facts(
         let path = path.to_path_buf();
         move |source| FrameError::Polars { path: path.clone(), source }
     };
-    let mut parts: Option<ParquetParts> = None;
+    let mut parts = ParquetParts::default();
     let csv_changed = write_atomic(csv, |w| {
-        let empty: &[&Fact] = &[];
-        let chunks = facts.chunks(ROW_GROUP_ROWS);
-        let chunks: Vec<&[&Fact]> = if facts.is_empty() { vec![empty] } else { chunks.collect() };
+        // an empty table is still one frame: a header and a row group of none
+        let chunks: Vec<&[&Fact]> =
+            if facts.is_empty() { vec![&[]] } else { facts.chunks(ROW_GROUP_ROWS).collect() };
         for (i, chunk) in chunks.into_iter().enumerate() {
             let mut df = facts_frame(chunk).map_err(polars_err(csv))?;
             CsvWriter::new(&mut *w)
                 .include_header(i == 0)
                 .finish(&mut df)
                 .map_err(polars_err(csv))?;
-            match &mut parts {
-                Some(p) => p.push(df).map_err(polars_err(parquet))?,
-                None => parts = Some(ParquetParts::new(df).map_err(polars_err(parquet))?),
-            }
+            parts.push(df).map_err(polars_err(parquet))?;
         }
         Ok(())
     })?;
-    let bytes = match parts {
-        Some(p) => p.finish().map_err(polars_err(parquet))?,
-        None => Vec::new(),
-    };
+    let bytes = parts.finish().map_err(polars_err(parquet))?;
     let parquet_changed = write_atomic(parquet, |w| {
         w.write_all(&bytes).map_err(|source| FrameError::Io { path: parquet.to_path_buf(), source })
     })?;

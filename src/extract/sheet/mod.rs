@@ -167,7 +167,15 @@ impl<'a> SheetReader<'a> {
                 return Ok(None);
             }
         }
-        let Some(region) = self.region(resolver, v, ctx.scope.as_deref(), diags) else {
+        let region = match resolver.last.region.get(&v.region) {
+            Some(found) => found,
+            None => {
+                let found = self.region(resolver, v, ctx.scope.as_deref(), diags);
+                resolver.last.region.set(&v.region, found);
+                found
+            }
+        };
+        let Some(region) = region else {
             return Ok(None);
         };
         let Some(year) = v.year.or(ctx.year) else {
@@ -222,7 +230,7 @@ impl<'a> SheetReader<'a> {
         v: &RawValue,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<&'a Indicator> {
-        if let Some(found) = resolver.last_label.get(v.col, &v.label) {
+        if let Some(found) = resolver.last.label.get(v.col, &v.label) {
             return found;
         }
         let catalog = self.catalog;
@@ -242,27 +250,12 @@ impl<'a> SheetReader<'a> {
                 Diagnostic::info(self.source(), Code::SheetUnknownHeader, msg).at(self.cell(v)),
             );
         }
-        resolver.last_label.set(v.col, &v.label, found);
+        resolver.last.label.set(v.col, &v.label, found);
         found
     }
 
     /// The region of a value's label (an unknown or ambiguous one is said once).
     fn region(
-        &self,
-        resolver: &mut Resolver<'a>,
-        v: &RawValue,
-        scope: Option<&str>,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<&'a Region> {
-        if let Some(found) = resolver.last_region.get(&v.region) {
-            return found;
-        }
-        let found = self.region_of(resolver, v, scope, diags);
-        resolver.last_region.set(&v.region, found);
-        found
-    }
-
-    fn region_of(
         &self,
         resolver: &mut Resolver<'a>,
         v: &RawValue,
@@ -318,11 +311,11 @@ impl<'a> SheetReader<'a> {
         let unit = if v.percent { "%" } else { &*v.unit };
         let fraction =
             ind.is_percent() && !v.percent && ctx.col_max.get(v.col).is_some_and(|m| *m <= 1.0);
-        let conversion = match resolver.last_unit.get(v.col, &v.unit) {
+        let conversion = match resolver.last.unit.get(v.col, &v.unit) {
             Some((percent, of, c)) if percent == v.percent && std::ptr::eq(of, ind) => c,
             _ => {
                 let c = resolve::conversion(unit, ind);
-                resolver.last_unit.set(v.col, &v.unit, (v.percent, ind, c));
+                resolver.last.unit.set(v.col, &v.unit, (v.percent, ind, c));
                 c
             }
         };
@@ -333,14 +326,9 @@ impl<'a> SheetReader<'a> {
             );
             return None;
         };
-        let target = match resolver.last_target.get(v.col, &v.label) {
-            Some(t) => t,
-            None => {
-                let t = ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w));
-                resolver.last_target.set(v.col, &v.label, t);
-                t
-            }
-        };
+        let target = resolver.last.target.get_or_insert_with(v.col, &v.label, || {
+            ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w))
+        });
         let kind = if target { FactKind::Target } else { FactKind::Actual };
         // written in one buffer, then shared exactly sized: millions of them
         // stay in memory until written out

@@ -24,12 +24,18 @@ pub(super) struct Resolver<'a> {
     pub(super) unknown_regions: BTreeSet<String>,
     /// where a fact's evidence and cell are written before they are shared
     pub(super) scratch: String,
-    /// a table's values share their column's label and their row's region:
-    /// the last answer for each is kept by the shared string's address
-    pub(super) last_label: ByColumn<Option<&'a Indicator>>,
-    pub(super) last_target: ByColumn<bool>,
-    pub(super) last_unit: ByColumn<(bool, *const Indicator, Conversion)>,
-    pub(super) last_region: Last<Option<&'a Region>>,
+    /// the current table's last answers (see [`Recent`])
+    pub(super) last: Recent<'a>,
+}
+
+/// A table's values share their column's label and their row's region: the
+/// last answer for each is kept by the shared string's address.
+#[derive(Default)]
+pub(super) struct Recent<'a> {
+    pub(super) label: ByColumn<Option<&'a Indicator>>,
+    pub(super) target: ByColumn<bool>,
+    pub(super) unit: ByColumn<(bool, *const Indicator, Conversion)>,
+    pub(super) region: Last<Option<&'a Region>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -58,10 +64,7 @@ impl<'a> Resolver<'a> {
 
     /// A new table: its strings are new, and so may be their addresses.
     pub(super) fn forget_last(&mut self) {
-        self.last_label = ByColumn::default();
-        self.last_target = ByColumn::default();
-        self.last_unit = ByColumn::default();
-        self.last_region = Last::default();
+        self.last = Recent::default();
     }
 }
 
@@ -104,5 +107,19 @@ impl<T: Copy> ByColumn<T> {
             self.0.resize_with(col + 1, Last::default);
         }
         self.0[col].set(key, value);
+    }
+
+    /// The last answer for `key` in column `col`, else `answer()` (kept).
+    pub(super) fn get_or_insert_with(
+        &mut self,
+        col: usize,
+        key: &Rc<str>,
+        answer: impl FnOnce() -> T,
+    ) -> T {
+        self.get(col, key).unwrap_or_else(|| {
+            let value = answer();
+            self.set(col, key, value);
+            value
+        })
     }
 }
