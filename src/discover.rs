@@ -23,6 +23,19 @@ pub struct Phrase {
     pub example_source: String,
 }
 
+impl Phrase {
+    /// The phrase with its text cells neutralised for a CSV (see `frame::csv_cell`).
+    pub fn spreadsheet_safe(&self) -> Phrase {
+        let safe = |s: &str| crate::frame::csv_cell::neutralise(s).into_owned();
+        Phrase {
+            phrase: safe(&self.phrase),
+            example: safe(&self.example),
+            example_source: safe(&self.example_source),
+            ..self.clone()
+        }
+    }
+}
+
 /// Words that open a phrase without naming anything (全年共办理 → 办理).
 const FILLER: &[&str] = &[
     "全年", "累计", "共计", "共", "合计", "总计", "其中", "全市", "全省", "全区", "全县", "本年",

@@ -18,11 +18,7 @@ impl<'r> ChartInput<'r> {
         let e = |m: String| ChartError::Input(m);
         let panel = frame::load_panel(build_dir).map_err(|x| e(x.to_string()))?;
         let docs_path = build_dir.join("documents.csv");
-        let mut r = csv::Reader::from_path(&docs_path)
-            .map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
-        let documents = r
-            .deserialize()
-            .collect::<Result<Vec<DocRecord>, _>>()
+        let documents: Vec<DocRecord> = frame::csv_cell::read_table(&docs_path)
             .map_err(|x| e(format!("{}: {x}", docs_path.display())))?;
         Ok(ChartInput { panel, documents, reference })
     }

@@ -122,7 +122,7 @@ fn write_series(
     let points = normalise::change::series(&rows, Some(base_year), &|c| {
         population.current_code(c).to_string()
     });
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = frame::csv_cell::bytes_writer();
     for p in &points {
         w.serialize(p)?;
     }

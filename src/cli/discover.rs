@@ -36,9 +36,9 @@ pub fn run(args: DiscoverArgs) -> Result<i32, Box<dyn std::error::Error>> {
         )?;
     }
     if let Some(path) = &args.out {
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = yardstick::frame::csv_cell::bytes_writer();
         for p in &phrases {
-            w.serialize(p)?;
+            w.serialize(p.spreadsheet_safe())?;
         }
         let bytes = w.into_inner().map_err(|e| e.to_string())?;
         yardstick::frame::write_atomic(path, |out| {

@@ -58,6 +58,8 @@ codes! {
     IngestDegenerate = "ingest.degenerate",
     /// A reader cap was hit (cells, spans, text length): part of the file was not read.
     IngestCapped = "ingest.capped",
+    /// A saved web page's site furniture (menus, banners, related links, footer) was left out of its text.
+    IngestFurniture = "ingest.furniture",
     /// A file whose content is another format than its name says (read as what it is).
     IngestRenamed = "ingest.renamed",
     /// A format the engine cannot read yet; the message says what to do.

@@ -38,6 +38,10 @@ static TEXT_ORIGIN: LazyLock<Shared> = LazyLock::new(|| "text".into());
 /// The origin of a result the report only estimates (预计).
 static ESTIMATE_ORIGIN: LazyLock<Shared> = LazyLock::new(|| "text (estimate: 预计)".into());
 
+/// The longest one document's text is walked: a worker is never held longer
+/// by one file (the rest is left out with an `ingest.capped` warning).
+pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// What the clauses of one sentence share while they are walked.
 struct ClauseScope {
     evidence: Shared,
@@ -105,8 +109,10 @@ impl<'a> Pass<'a> {
         matches!(lead.as_str(), "" | "其中" | "同时" | "另外" | "一是" | "二是" | "三是")
     }
 
+    /// Is `p` inside a table line (the ranges are sorted and disjoint)?
     fn in_table(&self, p: usize) -> bool {
-        self.table_ranges.iter().any(|&(s, e)| s <= p && p < e)
+        let i = self.table_ranges.partition_point(|&(s, _)| s <= p);
+        i > 0 && p < self.table_ranges[i - 1].1
     }
 
     /// The original text of a folded char span, trimmed (evidence quotes this).
@@ -125,13 +131,18 @@ impl<'a> Pass<'a> {
         ind.applies_to(self.meta.doc_type.as_str())
     }
 
-    /// Facts of the running text, clause by clause.
-    pub(super) fn text_facts(&self) -> Vec<Fact> {
+    /// Facts of the running text, clause by clause; stops at [`DEADLINE`]
+    /// (the char where it stopped is returned, for a diagnostic).
+    pub(super) fn text_facts(&self) -> (Vec<Fact>, Option<usize>) {
+        let started = std::time::Instant::now();
         let mut facts = Vec::new();
         let (mut qi, mut hi) = (0usize, 0usize);
         let mut carried: Vec<usize> = Vec::new();
         let mut carried_sentence = usize::MAX;
         for (ci, clause) in self.clauses.iter().enumerate() {
+            if ci % 4096 == 4095 && started.elapsed() > DEADLINE {
+                return (facts, Some(clause.start));
+            }
             while qi < self.quantities.len() && self.quantities[qi].start < clause.start {
                 qi += 1;
             }
@@ -164,7 +175,7 @@ impl<'a> Pass<'a> {
                 carried = next_carry;
             }
         }
-        facts
+        (facts, None)
     }
 
     fn clause_quantities(&self, clause: &Clause, from: usize) -> Vec<(usize, &Quantity)> {

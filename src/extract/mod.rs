@@ -110,7 +110,14 @@ impl Extractor {
             return (Vec::new(), diags);
         }
         let pass = document::Pass::new(self, doc, meta, gazetteer);
-        let mut facts = pass.text_facts();
+        let (mut facts, stopped) = pass.text_facts();
+        if let Some(at) = stopped {
+            let msg = format!(
+                "extraction stopped after {} s at char {at}: the rest of the text not read",
+                document::DEADLINE.as_secs()
+            );
+            diags.push(Diagnostic::warning(&doc.source, Code::IngestCapped, msg));
+        }
         facts.extend(pass.table_facts());
         fact::settle(&mut facts);
         diags.extend(checks::check(&self.catalog, &doc.source, &facts));

@@ -1,5 +1,8 @@
 //! Sentences and clauses of a normalised text, as char ranges.
 //! Sentences end at 。！？；, line breaks; clauses also at ，,：and around (…).
+//! A run without such marks (a one-line megabyte text) is cut every
+//! [`MAX_SENTENCE_CHARS`] / [`MAX_CLAUSE_CHARS`], so the work and the evidence
+//! of one sentence stay bounded whatever the input.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Span {
@@ -29,6 +32,11 @@ fn is_thousands_comma(chars: &[char], i: usize) -> bool {
         && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
 }
 
+/// The longest sentence: a longer run is cut here (no report writes one).
+pub const MAX_SENTENCE_CHARS: usize = 2000;
+/// The longest clause: a longer run is cut here.
+pub const MAX_CLAUSE_CHARS: usize = 500;
+
 pub fn segment(chars: &[char]) -> (Vec<Span>, Vec<Clause>) {
     let mut sentences = Vec::new();
     let mut clauses = Vec::new();
@@ -41,6 +49,15 @@ pub fn segment(chars: &[char]) -> (Vec<Span>, Vec<Clause>) {
         }
     };
     for (i, &c) in chars.iter().enumerate() {
+        if i - s_start >= MAX_SENTENCE_CHARS {
+            // an unpunctuated run: cut before this char
+            push_clause(&mut clauses, c_start, i, sentences.len(), depth > 0);
+            sentences.push(Span { start: s_start, end: i });
+            (s_start, c_start, depth) = (i, i, 0);
+        } else if i - c_start >= MAX_CLAUSE_CHARS {
+            push_clause(&mut clauses, c_start, i, sentences.len(), depth > 0);
+            c_start = i;
+        }
         if is_sentence_end(c) {
             push_clause(&mut clauses, c_start, i, sentences.len(), depth > 0);
             if i > s_start {
@@ -91,6 +108,19 @@ pub fn segment(chars: &[char]) -> (Vec<Span>, Vec<Clause>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unpunctuated_megabyte_line_is_cut_into_bounded_sentences() {
+        let chars: Vec<char> = "办理行政复议案件12件".repeat(100_000).chars().collect();
+        let (sentences, clauses) = segment(&chars);
+        assert!(sentences.iter().all(|s| s.end - s.start <= MAX_SENTENCE_CHARS));
+        assert!(clauses.iter().all(|c| c.end - c.start <= MAX_CLAUSE_CHARS));
+        assert_eq!(sentences.last().map(|s| s.end), Some(chars.len()));
+        assert!(clauses.iter().all(|c| {
+            let s = sentences[c.sentence];
+            s.start <= c.start && c.end <= s.end
+        }));
+    }
 
     #[test]
     fn clauses_and_sentences() {

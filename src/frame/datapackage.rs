@@ -11,8 +11,8 @@ fn field(name: &str, kind: &str, description: &str) -> Value {
 
 fn documents() -> Vec<Value> {
     vec![
-        field("source", "string", "input file path as given"),
         field("doc_id", "string", "first 16 hex digits of the BLAKE3 hash of the file"),
+        field("source", "string", "input file path as given"),
         field("issuer", "string", "issuing body"),
         field("region_code", "string", "GB/T 2260 region code (000000 = national); empty when undecided"),
         field("region_name", "string", "region name"),
@@ -32,8 +32,8 @@ fn documents() -> Vec<Value> {
 
 fn facts() -> Vec<Value> {
     vec![
-        field("source", "string", "input file the value came from"),
         field("doc_id", "string", "document hash id"),
+        field("source", "string", "input file the value came from"),
         field("region_code", "string", "GB/T 2260 code of the region the value is for"),
         field("region_name", "string", "region name"),
         field("level", "string", "region level"),
@@ -119,27 +119,31 @@ fn sdmx() -> Vec<Value> {
     ]
 }
 
-/// A Hive-partitioned Parquet table: partition keys in the folder names.
+/// A Hive-partitioned Parquet table as a Frictionless resource: its part
+/// files listed (a path may not be a glob), its schema the columns inside the
+/// parts, and the partition keys that live in the folder names described in
+/// `partitioning`. `None` when the build wrote no part.
 fn partitioned(
     name: &str,
-    glob: &str,
+    parts: &[String],
     mut fields: Vec<Value>,
     keys: &[(&str, &str, &str)],
-) -> Value {
-    fields.retain(|f| !keys.iter().any(|(k, _, _)| f["name"] == *k));
-    for (k, kind, what) in keys {
-        let mut f = field(k, kind, what);
-        f["partition"] = json!(true);
-        fields.push(f);
+) -> Option<Value> {
+    if parts.is_empty() {
+        return None;
     }
-    json!({
+    fields.retain(|f| !keys.iter().any(|(k, _, _)| f["name"] == *k));
+    let keys: Vec<Value> = keys.iter().map(|(k, kind, what)| field(k, kind, what)).collect();
+    Some(json!({
         "name": name,
-        "path": glob,
+        "path": parts,
+        "profile": "tabular-data-resource",
         "format": "parquet",
         "mediatype": "application/vnd.apache.parquet",
-        "description": "Hive-partitioned Parquet (DuckDB: read_parquet('<glob>', hive_partitioning = true)); strings are plain UTF-8, a NULL partition is __HIVE_DEFAULT_PARTITION__",
+        "description": "Hive-partitioned Parquet (DuckDB: read_parquet('dataset/<table>/**/*.parquet', hive_partitioning = true)); strings are plain UTF-8, a NULL partition is __HIVE_DEFAULT_PARTITION__",
+        "partitioning": { "style": "hive", "keys": keys },
         "schema": { "fields": fields }
-    })
+    }))
 }
 
 fn resource(name: &str, path: &str, fields: Vec<Value>) -> Value {
@@ -154,30 +158,39 @@ fn resource(name: &str, path: &str, fields: Vec<Value>) -> Value {
     })
 }
 
+/// The part files of the partitioned dataset, as paths relative to the
+/// package (`dataset/facts/year=2024/province=320000/part-0.parquet`).
+#[derive(Debug, Default)]
+pub struct DatasetParts {
+    pub facts: Vec<String>,
+    pub panel: Vec<String>,
+}
+
 /// The data package for a run's tables; `panel_columns` is panel.csv's header.
-pub fn datapackage(catalog: &Catalog, panel_columns: &[String]) -> Value {
+pub fn datapackage(catalog: &Catalog, panel_columns: &[String], parts: &DatasetParts) -> Value {
     let versions: Vec<String> = catalog.versions.iter().map(|(k, v)| format!("{k} v{v}")).collect();
+    let mut resources = vec![
+        resource("documents", "documents.csv", documents()),
+        resource("facts", "facts.csv", facts()),
+        resource("periods", "periods.csv", facts()),
+        resource("panel_long", "panel_long.csv", panel_long()),
+        resource("panel", "panel.csv", panel_wide(catalog, panel_columns)),
+        resource("diagnostics", "diagnostics.csv", diagnostics()),
+        resource("panel_sdmx", "panel.sdmx.csv", sdmx()),
+    ];
+    let facts_keys = [
+        ("year", "integer", "partition: the year the value is for"),
+        ("province", "string", "partition: GB/T 2260 code of the region's province"),
+    ];
+    resources.extend(partitioned("dataset_facts", &parts.facts, facts(), &facts_keys));
+    let panel_keys = [("year", "integer", "partition: year")];
+    resources.extend(partitioned("dataset_panel", &parts.panel, panel_long(), &panel_keys));
     json!({
         "profile": "tabular-data-package",
         "name": "yardstick-output",
         "title": "Indicators extracted from government reports",
         "description": format!("Facts, panel and diagnostics written by yardstick {} with catalogs {}.", env!("CARGO_PKG_VERSION"), versions.join(", ")),
-        "resources": [
-            resource("documents", "documents.csv", documents()),
-            resource("facts", "facts.csv", facts()),
-            resource("periods", "periods.csv", facts()),
-            resource("panel_long", "panel_long.csv", panel_long()),
-            resource("panel", "panel.csv", panel_wide(catalog, panel_columns)),
-            resource("diagnostics", "diagnostics.csv", diagnostics()),
-            resource("panel_sdmx", "panel.sdmx.csv", sdmx()),
-            partitioned("dataset_facts", "dataset/facts/*/*/*.parquet", facts(), &[
-                ("year", "integer", "partition: the year the value is for"),
-                ("province", "string", "partition: GB/T 2260 code of the region's province"),
-            ]),
-            partitioned("dataset_panel", "dataset/panel/*/*.parquet", panel_long(), &[
-                ("year", "integer", "partition: year"),
-            ]),
-        ]
+        "resources": resources
     })
 }
 

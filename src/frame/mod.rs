@@ -1,6 +1,7 @@
 //! Frame: documents, facts, panel and diagnostics as polars frames with a
 //! stable schema, the panel selection rule, and atomic CSV/Parquet writers.
 
+pub mod csv_cell;
 pub mod datapackage;
 pub mod dataset;
 pub mod panel;
@@ -8,6 +9,7 @@ pub mod parquet;
 pub mod sdmx;
 mod stream;
 pub mod write;
+pub mod xlsx;
 
 use crate::diag::Diagnostic;
 use crate::extract::Fact;
@@ -52,10 +54,12 @@ fn s(name: &str, v: Vec<String>) -> Column {
     Column::new(name.into(), v)
 }
 
-/// documents.csv columns, in order.
+/// documents.csv columns, in order. The key comes first: the CSV starts with
+/// a byte-order mark, and a reader that keeps it (Python's `utf-8`, R's
+/// `read.csv`) then mangles only the name of the hash column, not `source`.
 pub const DOCUMENT_COLUMNS: &[&str] = &[
-    "source",
     "doc_id",
+    "source",
     "issuer",
     "region_code",
     "region_name",
@@ -77,8 +81,8 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
     DataFrame::new(
         docs.len(),
         vec![
-            s("source", col(|d| d.source.clone())),
             s("doc_id", col(|d| d.doc_id.clone())),
+            s("source", col(|d| d.source.clone())),
             s("issuer", col(|d| d.issuer.clone())),
             s("region_code", col(|d| d.region_code.clone())),
             s("region_name", col(|d| d.region_name.clone())),
@@ -100,10 +104,10 @@ pub fn documents_frame(docs: &[DocRecord]) -> PolarsResult<DataFrame> {
     )
 }
 
-/// facts.csv columns, in order.
+/// facts.csv columns, in order (the document key first, as in documents.csv).
 pub const FACT_COLUMNS: &[&str] = &[
-    "source",
     "doc_id",
+    "source",
     "region_code",
     "region_name",
     "level",
@@ -128,8 +132,8 @@ pub fn facts_frame(facts: &[&Fact]) -> PolarsResult<DataFrame> {
     DataFrame::new(
         facts.len(),
         vec![
-            col("source", &|f| &f.source),
             col("doc_id", &|f| &f.doc_id),
+            col("source", &|f| &f.source),
             col("region_code", &|f| &f.region_code),
             col("region_name", &|f| &f.region_name),
             col("level", &|f| level_str(f.level)),

@@ -204,8 +204,7 @@ pub fn panel_wide_frame(rows: &[PanelRow], catalog: &Catalog) -> PolarsResult<Da
 pub fn load_panel(dir: &Path) -> Result<Vec<PanelRow>, FrameError> {
     let path = dir.join("panel_long.csv");
     let err = |message: String| FrameError::Read { path: path.clone(), message };
-    let mut reader = csv::Reader::from_path(&path).map_err(|e| err(e.to_string()))?;
-    reader.deserialize().map(|r| r.map_err(|e| err(e.to_string()))).collect()
+    super::csv_cell::read_table(&path).map_err(|e| err(e.to_string()))
 }
 
 /// A panel row for tests: one value of one indicator, actual, with no provenance.

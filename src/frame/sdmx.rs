@@ -60,7 +60,7 @@ impl SdmxSettings {
 
     /// The panel as SDMX-CSV bytes (the value scaled by nothing: UNIT_MULT says the power).
     pub fn csv(&self, rows: &[PanelRow]) -> Result<Vec<u8>, csv::Error> {
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = super::csv_cell::bytes_writer();
         w.write_record(SDMX_COLUMNS)?;
         for r in rows {
             let unit = self.units.get(&r.unit);

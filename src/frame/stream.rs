@@ -4,9 +4,8 @@
 
 use super::facts_frame;
 use super::parquet::{ParquetParts, ROW_GROUP_ROWS};
-use super::write::{write_atomic, FrameError};
+use super::write::{write_atomic, write_csv_part, FrameError};
 use crate::extract::Fact;
-use polars::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Write `facts` as `csv` and `parquet` (each atomically); returns each path
@@ -27,10 +26,7 @@ pub fn write_facts(
             if facts.is_empty() { vec![&[]] } else { facts.chunks(ROW_GROUP_ROWS).collect() };
         for (i, chunk) in chunks.into_iter().enumerate() {
             let mut df = facts_frame(chunk).map_err(polars_err(csv))?;
-            CsvWriter::new(&mut *w)
-                .include_header(i == 0)
-                .finish(&mut df)
-                .map_err(polars_err(csv))?;
+            write_csv_part(&mut *w, &mut df, i == 0, csv)?;
             parts.push(df).map_err(polars_err(parquet))?;
         }
         Ok(())

@@ -92,11 +92,24 @@ fn readable_by_all(file: &std::fs::File) {
     let _ = file;
 }
 
+/// Write `df` as CSV atomically: the byte-order mark first, text cells
+/// neutralised (see [`super::csv_cell`]).
 pub fn write_csv(df: &mut DataFrame, path: &Path) -> Result<bool, FrameError> {
-    write_atomic(path, |w| {
-        CsvWriter::new(w)
-            .include_header(true)
-            .finish(df)
-            .map_err(|source| FrameError::Polars { path: path.to_path_buf(), source })
-    })
+    write_atomic(path, |w| write_csv_part(w, df, true, path))
+}
+
+/// One part of a CSV: the first (header and byte-order mark) or a later one.
+pub(super) fn write_csv_part(
+    w: &mut dyn Write,
+    df: &mut DataFrame,
+    first: bool,
+    path: &Path,
+) -> Result<(), FrameError> {
+    let err = |source| FrameError::Polars { path: path.to_path_buf(), source };
+    let mut safe = super::csv_cell::neutralised(df).map_err(err)?;
+    CsvWriter::new(w)
+        .include_bom(first)
+        .include_header(first)
+        .finish(safe.as_mut().unwrap_or(df))
+        .map_err(err)
 }

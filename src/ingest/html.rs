@@ -1,6 +1,10 @@
-//! HTML → text lines: visible text in reading order, table rows as
-//! `cell | cell | …` lines with rowspan/colspan expanded; scripts, styles and
-//! navigation skipped.
+//! HTML → text lines: the article's visible text in reading order, table
+//! rows as `cell | cell | …` lines with rowspan/colspan expanded; scripts,
+//! styles, navigation, banners and link lists skipped (see `article`), and
+//! every stage bounded (nesting depth, table cells, laid-out table text).
+
+mod article;
+mod table;
 
 use scraper::{ElementRef, Html, Node};
 use std::sync::LazyLock;
@@ -13,6 +17,10 @@ struct PageChrome {
     skip_class_words: Vec<String>,
     drop_line_starts: Vec<String>,
     drop_line_contains: Vec<String>,
+    banner_words: Vec<String>,
+    banner_max_chars: usize,
+    title_class_words: Vec<String>,
+    site_name_ends: Vec<String>,
 }
 
 static CHROME: LazyLock<PageChrome> = LazyLock::new(|| {
@@ -82,30 +90,62 @@ const BLOCK: &[&str] = &[
     "hr",
 ];
 
+/// What a saved page gives: its report's text and what was left out.
+#[derive(Debug, Default)]
+pub struct PageText {
+    pub text: String,
+    /// caps hit while laying the page out (stage and what), for `ingest.capped`
+    pub capped: Vec<String>,
+    /// visible characters of site furniture left out around the report
+    pub furniture_chars: usize,
+}
+
+/// The page's text (tests and callers that need no account of what was dropped).
 pub fn html_to_text(html: &str) -> String {
+    read_page(html).text
+}
+
+/// Read a saved page: the article block (see [`article`]) with its title,
+/// furniture and link lists left out, tables as rows, every cap counted.
+pub fn read_page(html: &str) -> PageText {
     let doc = Html::parse_document(html);
+    let root = doc.root_element();
+    let mut walker = Walker::default();
+    let mut all = String::new();
+    walker.walk(root, &mut all, false, 0);
+    let measures = article::measure(root);
+    let scope = article::find(root, &measures);
     let mut out = String::with_capacity(html.len() / 3);
-    walk(doc.root_element(), &mut out, true);
-    // a page whose report sits inside an element named like furniture: read it all
-    let has_furniture = doc
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .any(|e| is_site_furniture(&e));
-    if has_furniture {
-        let mut all = String::new();
-        walk(doc.root_element(), &mut all, false);
-        let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-        if visible(&out) * 5 < visible(&all) {
-            out = all;
-        }
+    if let Some(title) = scope.title.as_ref().and_then(article::text_of) {
+        out.push_str(&title);
+        out.push('\n');
     }
-    // collapse runs of blank lines and trim each line
+    let mut walker = Walker { measures: Some(&measures), ..Walker::default() };
+    walker.walk(scope.block, &mut out, true, 0);
+    // a page whose report sits inside an element named like furniture: read it all
+    if visible(&out) * 5 < visible(&all) {
+        out = all.clone();
+    }
+    let text = clean_lines(&out);
+    let furniture_chars = visible(&clean_lines(&all)).saturating_sub(visible(&text));
+    let mut capped = walker.capped;
+    capped.sort();
+    capped.dedup();
+    PageText { text, capped, furniture_chars }
+}
+
+/// Characters that show (whitespace left out).
+fn visible(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Collapse runs of blank lines, trim each line and drop the site's lines.
+fn clean_lines(out: &str) -> String {
     let mut text = String::with_capacity(out.len());
     let mut blank = false;
     for line in out.lines() {
         let line = line.trim();
-        if is_chrome_line(line) {
+        if is_chrome_line(line) || is_date_banner(line) {
             continue;
         }
         if line.is_empty() {
@@ -122,122 +162,100 @@ pub fn html_to_text(html: &str) -> String {
     text
 }
 
-fn walk(el: ElementRef, out: &mut String, skip_furniture: bool) {
-    let name = el.value().name();
-    if SKIP.contains(&name) || skip_furniture && name != "table" && is_site_furniture(&el) {
-        return;
-    }
-    if name == "table" {
-        table_lines(el, out);
-        return;
-    }
-    let block = BLOCK.contains(&name);
-    if block {
-        out.push('\n');
-    }
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => {
-                // inline whitespace collapses to one space
-                let s: &str = t;
-                let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                if !collapsed.is_empty() {
-                    if s.starts_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) {
-                        out.push(' ');
-                    }
-                    out.push_str(&collapsed);
-                    if s.ends_with(char::is_whitespace) {
-                        out.push(' ');
+/// A short line naming a weekday (今天是2025年3月5日 星期三): the site's date banner.
+fn is_date_banner(line: &str) -> bool {
+    line.chars().count() <= CHROME.banner_max_chars
+        && CHROME.banner_words.iter().any(|w| line.contains(w.as_str()))
+}
+
+/// Nesting deeper than this is read as flat text (a hostile page nests
+/// thousands of elements; the walk must not run out of stack).
+pub const MAX_DEPTH: usize = 128;
+/// A table's laid-out text may be this many times its cells' own text (plus
+/// [`TABLE_TEXT_FLOOR`]): spans copy a cell into every cell they cover.
+pub const TABLE_TEXT_FACTOR: usize = 8;
+/// Laid-out text every table may have whatever its cells hold.
+pub const TABLE_TEXT_FLOOR: usize = 64 * 1024;
+
+/// Walks a page's elements in reading order, writing text lines.
+#[derive(Default)]
+struct Walker<'m> {
+    /// text measures, when link lists are to be left out
+    measures: Option<&'m article::Measures>,
+    capped: Vec<String>,
+}
+
+impl Walker<'_> {
+    fn walk(&mut self, el: ElementRef, out: &mut String, skip_furniture: bool, depth: usize) {
+        let name = el.value().name();
+        if SKIP.contains(&name) || skip_furniture && name != "table" && is_site_furniture(&el) {
+            return;
+        }
+        if self.measures.is_some_and(|m| article::is_link_list(&el, m)) {
+            return;
+        }
+        if depth >= MAX_DEPTH {
+            self.capped
+                .push(format!("html: elements nested deeper than {MAX_DEPTH} read as flat text"));
+            flat_text(el, out);
+            return;
+        }
+        if name == "table" {
+            self.table_lines(el, out, depth);
+            return;
+        }
+        let block = BLOCK.contains(&name);
+        if block {
+            out.push('\n');
+        }
+        for child in el.children() {
+            match child.value() {
+                Node::Text(t) => push_inline(t, out),
+                Node::Element(_) => {
+                    if let Some(e) = ElementRef::wrap(child) {
+                        self.walk(e, out, skip_furniture, depth + 1);
                     }
                 }
+                _ => {}
             }
-            Node::Element(_) => {
-                if let Some(e) = ElementRef::wrap(child) {
-                    walk(e, out, skip_furniture);
-                }
-            }
+        }
+        if block {
+            out.push('\n');
+        }
+    }
+
+    pub(super) fn cell_text(&mut self, el: ElementRef, depth: usize) -> String {
+        let mut s = String::new();
+        self.walk(el, &mut s, true, depth);
+        s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "/")
+    }
+}
+
+/// Inline text: whitespace collapses to one space.
+fn push_inline(s: &str, out: &mut String) {
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !collapsed.is_empty() {
+        if s.starts_with(char::is_whitespace) && !out.ends_with(['\n', ' ']) {
+            out.push(' ');
+        }
+        out.push_str(&collapsed);
+        if s.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+    }
+}
+
+/// Every text node below `el`, in order, one line per block (no recursion).
+fn flat_text(el: ElementRef, out: &mut String) {
+    out.push('\n');
+    for node in el.descendants() {
+        match node.value() {
+            Node::Text(t) => push_inline(t, out),
+            Node::Element(e) if BLOCK.contains(&e.name()) => out.push('\n'),
             _ => {}
         }
     }
-    if block {
-        out.push('\n');
-    }
-}
-
-fn cell_text(el: ElementRef) -> String {
-    let mut s = String::new();
-    walk(el, &mut s, true);
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "/")
-}
-
-fn span(el: &ElementRef, attr: &str, limit: usize) -> usize {
-    el.value().attr(attr).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(1).clamp(1, limit)
-}
-
-/// Rows of one table laid out (nested tables' rows belong to the inner table).
-const MAX_TABLE_ROWS: usize = 5000;
-/// Columns of one table; a colspan never reaches past this.
-const MAX_TABLE_COLS: usize = 256;
-/// Cells of one table's grid once spans are expanded.
-const MAX_TABLE_CELLS: usize = 200_000;
-
-/// Lay a table out on a grid (rowspan/colspan fill every covered cell) and
-/// write one `a | b | c` line per row. Spans are clamped to the table's real
-/// rows and to [`MAX_TABLE_COLS`]; a grid is never larger than
-/// [`MAX_TABLE_CELLS`] (the rest of such a table is left out).
-fn table_lines(table: ElementRef, out: &mut String) {
-    let rows: Vec<ElementRef> = table
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|e| e.value().name() == "tr")
-        .filter(|tr| {
-            tr.ancestors().filter_map(ElementRef::wrap).find(|a| a.value().name() == "table")
-                == Some(table)
-        })
-        .take(MAX_TABLE_ROWS)
-        .collect();
-    let mut grid: Vec<Vec<Option<String>>> = vec![Vec::new(); rows.len()];
-    let mut cells_used = 0usize;
-    'rows: for (r, tr) in rows.iter().enumerate() {
-        let mut c = 0;
-        for cell in tr
-            .children()
-            .filter_map(ElementRef::wrap)
-            .filter(|e| matches!(e.value().name(), "td" | "th"))
-        {
-            while grid[r].get(c).is_some_and(|v| v.is_some()) {
-                c += 1;
-            }
-            if c >= MAX_TABLE_COLS {
-                break;
-            }
-            let text = cell_text(cell);
-            let rs = span(&cell, "rowspan", rows.len() - r);
-            let cs = span(&cell, "colspan", MAX_TABLE_COLS - c);
-            cells_used += rs * cs;
-            if cells_used > MAX_TABLE_CELLS {
-                break 'rows;
-            }
-            for row in &mut grid[r..r + rs] {
-                if row.len() < c + cs {
-                    row.resize(c + cs, None);
-                }
-                for slot in &mut row[c..c + cs] {
-                    *slot = Some(text.clone());
-                }
-            }
-            c += cs;
-        }
-    }
     out.push('\n');
-    for row in grid {
-        let cells: Vec<String> = row.into_iter().map(|c| c.unwrap_or_default()).collect();
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        out.push_str(&cells.join(" | "));
-        out.push('\n');
-    }
 }
 
 #[cfg(test)]
@@ -287,6 +305,7 @@ mod tests {
 
     #[test]
     fn huge_spans_are_clamped_to_the_table() {
+        use super::table::MAX_TABLE_COLS;
         // a hostile page: spans far beyond the table's real size
         let cells = r#"<td rowspan="99999" colspan="99999">x</td>"#.repeat(50);
         let html = format!("<table><tr>{cells}</tr><tr><td>1</td></tr></table>");

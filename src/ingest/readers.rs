@@ -17,12 +17,12 @@ pub fn read_word(
 ) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     let word =
         docx::read_docx(bytes, &docx::Limits::default()).map_err(|e| diagnostic(source, &e))?;
-    let diags = word
+    let mut diags: Vec<Diagnostic> = word
         .warnings
         .iter()
         .map(|w| Diagnostic::warning(source, Code::WordPartSkipped, w.clone()))
         .collect();
-    let doc = document_from_text(source, bytes, word.body, format, "")?;
+    let doc = document_from_text(source, bytes, word.body, format, "", &mut diags)?;
     Ok((doc, diags))
 }
 
@@ -43,8 +43,9 @@ fn diagnostic(source: &str, e: &DocxError) -> Diagnostic {
 pub fn read_pdf(source: &str, bytes: &[u8]) -> Result<(Document, Vec<Diagnostic>), Diagnostic> {
     let text =
         pdf::read_pdf(bytes, &pdf::Limits::default()).map_err(|e| pdf_diagnostic(source, &e))?;
-    let doc = document_from_text(source, bytes, text.text, Format::Pdf, "")?;
-    Ok((doc, Vec::new()))
+    let mut diags = Vec::new();
+    let doc = document_from_text(source, bytes, text.text, Format::Pdf, "", &mut diags)?;
+    Ok((doc, diags))
 }
 
 /// The diagnostic of a PDF that could not be read.

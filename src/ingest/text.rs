@@ -38,23 +38,59 @@ pub fn document_from_bytes(
     }
     let is_html = claimed == Format::Html || html::looks_like_html(&decoded.text);
     let (format, original) = if is_html {
-        (Format::Html, html::html_to_text(&decoded.text))
+        let page = html::read_page(&decoded.text);
+        diags.extend(page_diagnostics(source, &page));
+        (Format::Html, page.text)
     } else {
         (Format::Text, decoded.text)
     };
-    let doc = document_from_text(source, bytes, original, format, decoded.encoding)?;
+    let doc = document_from_text(source, bytes, original, format, decoded.encoding, &mut diags)?;
     Ok((doc, diags))
 }
+
+/// What reading a page left out, said: caps hit (`ingest.capped`) and the
+/// site furniture dropped around the article (`ingest.furniture`, info).
+fn page_diagnostics(source: &str, page: &html::PageText) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = page
+        .capped
+        .iter()
+        .map(|what| Diagnostic::warning(source, Code::IngestCapped, what))
+        .collect();
+    if page.furniture_chars > 0 {
+        let msg = format!(
+            "{} characters of site furniture (menus, banners, link lists, footer) left out around the report",
+            page.furniture_chars
+        );
+        out.push(Diagnostic::info(source, Code::IngestFurniture, msg));
+    }
+    out
+}
+
+/// The most text one document is read to: reports are well under a
+/// megabyte; past this (a one-line megabyte text, a runaway layout) the rest
+/// is left out with `ingest.capped`, so one document's work stays bounded.
+pub const MAX_DOCUMENT_BYTES: usize = 8 << 20;
 
 /// A document from text a reader took out of `bytes` (a web page's, a Word
 /// file's or a PDF's text, or the decoded text itself).
 pub fn document_from_text(
     source: &str,
     bytes: &[u8],
-    original: String,
+    mut original: String,
     format: Format,
     encoding: &str,
+    diags: &mut Vec<Diagnostic>,
 ) -> Result<Document, Diagnostic> {
+    if original.len() > MAX_DOCUMENT_BYTES {
+        let cut =
+            (0..=MAX_DOCUMENT_BYTES).rev().find(|&i| original.is_char_boundary(i)).unwrap_or(0);
+        let msg = format!(
+            "text of {} bytes is over the {MAX_DOCUMENT_BYTES}-byte budget of one document: the rest after byte {cut} left out",
+            original.len()
+        );
+        diags.push(Diagnostic::warning(source, Code::IngestCapped, msg));
+        original.truncate(cut);
+    }
     if original.trim().is_empty() {
         return Err(Diagnostic::error(source, Code::IngestEmpty, "no text in the file"));
     }

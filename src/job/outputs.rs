@@ -68,6 +68,8 @@ pub(super) fn write_tables_and_page(
         let rel = path.strip_prefix(&job.output).unwrap_or(&path).display().to_string();
         written.push((rel, changed));
     }
+    let workbook = write_workbook(job, engine, out, &shown.tables)?;
+    written.push((WORKBOOK_FILE.into(), workbook));
     let counts = out.counts();
     let font = engine.reference.font;
     written.push((page::FONT_FILE.into(), write_bytes(&job.output.join(page::FONT_FILE), font)?));
@@ -75,6 +77,45 @@ pub(super) fn write_tables_and_page(
     written
         .push(("index.html".into(), write_bytes(&job.output.join("index.html"), html.as_bytes())?));
     Ok(counts)
+}
+
+/// The planner's workbook beside the tables.
+pub(super) const WORKBOOK_FILE: &str = "tables.xlsx";
+
+/// The workbook a planner opens: the wide panel, then each ranked table, one
+/// sheet each, with the focus region's rows marked.
+fn write_workbook(
+    job: &JobSpec,
+    engine: &Engine,
+    out: &BuildOutput,
+    tables: &[Comparison],
+) -> Result<bool, JobError> {
+    let path = job.output.join(WORKBOOK_FILE);
+    let polars = |source| FrameError::Polars { path: path.clone(), source };
+    let panel = frame::panel::panel_wide_frame(&out.panel, engine.catalog()).map_err(polars)?;
+    let frames: Vec<polars::prelude::DataFrame> =
+        tables.iter().map(table::comparison_frame).collect::<Result<_, _>>().map_err(polars)?;
+    let focus: std::collections::BTreeSet<&str> = tables
+        .iter()
+        .flat_map(|t| t.rows.iter().filter(|r| r.is_focus).map(|r| r.region_code.as_str()))
+        .collect();
+    let codes = panel.column("region_code").and_then(|c| c.str().cloned()).map_err(polars)?;
+    let panel_focus = codes
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| code.is_some_and(|c| focus.contains(c)))
+        .map(|(i, _)| i)
+        .collect();
+    let mut sheets =
+        vec![frame::xlsx::Sheet { name: "panel".into(), frame: &panel, focus: panel_focus }];
+    for (t, df) in tables.iter().zip(&frames) {
+        sheets.push(frame::xlsx::Sheet {
+            name: format!("{}_{}_{}", t.indicator, t.year, t.kind.as_str()),
+            frame: df,
+            focus: t.rows.iter().enumerate().filter(|(_, r)| r.is_focus).map(|(i, _)| i).collect(),
+        });
+    }
+    Ok(frame::xlsx::write_workbook(&path, &sheets)?)
 }
 
 /// The manifest: every input and output with its hash; written last.

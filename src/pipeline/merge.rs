@@ -19,9 +19,8 @@ pub enum MergeError {
 }
 
 fn read_table<T: DeserializeOwned>(path: &Path) -> Result<Vec<T>, MergeError> {
-    let err = |source| MergeError::Read { path: path.to_path_buf(), source };
-    let mut reader = csv::Reader::from_path(path).map_err(err)?;
-    reader.deserialize().collect::<Result<Vec<T>, _>>().map_err(err)
+    crate::frame::csv_cell::read_table(path)
+        .map_err(|source| MergeError::Read { path: path.to_path_buf(), source })
 }
 
 /// What one shard folder holds.

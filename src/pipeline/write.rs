@@ -74,15 +74,29 @@ fn write_rest(
     })?;
     written.push(bytes(dir, "panel.sdmx.csv", &sdmx)?);
     w(&mut written, "diagnostics.csv", &mut frame::diagnostics_frame(&out.diagnostics)?, false)?;
+    let parts = dataset::write_dataset(dir, one_year, &out.panel)?;
     let columns: Vec<String> = wide.get_column_names().iter().map(|c| c.to_string()).collect();
-    let package = datapackage::datapackage(catalog, &columns);
+    let package = datapackage::datapackage(catalog, &columns, &dataset_parts(dir, &parts));
     written.push(bytes(
         dir,
         "datapackage.json",
         &serde_json::to_vec_pretty(&package).unwrap_or_default(),
     )?);
-    written.extend(dataset::write_dataset(dir, one_year, &out.panel)?);
+    written.extend(parts);
     Ok(written)
+}
+
+/// The dataset's part files relative to `dir`, facts and panel apart.
+fn dataset_parts(dir: &Path, parts: &[(PathBuf, bool)]) -> datapackage::DatasetParts {
+    let mut out = datapackage::DatasetParts::default();
+    for (path, _) in parts {
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let text = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>();
+        let list =
+            if text.get(1).is_some_and(|t| t == "facts") { &mut out.facts } else { &mut out.panel };
+        list.push(text.join("/"));
+    }
+    out
 }
 
 /// Write one frame as `name` in `dir` (CSV or Parquet), noting whether it changed.

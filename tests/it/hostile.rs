@@ -90,3 +90,48 @@ fn walk(dir: &Path) -> Vec<String> {
     }
     out
 }
+
+/// The engine's own hostile corpus (`tests/support/hostile_corpus.rs`): every
+/// kind of input that makes a stage's output outgrow its input. The batch
+/// completes, nothing panics, every file is read or named, caps are said
+/// (`ingest.capped`), and the seeds among them give their facts.
+#[test]
+fn a_corpus_built_to_outgrow_every_stage_completes() {
+    use crate::hostile_corpus::{corpus, zip_bombs};
+    let work = tempfile::tempdir().unwrap();
+    let batch = work.path().join("batch");
+    std::fs::create_dir_all(&batch).unwrap();
+    let pdf_dir = repo().join("tests/fixtures/pdf");
+    let pdfs: Vec<Vec<u8>> = ["chromium_report.pdf", "gbk_euc.pdf", "reportlab_stsong.pdf"]
+        .iter()
+        .map(|n| std::fs::read(pdf_dir.join(n)).unwrap())
+        .collect();
+    let mut rng = Rng(0x0b0d_2026);
+    let mut files = zip_bombs(300 << 20);
+    for v in 0..3 {
+        files.extend(corpus(&mut rng, v, 1, &pdfs));
+    }
+    for (name, bytes) in &files {
+        std::fs::write(batch.join(name), bytes).unwrap();
+    }
+    for e in std::fs::read_dir(reports()).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            std::fs::copy(e.path(), batch.join(e.file_name())).unwrap();
+        }
+    }
+    let out = work.path().join("out");
+    let run = yardstick(&["build", batch.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(matches!(run.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&run.stderr));
+    let diags = read(&out.join("diagnostics.csv"));
+    assert!(!diags.contains("internal.panic"), "a stage panicked:\n{diags}");
+    assert!(diags.contains("ingest.capped"), "no cap was said:\n{diags}");
+    let seen: BTreeSet<String> = sources(&out.join("documents.csv"))
+        .union(&sources(&out.join("diagnostics.csv")))
+        .cloned()
+        .collect();
+    for e in walk(&batch) {
+        assert!(seen.contains(&e), "{e} is neither read nor diagnosed");
+    }
+    let facts = read(&out.join("facts.csv"));
+    assert!(facts.lines().filter(|l| l.contains("004_fae492f318547c6d")).count() > 5);
+}

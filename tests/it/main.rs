@@ -9,6 +9,8 @@ mod dataset;
 #[path = "../support/formats.rs"]
 mod formats;
 mod hostile;
+#[path = "../support/hostile_corpus.rs"]
+mod hostile_corpus;
 mod layout;
 mod layouts;
 #[path = "../support/mutate.rs"]

@@ -11,9 +11,9 @@ import duckdb
 import pyarrow.parquet as pq
 
 out = sys.argv[1]
-with open(f"{out}/facts.csv", encoding="utf-8", newline="") as f:
+with open(f"{out}/facts.csv", encoding="utf-8-sig", newline="") as f:
     facts = list(csv.DictReader(f))
-with open(f"{out}/panel_long.csv", encoding="utf-8", newline="") as f:
+with open(f"{out}/panel_long.csv", encoding="utf-8-sig", newline="") as f:
     panel = list(csv.DictReader(f))
 
 con = duckdb.connect()
