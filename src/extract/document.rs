@@ -8,8 +8,13 @@ use super::segment::{self, Clause, Span};
 use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Shared, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
-use crate::locate::{DocMeta, DocType, Gazetteer};
+use crate::locate::{DocMeta, Gazetteer};
 use std::sync::LazyLock;
+
+mod evidence;
+mod table_facts;
+
+pub use evidence::MAX_EVIDENCE_CHARS;
 
 /// A document prepared for extraction: its chars, clauses, quantities and cues.
 pub(super) struct Pass<'a> {
@@ -20,6 +25,8 @@ pub(super) struct Pass<'a> {
     chars: Vec<char>,
     orig_chars: Vec<char>,
     sentences: Vec<Span>,
+    /// the last window of an overlong sentence quoted (its start and text)
+    last_window: std::cell::RefCell<Option<(usize, Shared)>>,
     clauses: Vec<Clause>,
     quantities: Vec<Quantity>,
     hits: Vec<CueHit>,
@@ -44,7 +51,10 @@ pub const DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// What the clauses of one sentence share while they are walked.
 struct ClauseScope {
-    evidence: Shared,
+    /// the sentence as written, shared by its facts (None when it is longer
+    /// than [`MAX_EVIDENCE_CHARS`]: each fact then quotes a window of it)
+    evidence: Option<Shared>,
+    sentence: Span,
     prev_clause: String,
     sentence_start: usize,
 }
@@ -77,6 +87,7 @@ impl<'a> Pass<'a> {
             about: subject_of(doc, meta),
             orig_chars: doc.original.chars().collect(),
             sentences,
+            last_window: std::cell::RefCell::new(None),
             clauses,
             quantities: quantity::find_quantities(&norm.text, &norm.byte_at, &ex.wording),
             hits: ex.cue_hits(&norm.text, &norm.byte_at),
@@ -113,14 +124,6 @@ impl<'a> Pass<'a> {
     fn in_table(&self, p: usize) -> bool {
         let i = self.table_ranges.partition_point(|&(s, _)| s <= p);
         i > 0 && p < self.table_ranges[i - 1].1
-    }
-
-    /// The original text of a folded char span, trimmed (evidence quotes this).
-    fn evidence_of(&self, start: usize, end: usize) -> String {
-        let norm = &self.doc.norm;
-        let (s, e) = norm.orig_span(start, end.min(norm.char_len()));
-        let n = self.orig_chars.len();
-        self.orig_chars[s.min(n)..e.min(n)].iter().collect::<String>().trim().to_string()
     }
 
     fn text_of(&self, s: usize, e: usize) -> String {
@@ -206,8 +209,10 @@ impl<'a> Pass<'a> {
             .find(|c| c.end <= clause.start)
             .map(|c| self.text_of(c.start, c.end))
             .unwrap_or_default();
+        let whole = sentence.end - sentence.start <= MAX_EVIDENCE_CHARS;
         ClauseScope {
-            evidence: self.evidence_of(sentence.start, sentence.end).into(),
+            evidence: whole.then(|| self.evidence_of(sentence.start, sentence.end).into()),
+            sentence,
             prev_clause,
             sentence_start: sentence.start,
         }
@@ -276,7 +281,7 @@ impl<'a> Pass<'a> {
                 .with_qualifier(rules::qualifier_of(q))
                 .with_period(placement.period)
                 .with_span(s, e)
-                .with_evidence(scope.evidence.clone())
+                .with_evidence(self.evidence_in(scope, q.start))
                 .with_origin(origin.clone()),
             );
             used.push(a.indicator);
@@ -349,37 +354,10 @@ impl<'a> Pass<'a> {
                 Fact::new(&self.about, ind, 0.0, placement.kind, placement.year, rule)
                     .with_period(placement.period)
                     .with_span(s, e)
-                    .with_evidence(scope.evidence.clone())
+                    .with_evidence(self.evidence_in(scope, cue.start))
                     .with_origin(TEXT_ORIGIN.clone()),
             );
         }
-    }
-
-    /// Facts of the table lines (a work report's tables are last year's results).
-    pub(super) fn table_facts(&self) -> Vec<Fact> {
-        let meta = self.meta;
-        let table_year = if meta.doc_type == DocType::GovWorkReport {
-            meta.report_year.map(|y| y - 1)
-        } else {
-            meta.report_year
-        };
-        let catalog = &self.ex.catalog;
-        let mut facts = Vec::new();
-        for tv in tables::read_tables(catalog, &self.lines) {
-            let ind = &catalog.indicators[tv.indicator];
-            if !self.applies(ind) {
-                continue;
-            }
-            let (s, e) = self.doc.norm.orig_span(tv.line_start, tv.line_end);
-            let line = self.text_of(0, tv.line_start).matches('\n').count() + 1;
-            facts.push(
-                Fact::new(&self.about, ind, tv.value, FactKind::Actual, table_year, tv.rule)
-                    .with_span(s, e)
-                    .with_evidence(self.evidence_of(tv.line_start, tv.line_end).into())
-                    .with_origin(format!("table line {line}").into()),
-            );
-        }
-        facts
     }
 }
 

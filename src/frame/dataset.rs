@@ -7,8 +7,8 @@
 
 use super::facts_frame;
 use super::panel::{panel_long_frame, PanelRow};
-use super::parquet::write_parquet;
-use super::write::FrameError;
+use super::parquet::{write_parquet, ParquetParts, ROW_GROUP_ROWS};
+use super::write::{write_atomic, FrameError};
 use crate::extract::Fact;
 use polars::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,8 +50,7 @@ pub fn write_dataset(
     for ((year, province), part) in by_cell {
         let path =
             root.join("facts").join(format!("year={year}")).join(format!("province={province}"));
-        let df = without(facts_frame(&part), "year", &path)?;
-        written.push(write_part(&df, &path)?);
+        written.push(write_facts_part(&part, &path)?);
     }
     for (year, rows) in by_year {
         let path = root.join("panel").join(format!("year={year}"));
@@ -66,6 +65,22 @@ pub fn write_dataset(
 fn without(df: PolarsResult<DataFrame>, column: &str, dir: &Path) -> Result<DataFrame, FrameError> {
     df.and_then(|df| df.drop(column))
         .map_err(|source| FrameError::Polars { path: dir.to_path_buf(), source })
+}
+
+/// A facts partition encoded a row group at a time (the bytes of one frame
+/// written whole), so a large partition is never one frame of all its facts.
+fn write_facts_part(facts: &[&Fact], dir: &Path) -> Result<(PathBuf, bool), FrameError> {
+    let path = dir.join(PART_FILE);
+    let err = |source| FrameError::Polars { path: path.clone(), source };
+    let mut parts = ParquetParts::default();
+    for chunk in facts.chunks(ROW_GROUP_ROWS) {
+        parts.push(without(facts_frame(chunk), "year", dir)?).map_err(err)?;
+    }
+    let bytes = parts.finish().map_err(err)?;
+    let changed = write_atomic(&path, |w| {
+        w.write_all(&bytes).map_err(|source| FrameError::Io { path: path.clone(), source })
+    })?;
+    Ok((path, changed))
 }
 
 fn write_part(df: &DataFrame, dir: &Path) -> Result<(PathBuf, bool), FrameError> {

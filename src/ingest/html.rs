@@ -4,6 +4,7 @@
 //! every stage bounded (nesting depth, table cells, laid-out table text).
 
 mod article;
+mod nesting;
 mod table;
 
 use scraper::{ElementRef, Html, Node};
@@ -108,11 +109,12 @@ pub fn html_to_text(html: &str) -> String {
 /// Read a saved page: the article block (see [`article`]) with its title,
 /// furniture and link lists left out, tables as rows, every cap counted.
 pub fn read_page(html: &str) -> PageText {
-    let doc = Html::parse_document(html);
+    let (html, blanked) = nesting::bound_nesting(html);
+    let doc = Html::parse_document(&html);
     let root = doc.root_element();
-    let mut walker = Walker::default();
+    let mut whole = Walker::default();
     let mut all = String::new();
-    walker.walk(root, &mut all, false, 0);
+    whole.walk(root, &mut all, false, 0);
     let measures = article::measure(root);
     let scope = article::find(root, &measures);
     let mut out = String::with_capacity(html.len() / 3);
@@ -128,7 +130,12 @@ pub fn read_page(html: &str) -> PageText {
     }
     let text = clean_lines(&out);
     let furniture_chars = visible(&clean_lines(&all)).saturating_sub(visible(&text));
-    let mut capped = walker.capped;
+    let mut capped = whole.capped;
+    capped.extend(walker.capped);
+    if blanked > 0 {
+        let bound = nesting::MAX_PARSE_DEPTH;
+        capped.push(format!("html: {blanked} tags opened deeper than {bound} read as flat text"));
+    }
     capped.sort();
     capped.dedup();
     PageText { text, capped, furniture_chars }

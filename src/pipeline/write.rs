@@ -25,6 +25,11 @@ pub const OUTPUT_FILES: &[&str] = &[
     "datapackage.json",
 ];
 
+/// The most evidence text the facts table and the other outputs are written
+/// with side by side; past it they are written one after the other, so the
+/// write phase's memory stays bounded (a hostile batch's facts quote long rows).
+pub const PARALLEL_WRITE_MAX_TEXT: usize = 64 << 20;
+
 /// Write every output atomically; returns (path, changed) per file.
 pub fn write_outputs(
     out: &BuildOutput,
@@ -40,10 +45,16 @@ pub fn write_outputs(
     w(&mut written, "documents.csv", &mut frame::documents_frame(&out.documents)?, false)?;
     // the facts table, the largest, is written beside everything else
     let facts = (dir.join("facts.csv"), dir.join("facts.parquet"));
-    let (facts, rest) = rayon::join(
-        || frame::write_facts(&one_year, &facts.0, &facts.1),
-        || write_rest(out, reference, dir, &periods, &one_year),
-    );
+    let write_facts = || frame::write_facts(&one_year, &facts.0, &facts.1);
+    let write_rest = || write_rest(out, reference, dir, &periods, &one_year);
+    // each writer holds a row group's frame (its text copied twice on the way
+    // to Parquet): beside each other only while that stays small
+    let text: usize = one_year.iter().map(|f| f.evidence.len()).sum();
+    let (facts, rest) = if text <= PARALLEL_WRITE_MAX_TEXT {
+        rayon::join(write_facts, write_rest)
+    } else {
+        (write_facts(), write_rest())
+    };
     written.extend(facts?);
     written.extend(rest?);
     Ok(written)
