@@ -5,6 +5,7 @@
 use super::numerals::parse_arabic;
 use super::Rule;
 use crate::catalog::Catalog;
+use std::borrow::Cow;
 
 /// A value read from a table line.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,12 +64,67 @@ fn remember(recent: &mut Vec<String>, line: &str) {
     }
 }
 
+/// A row flattened one cell (or a few) per line: `行政许可 |` alone on a
+/// line (a label piece) …
+fn is_label_piece(line: &str) -> bool {
+    let t = line.trim();
+    t.ends_with('|') && t.matches('|').count() == 1 && {
+        let label = t.trim_end_matches('|').trim();
+        !label.is_empty() && number(label).is_none()
+    }
+}
+
+/// … and its numbers on the lines below (`12 | 0 | 30 |`).
+fn is_number_piece(line: &str) -> bool {
+    let cs = cells(line);
+    line.contains('|')
+        && cs.iter().any(|c| !c.is_empty())
+        && cs.iter().filter(|c| !c.is_empty()).all(|c| number(c).is_some())
+}
+
+/// The lines with flattened rows joined back: a label piece followed by
+/// number pieces is one row; a run of label pieces before such a row is its
+/// header. Each row keeps the char range of the lines it spans.
+fn joined_rows<'a>(lines: &[(usize, &'a str)]) -> Vec<(usize, usize, Cow<'a, str>)> {
+    let end_of = |i: usize| lines[i].0 + lines[i].1.chars().count();
+    let join = |from: usize, to: usize| -> (usize, usize, Cow<'a, str>) {
+        let cells: Vec<&str> = lines[from..to]
+            .iter()
+            .flat_map(|(_, l)| l.split('|').map(str::trim).filter(|c| !c.is_empty()))
+            .collect();
+        (lines[from].0, end_of(to - 1), Cow::Owned(format!("{} |", cells.join(" | "))))
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if is_label_piece(lines[i].1) {
+            let numbers = (i + 1..lines.len()).take_while(|&j| is_number_piece(lines[j].1)).count();
+            if numbers > 0 {
+                out.push(join(i, i + 1 + numbers));
+                i += 1 + numbers;
+                continue;
+            }
+            let labels = (i..lines.len()).take_while(|&j| is_label_piece(lines[j].1)).count();
+            let row_follows = lines.get(i + labels).is_some_and(|l| is_number_piece(l.1));
+            if labels >= 2 && row_follows {
+                out.push(join(i, i + labels - 1));
+                i += labels - 1;
+                continue;
+            }
+        }
+        out.push((lines[i].0, end_of(i), Cow::Borrowed(lines[i].1)));
+        i += 1;
+    }
+    out
+}
+
 /// Read every table line of a normalised text. `lines` gives (char start, text) per line.
 pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue> {
     let mut out = Vec::new();
     let mut header: Vec<String> = Vec::new();
     let mut recent: Vec<String> = Vec::new();
-    for &(start, line) in lines {
+    for (start, end, line) in joined_rows(lines) {
+        let line = line.as_ref();
         if !is_table_line(line) {
             remember(&mut recent, line);
             continue;
@@ -86,7 +142,6 @@ pub fn read_tables(catalog: &Catalog, lines: &[(usize, &str)]) -> Vec<TableValue
             remember(&mut recent, line);
             continue;
         }
-        let end = start + line.chars().count();
         let row = Row { cells: cs, nums, label, start, end };
         if let Some(values) = positional_row(catalog, &row, &recent, &header) {
             out.extend(values);
@@ -225,6 +280,24 @@ mod tests {
         assert!(got.contains(&("normative_documents_in_force".into(), 7.0)));
         assert!(got.contains(&("admin_licenses".into(), 12.0)));
         assert!(got.contains(&("disclosure_requests".into(), 3.0)));
+    }
+
+    #[test]
+    fn rows_flattened_one_cell_per_line_are_read_as_rows() {
+        // a template table as some re-hosts and PDF converters flatten it:
+        // the label on one line, its numbers on the lines below
+        let t = "信息内容 |\n本年处理决定数量 |\n行政许可 |\n12 |\n行政处罚 |\n0 | 30 |";
+        let got = read(t);
+        assert!(got.contains(&("admin_licenses".into(), 12.0)), "{got:?}");
+        let c = catalog();
+        let lines: Vec<(usize, &str)> = vec![(0, "行政许可 |"), (7, "12 | 0 | 30 |")];
+        let rows = joined_rows(&lines);
+        assert_eq!(rows, vec![(0, 20, Cow::Borrowed("行政许可 | 12 | 0 | 30 |"))]);
+        let lines: Vec<(usize, &str)> = vec![(0, "行政许可 |"), (7, "12 |")];
+        let got = read_tables(&c, &lines);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((&*c.indicators[got[0].indicator].id, got[0].value), ("admin_licenses", 12.0));
+        assert_eq!((got[0].line_start, got[0].line_end), (0, 11));
     }
 
     #[test]

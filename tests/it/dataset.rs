@@ -16,6 +16,25 @@ fn python_with(modules: &str) -> Option<String> {
     })
 }
 
+/// Build the bundled reports and run a Python check on the output folder
+/// (its first argument; `args` follow); the check's output is printed.
+fn build_and_check(py: &str, script: &str, args: &[&str]) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let o = yardstick(&["build", "reports", "--out", out]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = Command::new(py)
+        .arg(repo().join("tests/python").join(script))
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap();
+    let said =
+        format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(o.status.success(), "{said}");
+    eprintln!("{said}");
+}
+
 fn python_with_duckdb() -> Option<String> {
     python_with("duckdb, pyarrow")
 }
@@ -31,19 +50,8 @@ fn the_data_package_validates_and_its_csvs_open_in_pandas_duckdb_and_the_scorer(
         eprintln!("SKIPPED: ../shared/eval (the gold scorer) is not beside the checkout");
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().to_str().unwrap();
-    let o = yardstick(&["build", "reports", "--out", out]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = Command::new(&py)
-        .arg(repo().join("tests/python/check_package.py"))
-        .args([out, gold.join("score.py").to_str().unwrap(), gold.to_str().unwrap()])
-        .output()
-        .unwrap();
-    let said =
-        format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(o.status.success(), "{said}");
-    eprintln!("{said}");
+    let scorer = gold.join("score.py");
+    build_and_check(&py, "check_package.py", &[scorer.to_str().unwrap(), gold.to_str().unwrap()]);
 }
 
 #[test]
@@ -52,19 +60,7 @@ fn duckdb_and_pyarrow_read_the_partitioned_dataset() {
         eprintln!("SKIPPED: no Python with duckdb and pyarrow (set YARDSTICK_TEST_PYTHON; .ci/run makes a venv)");
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().to_str().unwrap();
-    let o = yardstick(&["build", "reports", "--out", out]);
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = Command::new(&py)
-        .arg(repo().join("tests/python/check_dataset.py"))
-        .arg(out)
-        .output()
-        .unwrap();
-    let said =
-        format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
-    assert!(o.status.success(), "{said}");
-    eprintln!("{said}");
+    build_and_check(&py, "check_dataset.py", &[]);
 }
 
 #[test]

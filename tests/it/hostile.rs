@@ -30,6 +30,33 @@ fn seeds(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// Copy the sample reports (text) into `dir`.
+fn copy_samples(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for e in std::fs::read_dir(reports()).unwrap().flatten() {
+        if e.path().extension().is_some_and(|x| x == "txt") {
+            std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// Build `batch` into `out`: it completes (exit 0 or 1), nothing panics, and
+/// every input is read or named in diagnostics.csv. Returns the diagnostics.
+fn build_accounting_for_every_input(batch: &Path, out: &Path) -> String {
+    let run = yardstick(&["build", batch.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(matches!(run.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&run.stderr));
+    let diags = read(&out.join("diagnostics.csv"));
+    assert!(!diags.contains("internal.panic"), "a stage panicked:\n{diags}");
+    let seen: BTreeSet<String> = sources(&out.join("documents.csv"))
+        .union(&sources(&out.join("diagnostics.csv")))
+        .cloned()
+        .collect();
+    for e in walk(batch) {
+        assert!(seen.contains(&e), "{e} is neither read nor diagnosed");
+    }
+    diags
+}
+
 /// Sources named in a CSV's `source` column.
 fn sources(path: &Path) -> BTreeSet<String> {
     let (h, rows) = csv_rows(path);
@@ -50,25 +77,9 @@ fn a_hostile_batch_completes_and_accounts_for_every_input() {
         }
     }
     let samples = batch.join("samples");
-    std::fs::create_dir_all(&samples).unwrap();
-    for e in std::fs::read_dir(reports()).unwrap().flatten() {
-        if e.path().extension().is_some_and(|x| x == "txt") {
-            std::fs::copy(e.path(), samples.join(e.file_name())).unwrap();
-        }
-    }
+    copy_samples(&samples);
     let out = work.path().join("out");
-    let run = yardstick(&["build", batch.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(matches!(run.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&run.stderr));
-    let diags = read(&out.join("diagnostics.csv"));
-    assert!(!diags.contains("internal.panic"), "a reader panicked:\n{diags}");
-    // every input is accounted for
-    let seen: BTreeSet<String> = sources(&out.join("documents.csv"))
-        .union(&sources(&out.join("diagnostics.csv")))
-        .cloned()
-        .collect();
-    for e in walk(&batch) {
-        assert!(seen.contains(&e), "{e} is neither read nor diagnosed");
-    }
+    build_accounting_for_every_input(&batch, &out);
     // the samples' facts are intact
     let alone = work.path().join("alone");
     yardstick(&["build", samples.to_str().unwrap(), "--out", alone.to_str().unwrap()]);
@@ -114,24 +125,10 @@ fn a_corpus_built_to_outgrow_every_stage_completes() {
     for (name, bytes) in &files {
         std::fs::write(batch.join(name), bytes).unwrap();
     }
-    for e in std::fs::read_dir(reports()).unwrap().flatten() {
-        if e.path().extension().is_some_and(|x| x == "txt") {
-            std::fs::copy(e.path(), batch.join(e.file_name())).unwrap();
-        }
-    }
+    copy_samples(&batch);
     let out = work.path().join("out");
-    let run = yardstick(&["build", batch.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(matches!(run.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&run.stderr));
-    let diags = read(&out.join("diagnostics.csv"));
-    assert!(!diags.contains("internal.panic"), "a stage panicked:\n{diags}");
+    let diags = build_accounting_for_every_input(&batch, &out);
     assert!(diags.contains("ingest.capped"), "no cap was said:\n{diags}");
-    let seen: BTreeSet<String> = sources(&out.join("documents.csv"))
-        .union(&sources(&out.join("diagnostics.csv")))
-        .cloned()
-        .collect();
-    for e in walk(&batch) {
-        assert!(seen.contains(&e), "{e} is neither read nor diagnosed");
-    }
     let facts = read(&out.join("facts.csv"));
     assert!(facts.lines().filter(|l| l.contains("004_fae492f318547c6d")).count() > 5);
 }
