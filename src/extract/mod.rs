@@ -140,7 +140,7 @@ pub fn round_value(v: f64) -> f64 {
         return v;
     }
     let digits = 10 - v.abs().log10().ceil() as i32;
-    let p = 10f64.powi(digits.clamp(0, 12));
+    let p = 10f64.powi(digits.clamp(0, 30));
     (v * p).round() / p
 }
 

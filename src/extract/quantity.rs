@@ -3,7 +3,7 @@
 //! 以内/不超过 → at most, 5%-5.5% → range). Dates, ordinals and numbers
 //! without a measure word are not quantities.
 
-use super::numerals::{parse_arabic, parse_chinese};
+use super::numerals::{self, parse_arabic, parse_chinese};
 use super::wording::{NotACount, QualifierWords, Wording};
 use crate::catalog::{Unit, Units};
 
@@ -88,6 +88,9 @@ struct Scanned<'t> {
     /// a multiplier left over after the multiplier (malformed)
     stray_scale: bool,
     post: &'t str,
+    /// the value the shared numeral scanner read where it reads further than
+    /// the number and multiplier above (3万4000, 2千零30万, 零点四三二一, 百分之五)
+    read: Option<f64>,
 }
 
 fn digits_at(b: &[u8], i: usize) -> usize {
@@ -139,16 +142,22 @@ fn scan_at<'t>(text: &'t str, start: usize, units: &Units) -> Scanned<'t> {
         arabic_end(b, start)
     };
     let mut at = num_end;
-    let f1 = fuzzy_at(text, at);
+    let mut f1 = fuzzy_at(text, at);
     at += f1;
-    let (mult, len) = units.multiplier_at(&text[at..]).unwrap_or((1.0, 0));
+    let (mut mult, len) = units.multiplier_at(&text[at..]).unwrap_or((1.0, 0));
     at += len;
+    let shared = shared_numeral(text, start).filter(|n| n.end > at);
+    let mut num_end = num_end;
+    if let Some(n) = &shared {
+        (num_end, at, mult, f1) = (n.end, n.end, 1.0, 0);
+    }
     let f2 = fuzzy_at(text, at);
     at += f2;
     if let Some(c) = text[at..].chars().next().filter(|c| c.is_whitespace()) {
         at += c.len_utf8();
     }
-    let unit = units.unit_at(&text[at..]);
+    let percent = shared.as_ref().is_some_and(|n| n.percent).then(|| units.unit_at("%")).flatten();
+    let unit = percent.map(|(u, _)| (u, 0)).or_else(|| units.unit_at(&text[at..]));
     // a second multiplier where the unit belongs (3万亿万): malformed
     let stray = unit.is_none().then(|| units.multiplier_at(&text[at..])).flatten();
     at += unit.map_or(stray.map_or(0, |(_, len)| len), |(_, len)| len);
@@ -164,8 +173,35 @@ fn scan_at<'t>(text: &'t str, start: usize, units: &Units) -> Scanned<'t> {
         unit: unit.map(|(u, _)| u),
         stray_scale: stray.is_some(),
         post,
+        read: shared.map(|n| n.value),
     }
 }
+
+/// A numeral as the shared scanner reads it at byte `start`: its end (byte)
+/// and value, when it is a plain number or a percentage.
+struct SharedNumeral {
+    end: usize,
+    value: f64,
+    percent: bool,
+}
+
+/// The numeral the shared scanner ([`numerals::scan_numerals`], the one
+/// `yardstick quantities` runs) finds at byte `start`, read within the next
+/// [`SHARED_WINDOW`] chars of its line.
+fn shared_numeral(text: &str, start: usize) -> Option<SharedNumeral> {
+    let rest = &text[start..];
+    let line = rest.find('\n').map_or(rest, |e| &rest[..e]);
+    let window = line.char_indices().nth(SHARED_WINDOW).map_or(line, |(i, _)| &line[..i]);
+    let n = numerals::scan_numerals(window).into_iter().next().filter(|n| n.start == 0)?;
+    if n.per.is_some() || n.approx.is_some() || n.high.is_some() || !n.value.is_finite() {
+        return None;
+    }
+    let end = window.char_indices().nth(n.end).map_or(window.len(), |(i, _)| i);
+    Some(SharedNumeral { end: start + end, value: n.value, percent: n.percent })
+}
+
+/// How far ahead a numeral is read by the shared scanner (a numeral is short).
+const SHARED_WINDOW: usize = 40;
 
 /// The next numeral start at or after byte `from`.
 fn next_numeral(text: &str, from: usize) -> Option<usize> {
@@ -235,7 +271,7 @@ fn not_a_value(text: &str, m: &Scanned, words: &NotACount) -> bool {
 }
 
 /// The value (base units) of a Chinese numeral, when it is one.
-fn chinese_value(m: &Scanned, prev_char: Option<char>) -> Option<f64> {
+fn chinese_value(m: &Scanned, prev_char: Option<char>, read: Option<f64>) -> Option<f64> {
     // Chinese numerals stand in many fixed phrases (三项制度, 一件事): only
     // multi-character numerals or 十/百 with 余/多 count.
     let fuzzy = m.fuzzy || m.post == "余" || m.post == "多";
@@ -247,7 +283,7 @@ fn chinese_value(m: &Scanned, prev_char: Option<char>) -> Option<f64> {
     if prev_char.is_some_and(|c| stuck.contains(&c)) {
         return None;
     }
-    parse_chinese(m.num).map(|v| v * m.mult)
+    read.or_else(|| parse_chinese(m.num).map(|v| v * m.mult))
 }
 
 /// The qualifier the words in and around a quantity give it.
@@ -275,10 +311,10 @@ fn read_match(
     }
     let before = &text[..m.start];
     let unit = m.unit.map_or("", |u| u.name);
-    let value = if m.chinese {
-        chinese_value(m, before.chars().next_back())?
-    } else {
-        parse_arabic(m.num)? * m.mult
+    let value = match (m.chinese, m.read) {
+        (true, read) => chinese_value(m, before.chars().next_back(), read)?,
+        (false, Some(read)) => read,
+        (false, None) => parse_arabic(m.num)? * m.mult,
     };
     Some((value, unit, qualifier_of(m, before, &wording.qualifiers)))
 }
@@ -317,60 +353,4 @@ fn merge_ranges(text: &str, byte_at: &[u32], qs: Vec<Quantity>) -> Vec<Quantity>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::fold::normalize;
-
-    fn qs(s: &str) -> Vec<(f64, &'static str, Qualifier)> {
-        let n = normalize(s);
-        find_quantities(&n.text, &n.byte_at, &Wording::bundled())
-            .into_iter()
-            .map(|q| (q.value, q.unit, q.qualifier))
-            .collect()
-    }
-
-    #[test]
-    fn counts_with_qualifiers() {
-        assert_eq!(qs("行政复议5件"), vec![(5.0, "件", Qualifier::Exact)]);
-        assert_eq!(qs("公开政务信息230余条"), vec![(230.0, "条", Qualifier::AtLeast)]);
-        assert_eq!(qs("发放宣传册3万余份"), vec![(30000.0, "份", Qualifier::AtLeast)]);
-        assert_eq!(qs("接受咨询12300人次左右"), vec![(12300.0, "人次", Qualifier::Approx)]);
-        assert_eq!(qs("学法10余次"), vec![(10.0, "次", Qualifier::AtLeast)]);
-        assert_eq!(qs("学法十余次"), vec![(10.0, "次", Qualifier::AtLeast)]);
-        assert_eq!(qs("约200件"), vec![(200.0, "件", Qualifier::Approx)]);
-        assert_eq!(qs("超过30部"), vec![(30.0, "部", Qualifier::AtLeast)]);
-        assert_eq!(qs("失业率5%以内"), vec![(5.0, "%", Qualifier::AtMost)]);
-        assert_eq!(qs("社会团体 | 个 | 1,336"), vec![]);
-        assert_eq!(qs("收到1,336件"), vec![(1336.0, "件", Qualifier::Exact)]);
-    }
-
-    #[test]
-    fn multipliers_and_money() {
-        assert_eq!(qs("补贴1588.3万元"), vec![(15_883_000.0, "元", Qualifier::Exact)]);
-        assert_eq!(qs("达到10.3万亿元"), vec![(1.03e13, "元", Qualifier::Exact)]);
-        assert_eq!(qs("为15.8万名老年人"), vec![(158_000.0, "名", Qualifier::Exact)]);
-        assert_eq!(qs("城镇新增就业110万人以上"), vec![(1_100_000.0, "人", Qualifier::AtLeast)]);
-        assert_eq!(qs("参检率８７．４％"), vec![(87.4, "%", Qualifier::Exact)]);
-    }
-
-    #[test]
-    fn ranges() {
-        assert_eq!(qs("增长4.5-5%"), vec![(4.5, "%", Qualifier::Range)]);
-        assert_eq!(qs("增长5%—5.5%"), vec![(5.0, "%", Qualifier::Range)]);
-        assert_eq!(qs("按40%-60%比例"), vec![(40.0, "%", Qualifier::Range)]);
-    }
-
-    #[test]
-    fn not_values() {
-        assert!(qs("2023年").is_empty());
-        assert!(qs("2024年1月26日").is_empty());
-        assert!(qs("国办公开办函〔2021〕30号").is_empty());
-        assert!(qs("民政部令第60号").is_empty());
-        assert!(qs("党的二十大").is_empty());
-        assert!(qs("“十四五”").is_empty());
-        assert!(qs("三项制度、一件事").is_empty());
-        assert!(qs("第一次").is_empty());
-        assert!(qs("电话:0473-8992090").is_empty());
-        assert!(qs("省委“1310”具体部署").is_empty());
-    }
-}
+mod tests;
