@@ -60,6 +60,8 @@ codes! {
     IngestCapped = "ingest.capped",
     /// A saved web page's site furniture (menus, banners, related links, footer) was left out of its text.
     IngestFurniture = "ingest.furniture",
+    /// A file in an input folder that is not a report (a note, config, script or hidden file) was not read.
+    IngestSkipped = "ingest.skipped",
     /// A file whose content is another format than its name says (read as what it is).
     IngestRenamed = "ingest.renamed",
     /// A format the engine cannot read yet; the message says what to do.
@@ -90,6 +92,10 @@ codes! {
     ExtractPlan = "extract.plan",
     /// Core indicators a report of its kind nearly always states were not found (named).
     CoverageMissing = "coverage.missing",
+    /// Printed cells of the disclosure template break one of its identities (named, with the difference).
+    CheckTemplate = "check.template",
+    /// A disclosure template table whose rows could not all be placed (named, with what was read).
+    TemplateUnplaced = "template.unplaced",
     /// Parts stated in a report do not add up to its stated total.
     CheckSumMismatch = "check.sum_mismatch",
     /// A stated rate does not match its stated numerator and denominator.

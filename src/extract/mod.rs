@@ -16,6 +16,7 @@ pub mod rules;
 pub mod segment;
 pub mod sheet;
 pub mod tables;
+pub mod template;
 pub mod wording;
 
 use crate::catalog::Catalog;
@@ -33,6 +34,8 @@ pub struct Extractor {
     pub catalog: Catalog,
     /// the text rules' wording (bundled, plus a user's rules file)
     pub wording: Wording,
+    /// where the national disclosure template's cells stand
+    pub template: template::Template,
     cues: AhoCorasick,
     cue_indicator: Vec<usize>,
 }
@@ -67,7 +70,7 @@ impl Extractor {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("catalog cues build an automaton");
-        Extractor { catalog, wording, cues, cue_indicator }
+        Extractor { catalog, wording, template: template::Template::bundled(), cues, cue_indicator }
     }
 
     pub(crate) fn cue_hits(&self, text: &str, byte_at: &[u32]) -> Vec<CueHit> {
@@ -119,6 +122,14 @@ impl Extractor {
             diags.push(Diagnostic::warning(&doc.source, Code::IngestCapped, msg));
         }
         facts.extend(pass.table_facts());
+        let (cells, unplaced, breaks) = pass.template_facts();
+        facts.extend(cells);
+        for what in unplaced {
+            diags.push(Diagnostic::warning(&doc.source, Code::TemplateUnplaced, what));
+        }
+        for what in breaks {
+            diags.push(Diagnostic::warning(&doc.source, Code::CheckTemplate, what));
+        }
         fact::settle(&mut facts);
         diags.extend(checks::check(&self.catalog, &doc.source, &facts));
         (facts, diags)

@@ -80,13 +80,9 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
             for entry in walkdir::WalkDir::new(p).follow_links(false).sort_by_file_name() {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
-                        let name = e.file_name().to_string_lossy();
-                        // hidden files, temporaries, and notes or configs kept beside reports
-                        let skip_ext =
-                            ["md", "tmp", "toml", "json", "yaml", "yml", "lock", "py", "sh"];
-                        if name.starts_with('.')
-                            || skip_ext.contains(&detect::extension(e.path()).as_str())
-                        {
+                        if let Some(why) = not_a_report(e.path()) {
+                            let source = e.path().display().to_string();
+                            diags.push(Diagnostic::info(&source, Code::IngestSkipped, why));
                             continue;
                         }
                         files.push(e.into_path());
@@ -114,6 +110,28 @@ pub fn collect_inputs(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Pat
     files.sort();
     files.dedup();
     files
+}
+
+/// Files a folder holds beside its reports: hidden files, temporaries,
+/// configs and scripts, and notes (README, LICENSE, SOURCE …; other
+/// markdown files are reports converted to text and are read).
+const NOT_REPORT_EXTENSIONS: &[&str] = &["tmp", "toml", "json", "yaml", "yml", "lock", "py", "sh"];
+const NOTE_NAMES: &[&str] = &["readme", "license", "licence", "changelog", "source", "notes"];
+
+/// Why a file found in a folder is not read (None: it is read).
+fn not_a_report(path: &Path) -> Option<&'static str> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = detect::extension(path);
+    let stem = name.split('.').next().unwrap_or("");
+    if name.starts_with('.') {
+        Some("a hidden file: not read")
+    } else if NOT_REPORT_EXTENSIONS.contains(&ext.as_str()) {
+        Some("a configuration, script or temporary file: not read")
+    } else if ext == "md" && NOTE_NAMES.contains(&stem) {
+        Some("a note kept beside the reports (README, LICENSE, SOURCE…): not read")
+    } else {
+        None
+    }
 }
 
 /// What one input file holds once read.

@@ -29,6 +29,8 @@ pub enum BuildError {
     Frame(#[from] frame::FrameError),
     #[error(transparent)]
     Wording(#[from] crate::extract::wording::WordingError),
+    #[error(transparent)]
+    Template(#[from] crate::extract::template::TemplateError),
     #[error("cannot build frame")]
     Polars(#[from] polars::prelude::PolarsError),
 }
@@ -60,7 +62,8 @@ impl Engine {
         if let Some(path) = &settings.rules {
             wording = wording.with_user_file(path)?;
         }
-        let extractor = Extractor::with_wording(reference.catalog.clone(), wording);
+        let mut extractor = Extractor::with_wording(reference.catalog.clone(), wording);
+        extractor.template = crate::extract::template::Template::load(&settings.datasets)?;
         Ok(Engine { reference, extractor })
     }
 

@@ -2,7 +2,7 @@
 //! year's results); the facts of one row share its quote and origin.
 
 use super::Pass;
-use crate::extract::{tables, Fact, FactKind, Shared};
+use crate::extract::{tables, Fact, FactKind, Rule, Shared};
 use crate::locate::DocType;
 
 impl Pass<'_> {
@@ -38,5 +38,41 @@ impl Pass<'_> {
             );
         }
         facts
+    }
+
+    /// The national disclosure template's cells (each names its table, row
+    /// and column; its evidence is the row as printed; its year the report's),
+    /// and what of the template could not be placed.
+    pub(in crate::extract) fn template_facts(&self) -> (Vec<Fact>, Vec<String>, Vec<String>) {
+        let catalog = &self.ex.catalog;
+        let reading = self.ex.template.read(&self.lines);
+        let mut facts = Vec::new();
+        let mut row: Option<(usize, Shared)> = None;
+        for cell in reading.cells {
+            let Some(ind) = catalog.get(&cell.id).filter(|i| self.applies(i)) else { continue };
+            if row.as_ref().is_none_or(|r| r.0 != cell.line_start) {
+                row = Some((
+                    cell.line_start,
+                    self.evidence_of(cell.line_start, cell.line_end).into(),
+                ));
+            }
+            let Some((_, evidence)) = &row else { continue };
+            let (s, e) = self.doc.norm.orig_span(cell.line_start, cell.line_end);
+            let year = self.meta.report_year;
+            facts.push(
+                Fact::new(
+                    &self.about,
+                    ind,
+                    cell.value,
+                    FactKind::Actual,
+                    year,
+                    Rule::TableTemplate,
+                )
+                .with_span(s, e)
+                .with_evidence(evidence.clone())
+                .with_origin(cell.origin.into()),
+            );
+        }
+        (facts, reading.unplaced, reading.breaks)
     }
 }

@@ -1,0 +1,79 @@
+//! The template's own arithmetic (勾稽关系): each 表三 column's 总计 is the sum
+//! of its outcomes, each row's 总计 the sum of its six applicant columns,
+//! new + carried over = processed + carried forward, and each 表四 group's
+//! 总计 the sum of its four results. Values are kept as printed; a break is
+//! said, naming the identity, the cells and the difference.
+
+use super::{Cell, Template};
+use std::collections::BTreeMap;
+
+/// Differences below this are rounding, not breaks.
+const TOLERANCE: f64 = 1e-6;
+
+impl Template {
+    /// Every identity the printed cells break (only identities whose cells are all printed).
+    pub(super) fn breaks(&self, cells: &[Cell]) -> Vec<String> {
+        let value: BTreeMap<&str, f64> = cells.iter().map(|c| (c.id.as_str(), c.value)).collect();
+        let rq = &self.requests;
+        let id = |row: &str, col: &str| format!("{}.{row}.{col}", rq.prefix);
+        let mut out = Vec::new();
+        for col in &rq.columns {
+            let (new, over) =
+                (value.get(id("new", col).as_str()), value.get(id("carried_over", col).as_str()));
+            let (done, forward) = (
+                value.get(id("processed", col).as_str()),
+                value.get(id("carried_forward", col).as_str()),
+            );
+            if let (Some(a), Some(b), Some(c), Some(d)) = (new, over, done, forward) {
+                if (a + b - c - d).abs() > TOLERANCE {
+                    out.push(format!("表三 {col}: 新收 {a} + 上年结转 {b} ≠ 总计 {c} + 结转下年度 {d} (difference {})", a + b - c - d));
+                }
+            }
+        }
+        let mut check = |what: String, total: String, parts: Vec<String>| {
+            let Some(&t) = value.get(total.as_str()) else { return };
+            let Some(sum) = parts.iter().map(|p| value.get(p.as_str())).sum::<Option<f64>>() else {
+                return;
+            };
+            if (t - sum).abs() > TOLERANCE {
+                out.push(format!(
+                    "{what}: {total} = {t} but {} = {sum} (difference {})",
+                    parts.join(" + "),
+                    t - sum
+                ));
+            }
+        };
+        let outcomes: Vec<&str> = rq
+            .rows
+            .iter()
+            .chain([&rq.single_other])
+            .map(|r| r.id.as_str())
+            .filter(|r| !matches!(*r, "new" | "carried_over" | "processed" | "carried_forward"))
+            .filter(|r| {
+                value.contains_key(id(r, "total").as_str())
+                    || rq.columns.iter().any(|c| value.contains_key(id(r, c).as_str()))
+            })
+            .collect();
+        let applicants = &rq.columns[..rq.columns.len() - 1];
+        let total_col = rq.columns.last().map_or("total", String::as_str);
+        for col in &rq.columns {
+            let parts = outcomes.iter().map(|r| id(r, col)).collect();
+            check(format!("表三 {col}: 总计 = the outcomes"), id("processed", col), parts);
+        }
+        for row in rq.rows.iter().chain([&rq.single_other]) {
+            let parts = applicants.iter().map(|c| id(&row.id, c)).collect();
+            check(
+                format!("表三 {}: 总计 = the applicants", row.name),
+                id(&row.id, total_col),
+                parts,
+            );
+        }
+        let ap = &self.appeals;
+        let (results, total) = ap.results.split_at(ap.results.len() - 1);
+        for (g, name) in ap.groups.iter().zip(&ap.group_names) {
+            let parts = results.iter().map(|r| format!("{g}.{r}")).collect();
+            check(format!("表四 {name}: 总计 = the results"), format!("{g}.{}", total[0]), parts);
+        }
+        out
+    }
+}
