@@ -41,9 +41,42 @@ pub fn locate_region<'a>(
         .collect();
     let score = support(g, mentions, &issuers, &mentioned, &zones);
     if let Some(found) = by_named_issuer(g, &issuers, &score, &mentioned, source, diags) {
-        return found;
+        return title_over_sub_body(g, text, mentions, found);
     }
     by_best_support(g, text, &issuers, &score, source, diags)
+}
+
+/// A report titled with a place (宿迁市2023年政府信息公开工作年度报告) whose
+/// issuer was found outside the title as a body below that place (泗洪县人民政府,
+/// named near the end among the county figures) is the title place's: the
+/// title names the report's subject before any body mention does.
+fn title_over_sub_body<'a>(
+    g: &'a Gazetteer,
+    text: &str,
+    mentions: &[Mention<'a>],
+    found: Found<'a>,
+) -> Found<'a> {
+    let title = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let title_end = text.find(title).unwrap_or(0) + title.len();
+    let title_chars = text[..title_end.min(text.len())].chars().count();
+    let Some(region) = found.region else { return found };
+    if title.contains(found.issuer.as_str()) || title_chars > TITLE_ZONE {
+        return found;
+    }
+    let named: Vec<&Region> = mentions
+        .iter()
+        .filter(|m| m.end <= title_chars && m.regions.len() == 1)
+        .map(|m| m.regions[0])
+        .collect();
+    // the title names the issuer's own place (or one below it): it agrees
+    if named.iter().any(|r| g.is_within(&r.code, &region.code)) {
+        return found;
+    }
+    let place = named.into_iter().find(|r| g.is_within(&region.code, &r.code));
+    match place {
+        Some(r) => Found { issuer: String::new(), region: Some(r), level: Some(r.level) },
+        None => found,
+    }
 }
 
 /// Where a position stands: the title, the signature or the body.
@@ -299,6 +332,19 @@ mod tests {
         // 自治区人民政府 names no place: the one province the text names is it
         let t = "自治区人民政府2023年法治政府建设情况报告\n广西全区办理行政复议案件30件。";
         assert_eq!(code(t).0, "450000");
+    }
+
+    #[test]
+    fn a_prefecture_titled_report_is_the_prefecture_s_whatever_body_its_end_names() {
+        // 宿迁市 2023: the counties' figures close the report (泗洪县人民政府2件)
+        let body = "全市政务公开工作扎实推进。".repeat(30);
+        let text = format!(
+            "宿迁市2023年政府信息公开工作年度报告\n{body}\n其中，泗洪县人民政府2件，收取290元。"
+        );
+        assert_eq!(code(&text).0, "321300");
+        // a title naming the issuer's own place agrees with it
+        let text = format!("天津市静海区人民政府\n{body}\n静海区人民政府办公室");
+        assert_eq!(code(&text).0, "120118");
     }
 
     #[test]
