@@ -94,6 +94,8 @@ codes! {
     CoverageMissing = "coverage.missing",
     /// Printed cells of the disclosure template break one of its identities (named, with the difference).
     CheckTemplate = "check.template",
+    /// A narrative figure states a disclosure template cell otherwise than the table (the table's value stands).
+    CheckTextTable = "check.text_table",
     /// A disclosure template table whose rows could not all be placed (named, with what was read).
     TemplateUnplaced = "template.unplaced",
     /// Parts stated in a report do not add up to its stated total.

@@ -130,6 +130,9 @@ impl Extractor {
         for what in breaks {
             diags.push(Diagnostic::warning(&doc.source, Code::CheckTemplate, what));
         }
+        for what in self.template.text_table_conflicts(&facts) {
+            diags.push(Diagnostic::warning(&doc.source, Code::CheckTextTable, what));
+        }
         fact::settle(&mut facts);
         diags.extend(checks::check(&self.catalog, &doc.source, &facts));
         (facts, diags)

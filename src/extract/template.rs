@@ -15,6 +15,16 @@ pub struct Template {
     active: Active,
     requests: Requests,
     appeals: Appeals,
+    #[serde(default)]
+    text_table: Vec<TextTable>,
+}
+
+/// A narrative indicator and the sums of template cells it may state.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextTable {
+    text: String,
+    readings: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize)]

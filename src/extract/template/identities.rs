@@ -5,6 +5,7 @@
 //! said, naming the identity, the cells and the difference.
 
 use super::{Cell, Template};
+use crate::extract::{Fact, FactKind, RuleFamily};
 use std::collections::BTreeMap;
 
 /// Differences below this are rounding, not breaks.
@@ -73,6 +74,39 @@ impl Template {
         for (g, name) in ap.groups.iter().zip(&ap.group_names) {
             let parts = results.iter().map(|r| format!("{g}.{r}")).collect();
             check(format!("表四 {name}: 总计 = the results"), format!("{g}.{}", total[0]), parts);
+        }
+        out
+    }
+
+    /// Narrative figures that state a template cell otherwise than the table
+    /// does (none of the cell sums the template data allows).
+    pub fn text_table_conflicts(&self, facts: &[Fact]) -> Vec<String> {
+        let cell = |id: &str| {
+            facts
+                .iter()
+                .find(|f| &*f.indicator == id && f.rule == crate::extract::Rule::TableTemplate)
+        };
+        let mut out = Vec::new();
+        for pair in &self.text_table {
+            let readings: Vec<f64> = pair
+                .readings
+                .iter()
+                .filter_map(|r| r.iter().map(|id| cell(id).map(|f| f.value)).sum())
+                .collect();
+            let Some(&table) = readings.first() else { continue };
+            let stated = facts.iter().filter(|f| {
+                *f.indicator == pair.text
+                    && f.kind == FactKind::Actual
+                    && f.rule.family() == RuleFamily::Text
+            });
+            for f in stated {
+                if readings.iter().all(|r| (r - f.value).abs() > TOLERANCE) {
+                    out.push(format!(
+                        "the text states {} = {} (「{}」) where the template's table gives {} = {table}",
+                        pair.text, f.value, f.evidence, pair.readings[0].join(" + ")
+                    ));
+                }
+            }
         }
         out
     }
