@@ -146,7 +146,12 @@ fn scan_at<'t>(text: &'t str, start: usize, units: &Units) -> Scanned<'t> {
     at += f1;
     let (mut mult, len) = units.multiplier_at(&text[at..]).unwrap_or((1.0, 0));
     at += len;
-    let shared = shared_numeral(text, start).filter(|n| n.end > at);
+    // the shared scanner is asked only where it may read further: a digit,
+    // numeral or 点 right after (3万4000, 2千零30万, 零点四), or 百分之
+    let next = text[at..].chars().next();
+    let may_extend = next.is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(c) || c == '点')
+        || text[start..].starts_with("百分之");
+    let shared = may_extend.then(|| shared_numeral(text, start)).flatten().filter(|n| n.end > at);
     let mut num_end = num_end;
     if let Some(n) = &shared {
         (num_end, at, mult, f1) = (n.end, n.end, 1.0, 0);

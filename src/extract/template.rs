@@ -325,7 +325,14 @@ fn end_of(lines: &[(usize, &str)], i: usize) -> usize {
     lines[i].0 + lines[i].1.chars().count()
 }
 
+/// Does the line (its spaces left out: 本年 新收) hold one of `keys`?
 fn contains_any(line: &str, keys: &[String]) -> bool {
+    if keys.iter().any(|k| line.contains(k.as_str())) {
+        return true;
+    }
+    if !line.contains(char::is_whitespace) {
+        return false;
+    }
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     keys.iter().any(|k| compact.contains(k.as_str()))
 }
