@@ -20,4 +20,5 @@ mod rules;
 mod run;
 mod shard;
 mod sheet;
+mod template;
 mod word;
