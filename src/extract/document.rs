@@ -90,7 +90,7 @@ impl<'a> Pass<'a> {
             last_window: std::cell::RefCell::new(None),
             clauses,
             quantities: quantity::find_quantities(&norm.text, &norm.byte_at, &ex.wording),
-            hits: ex.cue_hits(&norm.text, &norm.byte_at),
+            hits: applicable_hits(ex, meta, ex.cue_hits(&norm.text, &norm.byte_at)),
             zones: context::zones(
                 &norm.text,
                 meta.doc_type,
@@ -359,6 +359,15 @@ impl<'a> Pass<'a> {
             );
         }
     }
+}
+
+/// The cue hits of indicators that apply to the document's kind: a catalog
+/// that does not read this kind (the communiqué's 固定资产投资 in a work
+/// report) neither gives facts nor takes numbers from the cues that do.
+fn applicable_hits(ex: &Extractor, meta: &DocMeta, mut hits: Vec<CueHit>) -> Vec<CueHit> {
+    let kind = meta.doc_type.as_str();
+    hits.retain(|h| ex.catalog.indicators[h.indicator].applies_to(kind));
+    hits
 }
 
 /// The document's source and region as every fact of it carries them.

@@ -321,7 +321,15 @@ fn read_match(
         (false, Some(read)) => read,
         (false, None) => parse_arabic(m.num)? * m.mult,
     };
+    let value = if written_negative(before) { -value } else { value };
     Some((value, unit, qualifier_of(m, before, &wording.qualifiers)))
+}
+
+/// A minus sign glued to the number after a word (自然增长率-6.51‰, 增速由
+/// 一季度的-5.6%): not after a digit or % (4.5-5%, 2023-2024), nor doubled.
+fn written_negative(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix('-') else { return false };
+    rest.chars().next_back().is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == ':')
 }
 
 /// 4.5-5%, 5%-5.5%, 40%至60%: one range quantity valued at its lower end.

@@ -47,6 +47,13 @@ fn mixed_forms_and_words_are_read_by_the_shared_scanner() {
 }
 
 #[test]
+fn a_minus_glued_after_a_word_is_a_negative_value() {
+    // 营口市 2025 communiqué: 人口自然增长率-6.51‰
+    assert_eq!(qs("人口自然增长率-6.51‰"), vec![(-6.51, "‰", Qualifier::Exact)]);
+    assert_eq!(qs("增长4.5-5%"), vec![(4.5, "%", Qualifier::Range)]);
+}
+
+#[test]
 fn ranges() {
     assert_eq!(qs("增长4.5-5%"), vec![(4.5, "%", Qualifier::Range)]);
     assert_eq!(qs("增长5%—5.5%"), vec![(5.0, "%", Qualifier::Range)]);
