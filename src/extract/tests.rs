@@ -287,3 +287,18 @@ fn estimates_in_the_review_are_marked_as_such() {
     assert_eq!((f.kind, f.year, f.value), (FactKind::Actual, Some(2025), 5.1));
     assert_eq!(&*f.origin, "text (estimate: 预计)");
 }
+
+#[test]
+fn communique_figures_keep_their_subject() {
+    // 黔东南州 2016 communiqué: the urban residents' growth is not all residents'
+    let text = "黔东南州2016年国民经济和社会发展统计公报\n2016年，全州城镇居民人均可支配收入25282元，比上年增长9.1%。\n全州人均地区生产总值26858元，比上年增长12.9%。\n人口自然增长率-6.51‰。\n";
+    let fs = facts(text);
+    assert!(has(&fs, "urban_per_capita_disposable_income", 25282.0), "{fs:?}");
+    assert!(!fs.iter().any(|f| f.0.starts_with("per_capita_disposable_income")), "{fs:?}");
+    assert!(has(&fs, "gdp_per_capita", 26858.0) && has(&fs, "gdp_per_capita_growth", 12.9));
+    assert!(!fs.iter().any(|f| f.0 == "gdp" || f.0 == "gdp_growth"), "{fs:?}");
+    assert!(has(&fs, "natural_growth_rate", -6.51), "{fs:?}");
+    // a work report reads none of the communiqué catalog's figures
+    let fs = facts(&format!("{WORK}全年固定资产投资增长4%左右。\n"));
+    assert!(!fs.iter().any(|f| f.0 == "fixed_asset_investment_growth"), "{fs:?}");
+}
