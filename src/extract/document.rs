@@ -11,7 +11,9 @@ use crate::ingest::Document;
 use crate::locate::{DocMeta, Gazetteer};
 use std::sync::LazyLock;
 
+mod cues;
 mod evidence;
+mod ratio_facts;
 mod table_facts;
 
 pub use evidence::MAX_EVIDENCE_CHARS;
@@ -90,7 +92,7 @@ impl<'a> Pass<'a> {
             last_window: std::cell::RefCell::new(None),
             clauses,
             quantities: quantity::find_quantities(&norm.text, &norm.byte_at, &ex.wording),
-            hits: applicable_hits(ex, meta, ex.cue_hits(&norm.text, &norm.byte_at)),
+            hits: cues::applicable_hits(ex, meta, ex.cue_hits(&norm.text, &norm.byte_at)),
             zones: context::zones(
                 &norm.text,
                 meta.doc_type,
@@ -359,33 +361,6 @@ impl<'a> Pass<'a> {
             );
         }
     }
-}
-
-/// The cue hits of indicators that apply to the document's kind: a catalog
-/// that does not read this kind (the communiqué's 固定资产投资 in a work
-/// report) neither gives facts nor takes numbers from the cues that do.
-fn applicable_hits(ex: &Extractor, meta: &DocMeta, mut hits: Vec<CueHit>) -> Vec<CueHit> {
-    let kind = meta.doc_type.as_str();
-    hits.retain(|h| ex.catalog.indicators[h.indicator].applies_to(kind));
-    without_nested(hits)
-}
-
-/// A cue inside a longer cue is not a cue of its own: 城镇居民人均可支配收入
-/// names the urban residents' income, not all residents' (居民人均可支配收入),
-/// 人均地区生产总值 the per-capita figure, not the total. `hits` are sorted by start.
-fn without_nested(hits: Vec<CueHit>) -> Vec<CueHit> {
-    // (inside a longer cue of its own indicator it stays: 废止 in 废止(失效),
-    // whose bracket a clause boundary may cut)
-    let inside = |h: &CueHit| {
-        hits.iter().any(|o| {
-            o.indicator != h.indicator
-                && o.start <= h.start
-                && h.end <= o.end
-                && (o.start, o.end) != (h.start, h.end)
-        })
-    };
-    let keep: Vec<bool> = hits.iter().map(|h| !inside(h)).collect();
-    hits.into_iter().zip(keep).filter_map(|(h, k)| k.then_some(h)).collect()
 }
 
 /// The document's source and region as every fact of it carries them.

@@ -59,6 +59,9 @@ pub enum Rule {
     /// no change stated in words (与上年持平)
     #[serde(rename = "text.flat_stated")]
     FlatStated,
+    /// a part of a ratio stated in a sentence (三次产业结构为3.9:39.0:57.1)
+    #[serde(rename = "text.ratio")]
+    Ratio,
     /// a cell of the national disclosure template
     #[serde(rename = "table.template")]
     TableTemplate,
@@ -100,6 +103,7 @@ impl Rule {
             Rule::CueAfter => "text.cue_after",
             Rule::Carried => "text.carried",
             Rule::Respectively => "text.respectively",
+            Rule::Ratio => "text.ratio",
             Rule::ZeroStated => "text.zero_stated",
             Rule::FlatStated => "text.flat_stated",
             Rule::TableTemplate => "table.template",

@@ -12,6 +12,7 @@ pub mod fact;
 pub mod numerals;
 mod placement;
 pub mod quantity;
+pub mod ratios;
 pub mod rules;
 pub mod segment;
 pub mod sheet;
@@ -36,6 +37,8 @@ pub struct Extractor {
     pub wording: Wording,
     /// where the national disclosure template's cells stand
     pub template: template::Template,
+    /// figures stated as ratios of parts
+    pub ratios: ratios::Ratios,
     cues: AhoCorasick,
     cue_indicator: Vec<usize>,
 }
@@ -70,7 +73,14 @@ impl Extractor {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("catalog cues build an automaton");
-        Extractor { catalog, wording, template: template::Template::bundled(), cues, cue_indicator }
+        Extractor {
+            catalog,
+            wording,
+            template: template::Template::bundled(),
+            ratios: ratios::Ratios::bundled(),
+            cues,
+            cue_indicator,
+        }
     }
 
     pub(crate) fn cue_hits(&self, text: &str, byte_at: &[u32]) -> Vec<CueHit> {
@@ -122,6 +132,7 @@ impl Extractor {
             diags.push(Diagnostic::warning(&doc.source, Code::IngestCapped, msg));
         }
         facts.extend(pass.table_facts());
+        facts.extend(pass.ratio_facts());
         let (cells, unplaced, breaks) = pass.template_facts();
         facts.extend(cells);
         for what in unplaced {

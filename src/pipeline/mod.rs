@@ -64,6 +64,13 @@ impl Engine {
         }
         let mut extractor = Extractor::with_wording(reference.catalog.clone(), wording);
         extractor.template = crate::extract::template::Template::load(&settings.datasets)?;
+        extractor.ratios =
+            crate::extract::ratios::Ratios::load(&settings.datasets).map_err(|message| {
+                crate::extract::wording::WordingError::Parse {
+                    path: "rules/ratios.toml".into(),
+                    message,
+                }
+            })?;
         Ok(Engine { reference, extractor })
     }
 
