@@ -11,7 +11,7 @@ use super::Rule;
 use crate::catalog::{Catalog, Indicator, UnitFamily, Units};
 
 /// A cue word found in the text.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CueHit {
     pub start: usize,
     pub end: usize,
