@@ -298,6 +298,13 @@ fn communique_figures_keep_their_subject() {
     assert!(has(&fs, "gdp_per_capita", 26858.0) && has(&fs, "gdp_per_capita_growth", 12.9));
     assert!(!fs.iter().any(|f| f.0 == "gdp" || f.0 == "gdp_growth"), "{fs:?}");
     assert!(has(&fs, "natural_growth_rate", -6.51), "{fs:?}");
+    // 营口市 2025: the urban price index is not the city's CPI
+    let fs =
+        facts("营口市2025年国民经济和社会发展统计公报\n全市城市居民消费价格比上年下降0.3%。\n");
+    assert!(
+        has(&fs, "cpi_growth_urban_area", -0.3) && !fs.iter().any(|f| f.0 == "cpi_growth"),
+        "{fs:?}"
+    );
     // a work report reads none of the communiqué catalog's figures
     let fs = facts(&format!("{WORK}全年固定资产投资增长4%左右。\n"));
     assert!(!fs.iter().any(|f| f.0 == "fixed_asset_investment_growth"), "{fs:?}");
