@@ -122,6 +122,12 @@ impl<'a> Pass<'a> {
         matches!(lead.as_str(), "" | "其中" | "同时" | "另外" | "一是" | "二是" | "三是")
     }
 
+    /// Does one of the cue's vetoes follow it in its clause?
+    fn vetoed_after(&self, cue: &CueHit, clause: &Clause) -> bool {
+        let rest = self.text_of(cue.end, clause.end);
+        self.ex.catalog.indicators[cue.indicator].vetoes.iter().any(|v| rest.contains(v.as_str()))
+    }
+
     /// Is `p` inside a table line (the ranges are sorted and disjoint)?
     fn in_table(&self, p: usize) -> bool {
         let i = self.table_ranges.partition_point(|&(s, _)| s <= p);
@@ -171,8 +177,9 @@ impl<'a> Pass<'a> {
             self.stated_zeros(clause, &cues, !qs.is_empty(), &scope, &mut facts);
             // cues of this clause may carry into the next clause of the sentence
             let mut next_carry = used;
+            // (not past its veto: 地区生产总值生产安全事故死亡率为0.013人，下降12.2%)
             for c in &cues {
-                if !next_carry.contains(&c.indicator) {
+                if !next_carry.contains(&c.indicator) && !self.vetoed_after(c, clause) {
                     next_carry.push(c.indicator);
                 }
             }

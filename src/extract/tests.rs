@@ -298,6 +298,9 @@ fn communique_figures_keep_their_subject() {
     assert!(has(&fs, "gdp_per_capita", 26858.0) && has(&fs, "gdp_per_capita_growth", 12.9));
     assert!(!fs.iter().any(|f| f.0 == "gdp" || f.0 == "gdp_growth"), "{fs:?}");
     assert!(has(&fs, "natural_growth_rate", -6.51), "{fs:?}");
+    // 成都市 2021: a cue is not carried past its veto into the next clause
+    let fs = facts("成都市2021年国民经济和社会发展统计公报\n亿元地区生产总值生产安全事故死亡率为0.013人，下降12.2%。\n");
+    assert!(!fs.iter().any(|f| f.0 == "gdp_growth"), "{fs:?}");
     // 营口市 2025: the urban price index is not the city's CPI
     let fs =
         facts("营口市2025年国民经济和社会发展统计公报\n全市城市居民消费价格比上年下降0.3%。\n");
