@@ -4,17 +4,18 @@
 //! year's (an earlier one is the year before's: 由上年11.2∶40.3∶48.5调整为…).
 
 use super::numerals::parse_arabic;
+use super::wording::{fingerprint_of, read_rules, WordingError};
 use std::path::Path;
 
 /// The ratios the engine reads.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ratios {
     #[serde(default)]
     ratio: Vec<Ratio>,
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Ratio {
     cues: Vec<String>,
@@ -31,13 +32,14 @@ pub struct Part {
 }
 
 impl Ratios {
-    /// `rules/ratios.toml` of the datasets folder (none when it is absent).
-    pub fn load(datasets: &Path) -> Result<Ratios, String> {
-        let path = datasets.join("rules/ratios.toml");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display())),
-            Err(_) => Ok(Ratios::default()),
-        }
+    /// `rules/ratios.toml` of the datasets folder.
+    pub fn load(datasets: &Path) -> Result<Ratios, WordingError> {
+        read_rules(&datasets.join("rules/ratios.toml"))
+    }
+
+    /// What the ratios hold, hashed (keys the extraction cache).
+    pub fn fingerprint(&self) -> String {
+        fingerprint_of(self)
     }
 
     /// The bundled ratios.

@@ -6,10 +6,11 @@
 //! row and column as its origin and its line as evidence.
 
 use super::numerals::parse_arabic;
+use super::wording::{fingerprint_of, read_rules, WordingError};
 use std::path::Path;
 
 /// The template as `datasets/templates/disclosure.toml` describes it.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
     active: Active,
@@ -20,21 +21,21 @@ pub struct Template {
 }
 
 /// A narrative indicator and the sums of template cells it may state.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct TextTable {
     text: String,
     readings: Vec<Vec<String>>,
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Active {
     end: Vec<String>,
     row: Vec<ActiveRow>,
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct ActiveRow {
     name: String,
@@ -43,7 +44,7 @@ struct ActiveRow {
     ids: Vec<String>,
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Requests {
     start: Vec<String>,
@@ -55,7 +56,7 @@ struct Requests {
     single_other: Row,
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Row {
     id: String,
@@ -63,7 +64,7 @@ struct Row {
     keys: Vec<String>,
 }
 
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Appeals {
     start: Vec<String>,
@@ -71,14 +72,6 @@ struct Appeals {
     group_names: Vec<String>,
     results: Vec<String>,
     result_names: Vec<String>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum TemplateError {
-    #[error("cannot read {path}: {source}")]
-    Read { path: String, source: std::io::Error },
-    #[error("{path}: {message}")]
-    Parse { path: String, message: String },
 }
 
 /// One printed cell of the template.
@@ -113,13 +106,13 @@ const TRAILING_LINES: usize = 3;
 
 impl Template {
     /// The template in `datasets/templates/disclosure.toml` of the datasets folder.
-    pub fn load(datasets: &Path) -> Result<Template, TemplateError> {
-        let path = datasets.join("templates/disclosure.toml");
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(&path)
-            .map_err(|source| TemplateError::Read { path: shown.clone(), source })?;
-        toml::from_str(&text)
-            .map_err(|e| TemplateError::Parse { path: shown, message: e.to_string() })
+    pub fn load(datasets: &Path) -> Result<Template, WordingError> {
+        read_rules(&datasets.join("templates/disclosure.toml"))
+    }
+
+    /// What the template holds, hashed (keys the extraction cache).
+    pub fn fingerprint(&self) -> String {
+        fingerprint_of(self)
     }
 
     /// The bundled template (library users and tests without a datasets folder).

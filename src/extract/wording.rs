@@ -20,6 +20,21 @@ pub enum WordingError {
     Parse { path: String, message: String },
 }
 
+/// Read and parse a rules file of the datasets folder (unknown keys are
+/// rejected by the type's own serde attributes).
+pub fn read_rules<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, WordingError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|source| WordingError::Read { path: shown.clone(), source })?;
+    toml::from_str(&text).map_err(|e| WordingError::Parse { path: shown, message: e.to_string() })
+}
+
+/// A short, stable hash of what a rules type holds (keys the extraction cache).
+pub fn fingerprint_of<T: Serialize>(value: &T) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    blake3::hash(json.as_bytes()).to_hex()[..16].to_string()
+}
+
 /// Words that veto any cue of their clause.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -188,8 +203,7 @@ impl Wording {
 
     /// A short hash of every word: part of the cache key.
     pub fn fingerprint(&self) -> String {
-        let json = serde_json::to_string(self).unwrap_or_default();
-        blake3::hash(json.as_bytes()).to_hex()[..16].to_string()
+        fingerprint_of(self)
     }
 }
 

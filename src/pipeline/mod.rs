@@ -29,8 +29,6 @@ pub enum BuildError {
     Frame(#[from] frame::FrameError),
     #[error(transparent)]
     Wording(#[from] crate::extract::wording::WordingError),
-    #[error(transparent)]
-    Template(#[from] crate::extract::template::TemplateError),
     #[error("cannot build frame")]
     Polars(#[from] polars::prelude::PolarsError),
 }
@@ -64,13 +62,7 @@ impl Engine {
         }
         let mut extractor = Extractor::with_wording(reference.catalog.clone(), wording);
         extractor.template = crate::extract::template::Template::load(&settings.datasets)?;
-        extractor.ratios =
-            crate::extract::ratios::Ratios::load(&settings.datasets).map_err(|message| {
-                crate::extract::wording::WordingError::Parse {
-                    path: "rules/ratios.toml".into(),
-                    message,
-                }
-            })?;
+        extractor.ratios = crate::extract::ratios::Ratios::load(&settings.datasets)?;
         Ok(Engine { reference, extractor })
     }
 
@@ -78,11 +70,13 @@ impl Engine {
     /// catalog (vetoes included), wording and gazetteer. Keys the cache.
     pub fn fingerprint(&self) -> String {
         format!(
-            "{} {} catalog {} wording {} units {} kinds {} gazetteer {}",
+            "{} {} catalog {} wording {} template {} ratios {} units {} kinds {} gazetteer {}",
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
             self.extractor.catalog.fingerprint(),
             self.extractor.wording.fingerprint(),
+            self.extractor.template.fingerprint(),
+            self.extractor.ratios.fingerprint(),
             crate::catalog::Units::bundled().fingerprint(),
             crate::locate::kind_fingerprint(),
             self.reference.gazetteer.fingerprint()

@@ -97,15 +97,18 @@ fn write_rest(
     Ok(written)
 }
 
-/// The dataset's part files relative to `dir`, facts and panel apart.
+/// The dataset's part files relative to `dir` (with `/`), facts and panel apart.
 fn dataset_parts(dir: &Path, parts: &[(PathBuf, bool)]) -> datapackage::DatasetParts {
+    let facts = Path::new(dataset::DATASET_DIR).join("facts");
     let mut out = datapackage::DatasetParts::default();
     for (path, _) in parts {
         let rel = path.strip_prefix(dir).unwrap_or(path);
-        let text = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>();
-        let list =
-            if text.get(1).is_some_and(|t| t == "facts") { &mut out.facts } else { &mut out.panel };
-        list.push(text.join("/"));
+        let shown = rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/");
+        if rel.starts_with(&facts) {
+            out.facts.push(shown)
+        } else {
+            out.panel.push(shown)
+        }
     }
     out
 }

@@ -1,8 +1,8 @@
 //! Facts of the ratios a sentence states (三次产业结构为3.9:39.0:57.1): each
 //! part the indicator in its place, a result of the report's year.
 
-use super::Pass;
-use crate::extract::{Fact, FactKind, Rule};
+use super::{Pass, TEXT_ORIGIN};
+use crate::extract::{Fact, FactKind, Rule, Shared};
 
 impl Pass<'_> {
     pub(in crate::extract) fn ratio_facts(&self) -> Vec<Fact> {
@@ -14,7 +14,7 @@ impl Pass<'_> {
             if parts.is_empty() {
                 continue;
             }
-            let evidence = self.evidence_of(sentence.start, sentence.end);
+            let evidence: Shared = self.evidence_of(sentence.start, sentence.end).into();
             for part in parts {
                 let Some(ind) = catalog.get(&part.id).filter(|i| self.applies(i)) else { continue };
                 let (s, e) =
@@ -29,8 +29,8 @@ impl Pass<'_> {
                         Rule::Ratio,
                     )
                     .with_span(s, e)
-                    .with_evidence(evidence.as_str().into())
-                    .with_origin("text".into()),
+                    .with_evidence(evidence.clone())
+                    .with_origin(TEXT_ORIGIN.clone()),
                 );
             }
         }

@@ -17,24 +17,23 @@ impl Pass<'_> {
         let catalog = &self.ex.catalog;
         let mut facts = Vec::new();
         // the facts of one row share its quote and origin
-        let mut row: Option<(usize, Shared, Shared)> = None;
+        let (mut quote, mut origin) = (None, None);
         for tv in tables::read_tables(catalog, &self.lines) {
             let ind = &catalog.indicators[tv.indicator];
             if !self.applies(ind) {
                 continue;
             }
-            if row.as_ref().is_none_or(|r| r.0 != tv.line_start) {
-                let evidence = self.evidence_of(tv.line_start, tv.line_end).into();
-                let origin = format!("table line {}", self.line_of(tv.line_start)).into();
-                row = Some((tv.line_start, evidence, origin));
-            }
-            let Some((_, evidence, origin)) = &row else { continue };
+            let evidence =
+                per_row(&mut quote, tv.line_start, || self.evidence_of(tv.line_start, tv.line_end));
+            let origin = per_row(&mut origin, tv.line_start, || {
+                format!("table line {}", self.line_of(tv.line_start))
+            });
             let (s, e) = self.doc.norm.orig_span(tv.line_start, tv.line_end);
             facts.push(
                 Fact::new(&self.about, ind, tv.value, FactKind::Actual, table_year, tv.rule)
                     .with_span(s, e)
-                    .with_evidence(evidence.clone())
-                    .with_origin(origin.clone()),
+                    .with_evidence(evidence)
+                    .with_origin(origin),
             );
         }
         facts
@@ -47,16 +46,12 @@ impl Pass<'_> {
         let catalog = &self.ex.catalog;
         let reading = self.ex.template.read(&self.lines);
         let mut facts = Vec::new();
-        let mut row: Option<(usize, Shared)> = None;
+        let mut quote = None;
         for cell in reading.cells {
             let Some(ind) = catalog.get(&cell.id).filter(|i| self.applies(i)) else { continue };
-            if row.as_ref().is_none_or(|r| r.0 != cell.line_start) {
-                row = Some((
-                    cell.line_start,
-                    self.evidence_of(cell.line_start, cell.line_end).into(),
-                ));
-            }
-            let Some((_, evidence)) = &row else { continue };
+            let evidence = per_row(&mut quote, cell.line_start, || {
+                self.evidence_of(cell.line_start, cell.line_end)
+            });
             let (s, e) = self.doc.norm.orig_span(cell.line_start, cell.line_end);
             let year = self.meta.report_year;
             facts.push(
@@ -69,10 +64,22 @@ impl Pass<'_> {
                     Rule::TableTemplate,
                 )
                 .with_span(s, e)
-                .with_evidence(evidence.clone())
+                .with_evidence(evidence)
                 .with_origin(cell.origin.into()),
             );
         }
         (facts, reading.unplaced, reading.breaks)
+    }
+}
+
+/// What the facts of one row share, made once per row (`line_start` keys it).
+fn per_row(
+    memo: &mut Option<(usize, Shared)>,
+    line_start: usize,
+    make: impl FnOnce() -> String,
+) -> Shared {
+    match memo {
+        Some((at, shared)) if *at == line_start => shared.clone(),
+        _ => memo.insert((line_start, make().into())).1.clone(),
     }
 }
