@@ -78,8 +78,7 @@ fn uncovered(engine: &Engine, path: &Path) -> Vec<Uncovered> {
     let (sentences, clauses) = segment::segment(&chars);
     let covered: Vec<(usize, usize)> = facts.iter().map(|f| (f.span_start, f.span_end)).collect();
     let mut out = Vec::new();
-    for q in quantity::find_quantities(&doc.norm.text, &doc.norm.byte_at, &engine.extractor.wording)
-    {
+    for q in quantity::find_quantities(&doc.norm.text, &engine.extractor.wording) {
         let (os, oe) = doc.norm.orig_span(q.start, q.end);
         if covered.iter().any(|&(s, e)| os < e && s < oe) {
             continue;

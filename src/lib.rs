@@ -8,7 +8,8 @@
 //! [`frame`] (polars frames, the panel, atomic outputs) →
 //! [`normalise`] (per capita, over time, among peers) →
 //! [`chart`] and [`job`] (charts, the HTML page, scheduled runs).
-//! [`pipeline`] owns the order; [`reference`] loads the datasets once.
+//! [`pipeline`] owns the order; [`reference`] loads the datasets once and
+//! [`vocabulary`] the word lists every stage reads.
 //!
 //! ```
 //! use yardstick::{catalog::Catalog, extract::Extractor, ingest::Document, locate};
@@ -36,3 +37,4 @@ pub mod locate;
 pub mod normalise;
 pub mod pipeline;
 pub mod reference;
+pub mod vocabulary;

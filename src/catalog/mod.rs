@@ -145,7 +145,7 @@ impl Indicator {
 /// Split a unit into its multiplier and base: "万亿元" → (1e12, "元") (the
 /// unit table's scales; see [`Units::split_scale`]).
 pub fn split_unit_scale(unit: &str) -> (f64, &str) {
-    Units::bundled().split_scale(unit)
+    Units::active().split_scale(unit)
 }
 
 #[derive(Debug, Deserialize)]

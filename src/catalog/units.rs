@@ -4,11 +4,10 @@
 //! it. The text quantities, the catalog's scales and the sheets' unit cells
 //! all read this one table.
 
+use crate::vocabulary::{self, VocabularyError};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
-
-const BUNDLED: &str = include_str!("../../datasets/rules/units.toml");
+use std::path::Path;
 
 /// What a number with this unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -72,14 +71,16 @@ pub struct Units {
     factors: Vec<(&'static str, f64)>,
     /// the prefixes that follow a number in text, longest first
     after_numbers: Vec<(&'static str, f64)>,
-    fingerprint: String,
 }
+
+static ACTIVE: vocabulary::Active<Units> = vocabulary::Active::new();
 
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
 impl Units {
+    /// The table of a `units.toml` text.
     fn parse(text: &str) -> Result<Units, toml::de::Error> {
         let file: UnitsFile = toml::from_str(text)?;
         let mut by_word = HashMap::new();
@@ -99,15 +100,22 @@ impl Units {
             .copied()
             .filter(|(p, _)| file.scales.after_numbers.iter().any(|a| a == p));
         let after_numbers = after_numbers.collect();
-        let fingerprint = blake3::hash(text.as_bytes()).to_hex()[..16].to_string();
-        Ok(Units { by_word, longest, factors, after_numbers, fingerprint })
+        Ok(Units { by_word, longest, factors, after_numbers })
     }
 
-    /// The table shipped in `datasets/rules/units.toml`.
-    pub fn bundled() -> &'static Units {
-        static UNITS: LazyLock<Units> =
-            LazyLock::new(|| Units::parse(BUNDLED).expect("datasets/rules/units.toml is valid"));
-        &UNITS
+    /// The unit table of a datasets folder (`rules/units.toml`).
+    pub fn load(datasets: &Path) -> Result<Units, VocabularyError> {
+        vocabulary::load(datasets, "rules/units.toml", Units::parse)
+    }
+
+    /// Make this the process's unit table.
+    pub fn install(self) {
+        ACTIVE.install(self);
+    }
+
+    /// The active unit table (see [`crate::vocabulary`]).
+    pub fn active() -> &'static Units {
+        ACTIVE.get(|| Units::load(&vocabulary::built_with()))
     }
 
     /// The unit a word names (a name or an alias).
@@ -153,11 +161,6 @@ impl Units {
         let (_, base) = self.split_scale(word);
         self.get(base).is_some_and(|u| u.family != UnitFamily::Date)
     }
-
-    /// A hash of the table: part of the engine fingerprint.
-    pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
-    }
 }
 
 #[cfg(test)]
@@ -166,7 +169,7 @@ mod tests {
 
     #[test]
     fn longest_unit_first_by_name_or_alias() {
-        let u = Units::bundled();
+        let u = Units::active();
         assert_eq!(u.unit_at("个百分点，"), Some((u.get("个百分点").unwrap(), 12)));
         assert_eq!(u.unit_at("百分点").map(|x| x.0.name), Some("个百分点"));
         assert_eq!(u.unit_at("个月").map(|x| x.0.family), Some(UnitFamily::Duration));
@@ -177,7 +180,7 @@ mod tests {
 
     #[test]
     fn scales_split_only_what_is_no_unit() {
-        let u = Units::bundled();
+        let u = Units::active();
         assert_eq!(u.split_scale("亿元"), (1e8, "元"));
         assert_eq!(u.split_scale("万亿元"), (1e12, "元"));
         assert_eq!(u.split_scale("千瓦时"), (1.0, "千瓦时"));

@@ -91,7 +91,7 @@ impl<'a> Pass<'a> {
             sentences,
             last_window: std::cell::RefCell::new(None),
             clauses,
-            quantities: quantity::find_quantities(&norm.text, &norm.byte_at, &ex.wording),
+            quantities: quantity::find_quantities(&norm.text, &ex.wording),
             hits: cues::applicable_hits(ex, meta, ex.cue_hits(&norm.text, &norm.byte_at)),
             zones: context::zones(
                 &norm.text,

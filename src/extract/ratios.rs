@@ -42,10 +42,11 @@ impl Ratios {
         fingerprint_of(self)
     }
 
-    /// The bundled ratios.
+    /// The ratios of the datasets folder the binary was built with (library
+    /// users and tests that load no engine).
     pub fn bundled() -> Ratios {
-        toml::from_str(include_str!("../../datasets/rules/ratios.toml"))
-            .expect("bundled ratios are valid")
+        Ratios::load(&crate::vocabulary::built_with())
+            .unwrap_or_else(|e| panic!("the built-with ratios: {e}"))
     }
 
     /// The parts of the last ratio in `sentence` whose cue it holds.

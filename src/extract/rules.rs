@@ -62,7 +62,7 @@ pub(super) fn is_subjectless(prefix: &str, subjectless: &[String]) -> bool {
 
 /// The family of a quantity's unit (the unit table's).
 pub(super) fn unit_family(u: &str) -> UnitFamily {
-    Units::bundled().family(u)
+    Units::active().family(u)
 }
 
 pub(super) fn slice(chars: &[char], s: usize, e: usize) -> String {

@@ -115,10 +115,11 @@ impl Template {
         fingerprint_of(self)
     }
 
-    /// The bundled template (library users and tests without a datasets folder).
+    /// The template of the datasets folder the binary was built with (library
+    /// users and tests that load no engine).
     pub fn bundled() -> Template {
-        toml::from_str(include_str!("../../datasets/templates/disclosure.toml"))
-            .expect("the bundled disclosure template is valid")
+        Template::load(&crate::vocabulary::built_with())
+            .unwrap_or_else(|e| panic!("the built-with disclosure template: {e}"))
     }
 
     /// Every id the template can give (for checking the catalog has them).

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The bundled wording, as shipped in `datasets/rules/wording.toml`.
-const BUNDLED: &str = include_str!("../../datasets/rules/wording.toml");
 
 #[derive(Debug, thiserror::Error)]
 pub enum WordingError {
@@ -49,6 +48,9 @@ pub struct QualifierWords {
     pub at_least_before: Vec<String>,
     pub approx_before: Vec<String>,
     pub at_most_before: Vec<String>,
+    pub at_least_after: Vec<String>,
+    pub approx_after: Vec<String>,
+    pub at_most_after: Vec<String>,
 }
 
 impl QualifierWords {
@@ -64,6 +66,21 @@ impl QualifierWords {
         .into_iter()
         .find_map(|(list, q)| ends(list).then_some(q))
     }
+
+    /// The bound a word at the start of `tail` gives the number before it
+    /// (3万余份, 20件以上, 5%左右), with the word's length in chars.
+    pub fn after(&self, tail: &str) -> Option<(Qualifier, usize)> {
+        [
+            (&self.at_least_after, Qualifier::AtLeast),
+            (&self.approx_after, Qualifier::Approx),
+            (&self.at_most_after, Qualifier::AtMost),
+        ]
+        .into_iter()
+        .find_map(|(list, q)| {
+            let word = list.iter().find(|w| tail.starts_with(w.as_str()))?;
+            Some((q, word.chars().count()))
+        })
+    }
 }
 
 /// Contexts in which a number is no count.
@@ -72,6 +89,7 @@ impl QualifierWords {
 pub struct NotACount {
     pub frequency_before: Vec<String>,
     pub durations_after_ge: Vec<String>,
+    pub fixed_phrase_before: Vec<String>,
 }
 
 /// Zeros stated in words.
@@ -162,26 +180,24 @@ fn extend(base: &mut toml::Value, more: toml::Value) {
 }
 
 impl Wording {
-    /// The wording shipped with the engine.
+    /// The wording of the datasets folder the binary was built with (library
+    /// users and tests that load no engine).
     pub fn bundled() -> Wording {
         Wording::shipped().clone()
     }
 
-    /// The wording shipped with the engine, parsed once.
+    /// [`Wording::bundled`], read once.
     pub fn shipped() -> &'static Wording {
         static SHIPPED: std::sync::LazyLock<Wording> = std::sync::LazyLock::new(|| {
-            parse(BUNDLED, "datasets/rules/wording.toml").expect("the bundled wording parses")
+            let datasets = crate::vocabulary::built_with();
+            Wording::load(&datasets).unwrap_or_else(|e| panic!("the built-with wording: {e}"))
         });
         &SHIPPED
     }
 
-    /// The wording of a datasets folder (`rules/wording.toml`), else the bundled one.
+    /// The wording of a datasets folder (`rules/wording.toml`).
     pub fn load(datasets: &Path) -> Result<Wording, WordingError> {
-        let path = datasets.join("rules/wording.toml");
-        match std::fs::read_to_string(&path) {
-            Ok(text) => parse(&text, &path.display().to_string()),
-            Err(_) => Ok(Wording::bundled()),
-        }
+        read_rules(&datasets.join("rules/wording.toml"))
     }
 
     /// Add a user's rules file: every list it names is extended.

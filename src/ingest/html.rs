@@ -7,13 +7,14 @@ mod article;
 mod nesting;
 mod table;
 
+use crate::vocabulary::{self, VocabularyError};
 use scraper::{ElementRef, Html, Node};
-use std::sync::LazyLock;
+use std::path::Path;
 
 /// Site furniture of government pages (`datasets/ingest/page_chrome.toml`).
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PageChrome {
+pub struct PageChrome {
     chrome_words: Vec<String>,
     skip_class_words: Vec<String>,
     drop_line_starts: Vec<String>,
@@ -24,21 +25,35 @@ struct PageChrome {
     site_name_ends: Vec<String>,
 }
 
-static CHROME: LazyLock<PageChrome> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../datasets/ingest/page_chrome.toml"))
-        .expect("datasets/ingest/page_chrome.toml is valid")
-});
+static ACTIVE: vocabulary::Active<PageChrome> = vocabulary::Active::new();
+
+impl PageChrome {
+    /// The page chrome of a datasets folder (`ingest/page_chrome.toml`).
+    pub fn load(datasets: &Path) -> Result<PageChrome, VocabularyError> {
+        vocabulary::load(datasets, "ingest/page_chrome.toml", toml::from_str)
+    }
+
+    /// Make this the process's page chrome.
+    pub fn install(self) {
+        ACTIVE.install(self);
+    }
+}
+
+/// The active page chrome (see [`crate::vocabulary`]).
+fn chrome() -> &'static PageChrome {
+    ACTIVE.get(|| PageChrome::load(&vocabulary::built_with()))
+}
 
 /// Words of a page's button bars (a line of nothing else is chrome).
 pub(super) fn chrome_words() -> &'static [String] {
-    &CHROME.chrome_words
+    &chrome().chrome_words
 }
 
 /// An element the site wraps around the report (navigation, footer, share bar…).
 fn is_site_furniture(el: &ElementRef) -> bool {
     let words = |v: &str| {
         v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-            .any(|w| CHROME.skip_class_words.iter().any(|s| w.eq_ignore_ascii_case(s)))
+            .any(|w| chrome().skip_class_words.iter().any(|s| w.eq_ignore_ascii_case(s)))
     };
     let e = el.value();
     e.attr("class").is_some_and(words) || e.attr("id").is_some_and(words)
@@ -46,8 +61,8 @@ fn is_site_furniture(el: &ElementRef) -> bool {
 
 /// A text line that is the site's, not the report's (footer, filing numbers, breadcrumb).
 fn is_chrome_line(line: &str) -> bool {
-    CHROME.drop_line_starts.iter().any(|w| line.starts_with(w.as_str()))
-        || CHROME.drop_line_contains.iter().any(|w| line.contains(w.as_str()))
+    chrome().drop_line_starts.iter().any(|w| line.starts_with(w.as_str()))
+        || chrome().drop_line_contains.iter().any(|w| line.contains(w.as_str()))
 }
 
 /// Is this (lower-case) content HTML rather than text that mentions a tag?
@@ -171,8 +186,8 @@ fn clean_lines(out: &str) -> String {
 
 /// A short line naming a weekday (今天是2025年3月5日 星期三): the site's date banner.
 fn is_date_banner(line: &str) -> bool {
-    line.chars().count() <= CHROME.banner_max_chars
-        && CHROME.banner_words.iter().any(|w| line.contains(w.as_str()))
+    line.chars().count() <= chrome().banner_max_chars
+        && chrome().banner_words.iter().any(|w| line.contains(w.as_str()))
 }
 
 /// Nesting deeper than this is read as flat text (a hostile page nests

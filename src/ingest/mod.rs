@@ -23,6 +23,7 @@ mod xlsx_merges;
 use crate::diag::{Code, Diagnostic};
 pub use detect::Format;
 use fold::NormText;
+pub use html::PageChrome;
 use std::path::{Path, PathBuf};
 pub use text::document_from_bytes;
 pub use workbook::Grid;

@@ -1,6 +1,9 @@
 //! Document kind from the title area and the text's own wording (the words
 //! are data: `datasets/rules/kinds.toml`).
 
+use crate::vocabulary::{self, VocabularyError};
+use std::path::Path;
+
 /// The kinds of report yardstick tells apart.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -86,47 +89,60 @@ struct BodyWords {
     comparisons: Vec<String>,
 }
 
-const KIND_WORDS: &str = include_str!("../../datasets/rules/kinds.toml");
-
 /// The kind words and the one automaton that counts the body's words.
-struct Kinds {
+pub struct Kinds {
     words: KindWords,
     body_words: Vec<String>,
     body: aho_corasick::AhoCorasick,
 }
 
-static KINDS: std::sync::LazyLock<Kinds> = std::sync::LazyLock::new(|| {
-    let words: KindWords = toml::from_str(KIND_WORDS).expect("datasets/rules/kinds.toml is valid");
-    let b = &words.body;
-    let mut body_words: Vec<String> = Vec::new();
-    for word in [
-        &words.work_report.titles,
-        &b.reports_itself,
-        &b.proactive,
-        &b.disclosure_report,
-        &b.disclosure_subject,
-        &b.on_request,
-        &b.law_subject,
-        &b.law_words,
-        &b.comparisons,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if !body_words.contains(word) {
-            body_words.push(word.clone());
-        }
-    }
-    let body = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&body_words)
-        .expect("body words build an automaton");
-    Kinds { words, body_words, body }
-});
+static ACTIVE: vocabulary::Active<Kinds> = vocabulary::Active::new();
 
-/// A hash of the kind words: part of the engine fingerprint.
-pub fn fingerprint() -> String {
-    blake3::hash(KIND_WORDS.as_bytes()).to_hex()[..16].to_string()
+impl Kinds {
+    /// The kind words of a datasets folder (`rules/kinds.toml`), compiled.
+    pub fn load(datasets: &Path) -> Result<Kinds, VocabularyError> {
+        vocabulary::load(datasets, "rules/kinds.toml", |text| {
+            toml::from_str(text).map(Kinds::compile)
+        })
+    }
+
+    /// Make these the process's kind words.
+    pub fn install(self) {
+        ACTIVE.install(self);
+    }
+
+    fn compile(words: KindWords) -> Kinds {
+        let b = &words.body;
+        let mut body_words: Vec<String> = Vec::new();
+        for word in [
+            &words.work_report.titles,
+            &b.reports_itself,
+            &b.proactive,
+            &b.disclosure_report,
+            &b.disclosure_subject,
+            &b.on_request,
+            &b.law_subject,
+            &b.law_words,
+            &b.comparisons,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !body_words.contains(word) {
+                body_words.push(word.clone());
+            }
+        }
+        let body = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&body_words)
+            .expect("body words build an automaton");
+        Kinds { words, body_words, body }
+    }
+}
+
+/// The active kind words (see [`crate::vocabulary`]).
+fn kinds() -> &'static Kinds {
+    ACTIVE.get(|| Kinds::load(&vocabulary::built_with()))
 }
 
 /// Body-word counts of one text (one pass of the body-word automaton).
@@ -137,8 +153,8 @@ struct Counts<'t> {
 
 impl Counts<'_> {
     fn of(text: &str) -> Counts<'_> {
-        let mut counts = vec![0usize; KINDS.body_words.len()];
-        for m in KINDS.body.find_overlapping_iter(text) {
+        let mut counts = vec![0usize; kinds().body_words.len()];
+        for m in kinds().body.find_overlapping_iter(text) {
             counts[m.pattern().as_usize()] += 1;
         }
         Counts { text, counts }
@@ -147,8 +163,9 @@ impl Counts<'_> {
     /// How often the words of `list` (body words, all in the automaton)
     /// stand in the body, together.
     fn get(&self, list: &[String]) -> usize {
-        let one =
-            |w: &String| KINDS.body_words.iter().position(|b| b == w).map_or(0, |i| self.counts[i]);
+        let one = |w: &String| {
+            kinds().body_words.iter().position(|b| b == w).map_or(0, |i| self.counts[i])
+        };
         list.iter().map(one).sum()
     }
 }
@@ -170,7 +187,7 @@ pub fn classify(text: &str) -> DocType {
         .take(400)
         .collect();
     let count = Counts::of(text);
-    let reports = any_in(&head, &KINDS.words.titles.reports);
+    let reports = any_in(&head, &kinds().words.titles.reports);
     by_title(&head, &first_lines, &count, reports)
         .unwrap_or_else(|| by_body(&head, &first_lines, &count, reports))
 }
@@ -180,7 +197,7 @@ pub fn classify(text: &str) -> DocType {
 /// the session line (——2020年1月15日在…人民代表大会…会议上) or the report
 /// to the congress (向大会报告工作).
 fn is_work_report(head: &str, count: &Counts) -> bool {
-    let w = &KINDS.words.work_report;
+    let w = &kinds().words.work_report;
     let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
     if any_in(&compact, &w.titles) {
         return true;
@@ -193,7 +210,7 @@ fn is_work_report(head: &str, count: &Counts) -> bool {
 
 /// What the title says the document is.
 fn by_title(head: &str, first_lines: &str, count: &Counts, reports: bool) -> Option<DocType> {
-    let t = &KINDS.words.titles;
+    let t = &kinds().words.titles;
     if is_work_report(head, count) {
         return Some(DocType::GovWorkReport);
     }
@@ -218,7 +235,7 @@ fn by_title(head: &str, first_lines: &str, count: &Counts, reports: bool) -> Opt
 
 /// What the body's words say when the title does not decide.
 fn by_body(head: &str, first_lines: &str, count: &Counts, reports: bool) -> DocType {
-    let b = &KINDS.words.body;
+    let b = &kinds().words.body;
     // a news item (来源/莅临/召开…) that does not report on itself is `other`
     let reports_itself = count.get(&b.reports_itself) > 0 || reports;
     if any_in(head, &b.disclosure_regulation) && count.get(&b.proactive) > 0 {

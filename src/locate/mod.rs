@@ -11,7 +11,7 @@ pub mod year;
 use crate::diag::{Code, Diagnostic};
 use crate::ingest::Document;
 pub use gazetteer::{Gazetteer, Level, Region};
-pub use kind::{fingerprint as kind_fingerprint, DocType};
+pub use kind::{DocType, Kinds};
 
 /// What a document is about: who, where, when, what kind.
 #[derive(Debug, Clone, PartialEq)]

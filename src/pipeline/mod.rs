@@ -29,6 +29,8 @@ pub enum BuildError {
     Frame(#[from] frame::FrameError),
     #[error(transparent)]
     Wording(#[from] crate::extract::wording::WordingError),
+    #[error(transparent)]
+    Vocabulary(#[from] crate::vocabulary::VocabularyError),
     #[error("cannot build frame")]
     Polars(#[from] polars::prelude::PolarsError),
 }
@@ -51,10 +53,24 @@ pub struct BuildSettings {
 pub struct Engine {
     pub reference: Reference,
     pub extractor: Extractor,
+    /// the fingerprint of the vocabulary it installed
+    vocabulary: String,
+}
+
+/// Read every vocabulary list of a datasets folder and make them the
+/// process's; their fingerprint.
+pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::VocabularyError> {
+    crate::catalog::Units::load(datasets)?.install();
+    crate::locate::Kinds::load(datasets)?.install();
+    crate::extract::sheet::LayoutWords::load(datasets)?.install();
+    crate::ingest::PageChrome::load(datasets)?.install();
+    crate::vocabulary::fingerprint(datasets)
 }
 
 impl Engine {
     pub fn load(settings: &BuildSettings) -> Result<Engine, BuildError> {
+        // first: the catalogs read their units through it
+        let vocabulary = install_vocabulary(&settings.datasets)?;
         let reference = Reference::load(&settings.datasets, &settings.catalogs)?;
         let mut wording = Wording::load(&settings.datasets)?;
         if let Some(path) = &settings.rules {
@@ -63,22 +79,22 @@ impl Engine {
         let mut extractor = Extractor::with_wording(reference.catalog.clone(), wording);
         extractor.template = crate::extract::template::Template::load(&settings.datasets)?;
         extractor.ratios = crate::extract::ratios::Ratios::load(&settings.datasets)?;
-        Ok(Engine { reference, extractor })
+        Ok(Engine { reference, extractor, vocabulary })
     }
 
     /// What extraction depends on besides the input: engine version,
-    /// catalog (vetoes included), wording and gazetteer. Keys the cache.
+    /// catalog (vetoes included), wording, template, ratios, the vocabulary
+    /// (units, kinds, layout words, page chrome) and gazetteer. Keys the cache.
     pub fn fingerprint(&self) -> String {
         format!(
-            "{} {} catalog {} wording {} template {} ratios {} units {} kinds {} gazetteer {}",
+            "{} {} catalog {} wording {} template {} ratios {} vocabulary {} gazetteer {}",
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
             self.extractor.catalog.fingerprint(),
             self.extractor.wording.fingerprint(),
             self.extractor.template.fingerprint(),
             self.extractor.ratios.fingerprint(),
-            crate::catalog::Units::bundled().fingerprint(),
-            crate::locate::kind_fingerprint(),
+            self.vocabulary,
             self.reference.gazetteer.fingerprint()
         )
     }

@@ -31,3 +31,16 @@ pub fn csv_rows(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
     let rows = r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect();
     (header, rows)
 }
+
+/// Copy a folder tree into `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}

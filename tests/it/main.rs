@@ -21,4 +21,5 @@ mod run;
 mod shard;
 mod sheet;
 mod template;
+mod vocabulary;
 mod word;

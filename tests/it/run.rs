@@ -268,19 +268,6 @@ fn report_page_renders_charts_and_opens_a_value_to_its_sentence() {
     }
 }
 
-/// Copy a folder tree (the bundled reports) into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let rel = e.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn the_sample_job_compares_a_peer_group() {
     let dir = tempfile::tempdir().unwrap();

@@ -63,6 +63,9 @@ pub(super) fn is_cjk(c: char) -> bool {
 }
 
 /// Daxie digits that are also common word characters (陆地, 队伍, 收拾, 參加).
+/// Characters after which 负 is a minus sign (增速为负2.3%); after any other
+/// ideograph it ends a word (减负2500亿元, 正负, 胜负).
+pub(super) const NEGATIVE_AFTER: &str = "为為是至到达達由降";
 pub(super) const DAXIE_WORDY: &str = "壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟";
 /// Measure words and units that make a lone digit a count (一只, 三个, 十斤).
 pub(super) const MEASURE1: &str =

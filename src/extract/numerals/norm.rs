@@ -79,8 +79,19 @@ fn droppable_spaces(src: &[char]) -> Vec<bool> {
 
 /// Chars inside URLs and fixed phrases: no numeral starts there.
 pub(super) fn blocked_mask(c: &[char]) -> Vec<bool> {
+    static FIRSTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut firsts: Vec<char> = IDIOMS.iter().filter_map(|p| p.chars().next()).collect();
+        firsts.extend(['h', 'w']);
+        firsts.sort_unstable();
+        firsts.dedup();
+        firsts
+    });
     let mut mask = vec![false; c.len()];
     for i in 0..c.len() {
+        // most chars start no URL and no fixed phrase: one lookup, no matching
+        if FIRSTS.binary_search(&c[i]).is_err() {
+            continue;
+        }
         let url = ["http://", "https://", "www."].iter().any(|p| starts_with(c, i, p));
         if url && !mask[i] {
             let end = (i..c.len()).find(|&k| c[k].is_whitespace() || !c[k].is_ascii());

@@ -4,8 +4,8 @@
 //! id), the k/M multiplier, exponent or power after a lone Arabic number, and the choice
 //! between an exact reading and an adjacent-digit range (三四个).
 
-use super::chars::RANGE_MEASURE;
 use super::chars::{big_unit, cn_digit, is_cn_numeral_char, small_unit, MEASURE1, MEASURE2};
+use super::chars::{NEGATIVE_AFTER, RANGE_MEASURE};
 use super::lex::{lex_run, shu_several, Tok};
 use super::norm::starts_with;
 use super::value::{adjacent_range, read_toks, Reading};
@@ -61,10 +61,21 @@ fn minus_ok(c: &[char], i: usize) -> bool {
     }
 }
 
+/// Whether a 负 at `i` starts a negative number rather than ending a word
+/// (减负2500亿元): at the start, after a mark or after 为/是/至….
+fn negative_word_start(c: &[char], i: usize) -> bool {
+    let prev = c[..i].iter().rev().find(|ch| **ch != ' ');
+    prev.is_none_or(|&p| !is_ideograph(p) || NEGATIVE_AFTER.contains(p))
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// The sign at `i` (负/負/零下/-) and where the run starts.
 pub(super) fn sign_at(c: &[char], i: usize) -> Option<(f64, usize)> {
     let ch = *c.get(i)?;
-    if matches!(ch, '负' | '負') && numeral_start(c, i + 1) {
+    if matches!(ch, '负' | '負') && negative_word_start(c, i) && numeral_start(c, i + 1) {
         return Some((-1.0, i + 1));
     }
     if ch == '零' && c.get(i + 1) == Some(&'下') && numeral_start(c, i + 2) {

@@ -152,6 +152,12 @@ fn identifier_end(c: &[char], i: usize) -> usize {
     k
 }
 
+/// The end of the run of digits, commas and points at `i`: where a number
+/// that cannot be read starting at `i` ends (none of its parts is read alone).
+fn number_run_end(c: &[char], i: usize) -> usize {
+    i + c[i..].iter().take_while(|d| d.is_ascii_digit() || matches!(d, ',' | '.')).count()
+}
+
 /// Every numeral in `text`, left to right, with char offsets into `text`.
 pub fn scan_numerals(text: &str) -> Vec<Numeral> {
     let norm = Norm::new(text);
@@ -168,7 +174,14 @@ pub fn scan_numerals(text: &str) -> Vec<Numeral> {
             i = identifier_end(c, i);
             continue;
         }
+        // no numeral starts inside a run of digits (a run too long to read
+        // is skipped whole, not read again from each of its digits)
+        if i > 0 && c[i].is_ascii_digit() && c[i - 1].is_ascii_digit() {
+            i += c[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+            continue;
+        }
         match read_at(c, i) {
+            Hit::Miss | Hit::Skip(_) if c[i].is_ascii_digit() => i = number_run_end(c, i),
             Hit::Miss => i += 1,
             Hit::Skip(end) => i = end.max(i + 1),
             Hit::Found(f) if blocked[f.start..f.end].iter().any(|b| *b) => i = f.end.max(i + 1),

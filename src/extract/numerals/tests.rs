@@ -280,27 +280,40 @@ fn scan_counts_and_offsets() {
     assert_eq!((n.start, n.end, n.value, n.percent), (2, 6, 5.5, true));
 }
 
-/// The quantities of a line: units, qualifiers, merged ranges, spans and text.
+/// The quantities of a line: units, qualifiers, merged ranges and spans.
 #[test]
 fn line_quantities_and_whole_line() {
-    let q = |text: &str, value, unit: &str, qualifier, high, start, end| LineQuantity {
-        text: text.to_string(),
-        value,
-        unit: unit.to_string(),
-        qualifier,
-        high,
-        start,
-        end,
+    use crate::extract::quantity::Qualifier::*;
+    use crate::extract::wording::Wording;
+    let w = Wording::shipped();
+    let read = |line: &str| -> Vec<_> {
+        let qs = line_quantities(line, w);
+        qs.iter().map(|q| (q.value, q.unit_name(), q.qualifier, q.high, q.start, q.end)).collect()
     };
     assert_eq!(
-        line_quantities("增长5%-5.5%，共3万余人，约十来个"),
+        read("增长5%-5.5%，共3万余人，约十来个"),
         vec![
-            q("5%-5.5%", 5.0, "%", "range", Some(5.5), 2, 9),
-            q("3万余人", 30000.0, "人", "at_least", None, 11, 15),
-            q("十来个", 10.0, "个", "approx", None, 17, 20),
+            (5.0, "%", Range, Some(5.5), 2, 9),
+            (30000.0, "人", AtLeast, None, 11, 15),
+            (10.0, "个", Approx, None, 17, 20),
         ]
     );
-    assert_eq!(line_quantities("一年半"), vec![q("一年半", 1.5, "年", "exact", None, 0, 3)]);
-    assert_eq!(whole_line(" 1,336 "), vec![q("1,336", 1336.0, "", "exact", None, 1, 6)]);
+    assert_eq!(read("一年半"), vec![(1.5, "年", Exact, None, 0, 3)]);
+    assert_eq!(read("办结20件以上"), vec![(20.0, "件", AtLeast, None, 2, 7)]);
+    assert_eq!(read("两三件"), vec![(2.0, "件", Range, Some(3.0), 0, 3)]);
+    assert_eq!(read("三成"), vec![(30.0, "%", Exact, None, 0, 2)]);
+    let whole = whole_line(" 1,336 ");
+    assert_eq!((whole[0].value, whole[0].unit, whole[0].start, whole[0].end), (1336.0, None, 1, 6));
     assert!(whole_line("共3万人").is_empty());
+}
+
+/// A digit run too long to be a number is no numeral, and no suffix of it is
+/// one either (a hostile page's million-digit run was read from each digit).
+#[test]
+fn an_overlong_digit_run_is_skipped_whole() {
+    let line = format!("办理案件{}件", "0123456789".repeat(2000));
+    let found = scan_numerals(&line);
+    assert!(found.iter().all(|n| n.start == 4), "{found:?}");
+    let grouped = format!("共{}件", "999,".repeat(5000));
+    assert!(scan_numerals(&grouped).iter().all(|n| n.start == 1));
 }

@@ -4,7 +4,7 @@ use crate::ingest::fold::normalize;
 
 fn qs(s: &str) -> Vec<(f64, &'static str, Qualifier)> {
     let n = normalize(s);
-    find_quantities(&n.text, &n.byte_at, &Wording::bundled())
+    find_quantities(&n.text, &Wording::bundled())
         .into_iter()
         .map(|q| (q.value, q.unit, q.qualifier))
         .collect()
@@ -72,4 +72,48 @@ fn not_values() {
     assert!(qs("第一次").is_empty());
     assert!(qs("电话:0473-8992090").is_empty());
     assert!(qs("省委“1310”具体部署").is_empty());
+}
+
+/// 减负 is a word, not a minus sign: "为企业减负2500亿元" (a work report's tax
+/// cut) is 2500亿元; 增速为负2.3% is negative.
+#[test]
+fn a_minus_word_is_no_sign() {
+    assert_eq!(qs("全年为企业减负2500亿元"), vec![(2.5e11, "元", Qualifier::Exact)]);
+    assert_eq!(qs("增速为负2.3%"), vec![(-2.3, "%", Qualifier::Exact)]);
+}
+
+/// Figures in words become values like figures in digits (地区生产总值增长百分之五左右,
+/// 两三件, 三万五).
+#[test]
+fn figures_in_words() {
+    assert_eq!(qs("地区生产总值增长百分之五左右"), vec![(5.0, "%", Qualifier::Approx)]);
+    assert_eq!(qs("一点五亿元"), vec![(1.5e8, "元", Qualifier::Exact)]);
+    let range = find_quantities("办理两三件", &Wording::bundled());
+    assert_eq!(
+        (range[0].value, range[0].high, range[0].qualifier),
+        (2.0, Some(3.0), Qualifier::Range)
+    );
+    assert_eq!(qs("参与群众三万五千人"), vec![(35000.0, "人", Qualifier::Exact)]);
+}
+
+/// The build's quantities of every line of the seed reports are the ones the
+/// `quantities` command marks as taken: one reading of numbers.
+#[test]
+fn the_build_takes_what_quantities_prints() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("reports");
+    let wording = Wording::bundled();
+    for entry in std::fs::read_dir(seeds).unwrap().flatten() {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+        let norm = normalize(&text);
+        for line in norm.text.split('\n') {
+            let built: Vec<(f64, &str)> =
+                find_quantities(line, &wording).iter().map(|q| (q.value, q.unit)).collect();
+            let printed: Vec<(f64, &str)> = line_values(line, &wording)
+                .iter()
+                .filter(|(_, v)| v.is_ok())
+                .map(|(q, _)| (q.value, q.unit_name()))
+                .collect();
+            assert_eq!(built, printed, "{line}");
+        }
+    }
 }

@@ -3,64 +3,102 @@
 //! the year or unit a header states; labels cleaned of the spaces tables pad
 //! them with.
 
+use crate::vocabulary::{self, VocabularyError};
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::path::Path;
 
-/// The layout words of `datasets/sheets/layout_words.toml`.
-#[derive(Debug, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LayoutWords {
-    region_heads: Vec<String>,
-    indicator_heads: Vec<String>,
-    value_heads: Vec<String>,
-    year_heads: Vec<String>,
-    unit_heads: Vec<String>,
-    skip_heads: Vec<String>,
-    skip_ends: Vec<String>,
-    total_labels: Vec<String>,
-    note_starts: Vec<String>,
-    column_number_words: Vec<String>,
+/// The layout word lists of `sheets/layout_words.toml`: the file's schema
+/// (unknown keys rejected), the compiled lists, and one accessor per list
+/// reading the active vocabulary.
+macro_rules! layout_words {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct LayoutFile {
+            $($name: Vec<String>,)*
+        }
+
+        /// The word lists of table layouts, compiled.
+        #[derive(Debug)]
+        pub struct LayoutWords {
+            $($name: &'static [&'static str],)*
+        }
+
+        impl LayoutWords {
+            fn parse(text: &str) -> Result<LayoutWords, toml::de::Error> {
+                let file: LayoutFile = toml::from_str(text)?;
+                Ok(LayoutWords { $($name: leak(file.$name),)* })
+            }
+        }
+
+        $(
+            $(#[$doc])*
+            pub(super) fn $name() -> &'static [&'static str] {
+                active().$name
+            }
+        )*
+    };
 }
 
-static WORDS: LazyLock<LayoutWords> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../../datasets/sheets/layout_words.toml"))
-        .expect("datasets/sheets/layout_words.toml is valid")
-});
+layout_words!(
+    /// headers of a region column (地区, 单位名称)
+    region_heads,
+    /// headers of an indicator column (指标, 项目)
+    indicator_heads,
+    /// headers of a value column (数值, 本年)
+    value_heads,
+    /// headers of a year column
+    year_heads,
+    /// headers of a unit column
+    unit_heads,
+    /// headers of columns without values (序号, 代码)
+    skip_heads,
+    /// … and their endings (…排名, …备注)
+    skip_ends,
+    /// labels of total rows (合计, 全省)
+    total_labels,
+    /// openings of note lines (注, 资料来源)
+    note_starts,
+    /// the words of a row of column numbers (甲, 乙, 栏次)
+    column_number_words,
+);
 
-fn leak(list: &'static [String]) -> &'static [&'static str] {
-    Box::leak(list.iter().map(String::as_str).collect::<Vec<_>>().into_boxed_slice())
+static ACTIVE: vocabulary::Active<LayoutWords> = vocabulary::Active::new();
+
+impl LayoutWords {
+    /// The layout words of a datasets folder (`sheets/layout_words.toml`).
+    pub fn load(datasets: &Path) -> Result<LayoutWords, VocabularyError> {
+        vocabulary::load(datasets, "sheets/layout_words.toml", LayoutWords::parse)
+    }
+
+    /// Make these the process's layout words.
+    pub fn install(self) {
+        ACTIVE.install(self);
+    }
 }
 
-/// Each list of the file, as the layout code reads it.
-pub(super) static REGION_HEADS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.region_heads));
-pub(super) static INDICATOR_HEADS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.indicator_heads));
-pub(super) static VALUE_HEADS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.value_heads));
-pub(super) static YEAR_HEADS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.year_heads));
-pub(super) static UNIT_HEADS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.unit_heads));
-static SKIP_HEADS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.skip_heads));
-static SKIP_ENDS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.skip_ends));
-pub(super) static TOTAL_LABELS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.total_labels));
-static NOTE_STARTS: LazyLock<&'static [&'static str]> = LazyLock::new(|| leak(&WORDS.note_starts));
-pub(super) static COLUMN_NUMBER_WORDS: LazyLock<&'static [&'static str]> =
-    LazyLock::new(|| leak(&WORDS.column_number_words));
+/// The active layout words (see [`crate::vocabulary`]).
+fn active() -> &'static LayoutWords {
+    ACTIVE.get(|| LayoutWords::load(&vocabulary::built_with()))
+}
+
+/// A list's words, for the life of the process (a vocabulary is loaded once).
+fn leak(list: Vec<String>) -> &'static [&'static str] {
+    let words = list.into_iter().map(|w| &*Box::leak(w.into_boxed_str()));
+    Box::leak(words.collect::<Vec<_>>().into_boxed_slice())
+}
 
 /// A 合计 / 全省 / 总计 label: a check of the rows, not a region.
 pub fn is_total(label: &str) -> bool {
     let l = label.trim();
-    TOTAL_LABELS.iter().any(|t| l == *t || l.starts_with(t) && l.chars().count() <= 4)
+    total_labels().iter().any(|t| l == *t || l.starts_with(t) && l.chars().count() <= 4)
         || ["合计", "小计", "总计"].iter().any(|t| l.ends_with(t))
 }
 
 /// A note line below a table: 注：…, 资料来源：…, 数据来源：….
 pub(super) fn is_note(label: &str) -> bool {
     let l = label.trim_start();
-    NOTE_STARTS.iter().any(|n| l.starts_with(n))
+    note_starts().iter().any(|n| l.starts_with(n))
         && (l.contains(':') || l.contains('：') || l.chars().count() > 6)
 }
 
@@ -78,12 +116,12 @@ pub(super) fn unit_of(s: &str) -> &str {
 /// A unit word, bare or in brackets: 件, (万元), 单位：亿元 (a unit of the
 /// unit table, with or without a scale).
 pub(super) fn is_unit_word(s: &str) -> bool {
-    crate::catalog::Units::bundled().is_measure_word(unit_of(s))
+    crate::catalog::Units::active().is_measure_word(unit_of(s))
 }
 
 /// A header of a column that holds no values (序号, 代码, 排名, 备注).
 pub(super) fn is_skip_head(h: &str) -> bool {
-    SKIP_HEADS.contains(&h) || SKIP_ENDS.iter().any(|e| h.ends_with(e))
+    skip_heads().contains(&h) || skip_ends().iter().any(|e| h.ends_with(e))
 }
 
 /// "信访(件)" → ("信访", "件"); "一般公共预算收入（亿元）" → (…, "亿元"); "行政复议" → (…, "").

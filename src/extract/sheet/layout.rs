@@ -16,7 +16,7 @@ mod tests;
 mod title;
 mod values;
 
-use super::labels::{clean, INDICATOR_HEADS, REGION_HEADS, YEAR_HEADS};
+use super::labels::{clean, indicator_heads, region_heads, year_heads};
 pub use super::labels::{is_total, split_header_unit, year_of};
 use crate::ingest::Grid;
 use rows::{classify, leftmost, row_texts, Ctx, Kind};
@@ -268,7 +268,7 @@ fn repeats_header(ctx: &Ctx, r: usize, b: &Block) -> bool {
 fn key_led(ctx: &Ctx, r: usize) -> bool {
     let Some(first) = ctx.rows[r].iter().find(|c| !c.is_blank()) else { return false };
     let t = clean(&first.text);
-    [*REGION_HEADS, *INDICATOR_HEADS, *YEAR_HEADS].iter().any(|h| h.contains(&&*t))
+    [region_heads(), indicator_heads(), year_heads()].iter().any(|h| h.contains(&&*t))
         || t.contains(['\\', '／', '＼'])
 }
 

@@ -6,6 +6,7 @@
 mod book;
 mod labels;
 pub mod layout;
+pub use labels::LayoutWords;
 pub mod resolve;
 mod resolver;
 

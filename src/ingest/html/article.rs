@@ -5,7 +5,7 @@
 //! footers stand outside that block, or are link lists inside it, and are
 //! left out. Measured in one iterative pass (no recursion, whatever the nesting).
 
-use super::{is_site_furniture, CHROME, SKIP};
+use super::{chrome, is_site_furniture, SKIP};
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
@@ -139,7 +139,7 @@ fn is_title(el: &ElementRef) -> bool {
     let named = |v: &str| {
         v.split(|c: char| c.is_whitespace() || c == '-' || c == '_').any(|w| {
             let w = w.to_ascii_lowercase();
-            w.contains("title") || CHROME.title_class_words.contains(&w)
+            w.contains("title") || chrome().title_class_words.contains(&w)
         })
     };
     matches!(e.name(), "h1" | "h2" | "h3")
@@ -171,7 +171,7 @@ fn title_before<'a>(block: ElementRef<'a>, m: &Measures) -> Option<ElementRef<'a
 pub(crate) fn text_of(title: &ElementRef) -> Option<String> {
     let text: String = title.text().collect::<Vec<_>>().join("");
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let site = CHROME.site_name_ends.iter().any(|w| text.ends_with(w.as_str()));
+    let site = chrome().site_name_ends.iter().any(|w| text.ends_with(w.as_str()));
     (!text.is_empty() && !site).then_some(text)
 }
 

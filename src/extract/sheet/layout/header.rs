@@ -6,8 +6,8 @@
 //! reads as a title (江苏省2022年…主要指标) is a title, not a parent.
 
 use super::super::labels::{
-    clean, is_total, is_unit_word, split_unit, split_year, strip_part_mark, unit_of, UNIT_HEADS,
-    VALUE_HEADS,
+    clean, is_total, is_unit_word, split_unit, split_year, strip_part_mark, unit_heads, unit_of,
+    value_heads,
 };
 use super::rows::{value_of, Ctx};
 use super::subject::looks_like_title;
@@ -85,7 +85,7 @@ fn is_units_row(row: &[Cell], above: Option<&[Cell]>) -> bool {
         .filter(|(c, t)| !t.is_empty() && !merged(*c, t))
         .map(|(_, t)| t)
         .peekable();
-    if texts.peek().is_some_and(|t| UNIT_HEADS.contains(&&*clean(t))) {
+    if texts.peek().is_some_and(|t| unit_heads().contains(&&*clean(t))) {
         texts.next();
     }
     let mut any = false;
@@ -218,7 +218,7 @@ pub(super) fn heads(ctx: &Ctx, cols: &[Column], values: &[usize], meta: &mut Tit
         let unit = if cols[c].unit.is_empty() { p.unit } else { cols[c].unit.as_str() };
         out.years_across |= p.year.is_some() && label.is_empty();
         out.cols[c] = Head {
-            value_word: VALUE_HEADS.contains(&label.as_str()),
+            value_word: value_heads().contains(&label.as_str()),
             label: label.into(),
             unit: unit.into(),
             year: p.year,

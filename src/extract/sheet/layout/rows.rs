@@ -4,7 +4,7 @@
 //! column numbers (栏次: 甲 乙 1 2 3) and data (a number, a missing marker, or
 //! a region name first).
 
-use super::super::labels::{clean, is_note, is_total, year_in, COLUMN_NUMBER_WORDS};
+use super::super::labels::{clean, column_number_words, is_note, is_total, year_in};
 use super::subject::looks_like_title;
 use super::title::is_metadata;
 use crate::ingest::cells::{parse_number, Cell, CellValue, Parsed};
@@ -100,7 +100,7 @@ fn scan(row: &[Cell]) -> Scan<'_> {
                 last = Some(value);
             }
             Parsed::Missing => s.missing += 1,
-            _ => s.column_numbers &= COLUMN_NUMBER_WORDS.contains(&&*clean(text)),
+            _ => s.column_numbers &= column_number_words().contains(&&*clean(text)),
         }
     }
     s

@@ -5,8 +5,8 @@
 //! keys holds values, labelled by the row keys, its header and the title.
 
 use super::super::labels::{
-    clean, is_skip_head, is_total, is_unit_word, split_unit, strip_part_mark, year_in,
-    INDICATOR_HEADS, REGION_HEADS, UNIT_HEADS, YEAR_HEADS,
+    clean, indicator_heads, is_skip_head, is_total, is_unit_word, region_heads, split_unit,
+    strip_part_mark, unit_heads, year_heads, year_in,
 };
 use super::header::{Column, Heads};
 use super::rows::{value_of, Ctx};
@@ -44,18 +44,18 @@ pub(super) struct Roles {
 fn role_of(text: &str) -> Role {
     let (t, _) = split_unit(text);
     let named = |heads: &[&str]| heads.contains(&t);
-    if named(*REGION_HEADS) {
+    if named(region_heads()) {
         Role::Region
-    } else if named(*INDICATOR_HEADS) {
+    } else if named(indicator_heads()) {
         Role::Indicator
-    } else if named(*YEAR_HEADS) {
+    } else if named(year_heads()) {
         Role::Year
-    } else if named(*UNIT_HEADS) {
+    } else if named(unit_heads()) {
         Role::Unit
     } else if is_skip_head(t) {
         Role::Skip
     } else if t.contains(['\\', '/', '＼', '／'])
-        && [*REGION_HEADS, *INDICATOR_HEADS, *YEAR_HEADS]
+        && [region_heads(), indicator_heads(), year_heads()]
             .iter()
             .flat_map(|h| h.iter())
             .any(|h| t.contains(h))
@@ -259,7 +259,7 @@ pub(super) fn read(
 
 /// A row's key texts repeated in a data row (a header repeated after a page break).
 fn is_header_word(t: &str) -> bool {
-    REGION_HEADS.contains(&t) || INDICATOR_HEADS.contains(&t)
+    region_heads().contains(&t) || indicator_heads().contains(&t)
 }
 
 /// A row's indicator; a "其中" row is part of the last whole row above it
