@@ -3,7 +3,7 @@
 //! frequent first, with an example sentence each, so a researcher can see
 //! which indicators to add to datasets/catalog.
 
-use crate::extract::{quantity, segment};
+use crate::extract::{quantities, segment};
 use crate::ingest;
 use crate::locate;
 use crate::pipeline::Engine;
@@ -78,7 +78,7 @@ fn uncovered(engine: &Engine, path: &Path) -> Vec<Uncovered> {
     let (sentences, clauses) = segment::segment(&chars);
     let covered: Vec<(usize, usize)> = facts.iter().map(|f| (f.span_start, f.span_end)).collect();
     let mut out = Vec::new();
-    for q in quantity::find_quantities(&doc.norm.text, &engine.extractor.wording) {
+    for q in quantities::find_quantities(&doc.norm.text, &engine.extractor.wording) {
         let (os, oe) = doc.norm.orig_span(q.start, q.end);
         if covered.iter().any(|&(s, e)| os < e && s < oe) {
             continue;

@@ -8,7 +8,7 @@ use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::{FactKind, Qualifier};
 use crate::locate::Level;
-use crate::normalise::peers::{query, Selection};
+use crate::normalise::selection::{query, Selection};
 use crate::normalise::{compare, Comparison};
 use plotters::prelude::*;
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use yardstick::frame;
-use yardstick::normalise::{self, peers, rollup, table};
+use yardstick::normalise::{self, rollup, selection, table};
 use yardstick::reference::{self, Reference};
 
 #[derive(Debug, clap::Args)]
@@ -46,9 +46,10 @@ pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let datasets = reference::find_datasets(args.datasets.as_deref())?;
     let Reference { catalog, population, gazetteer, .. } = Reference::load(&datasets, &[])?;
     let panel = frame::load_panel(&args.build_dir)?;
-    let q = peers::query(&panel, &args.indicator, &args.select.selection(args.kind)).ok_or_else(
-        || format!("no values of {} in {}", args.indicator, args.build_dir.display()),
-    )?;
+    let q = selection::query(&panel, &args.indicator, &args.select.selection(args.kind))
+        .ok_or_else(|| {
+            format!("no values of {} in {}", args.indicator, args.build_dir.display())
+        })?;
     let (kind, year) = (q.kind, q.year);
     let cmp = normalise::compare(&panel, &catalog, &population, &gazetteer, &q)?;
     let base = args.out.clone().unwrap_or_else(|| {

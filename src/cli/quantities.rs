@@ -9,8 +9,8 @@
 
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
-use yardstick::extract::numerals::{whole_line, LineQuantity};
-use yardstick::extract::quantity::{line_values, NotAValue};
+use yardstick::extract::quantities::numerals::{whole_line, LineQuantity};
+use yardstick::extract::quantities::{line_values, NotAValue};
 use yardstick::extract::wording::Wording;
 
 #[derive(Debug, clap::Args)]

@@ -2,7 +2,7 @@
 
 use yardstick::extract::FactKind;
 use yardstick::locate::Level;
-use yardstick::normalise::peers::Selection;
+use yardstick::normalise::selection::Selection;
 
 #[derive(Debug, clap::Args)]
 pub struct SelectionArgs {

@@ -2,16 +2,16 @@
 //! quantities and cue words of each clause are attached (rules.rs), placed in
 //! time (context.rs), and tables are read row by row (tables.rs).
 
-use super::quantity::{self, Quantity};
-use super::rules::{self, CueHit};
+use super::cues::{self, CueHit};
+use super::quantities::{self, Quantity};
 use super::segment::{self, Clause, Span};
-use super::{context, round_value, tables, Extractor, Fact, FactKind, Rule, Shared, Subject};
+use super::{round_value, tables, time, Extractor, Fact, FactKind, Rule, Shared, Subject};
 use crate::catalog::{Indicator, Measure};
 use crate::ingest::Document;
 use crate::locate::{DocMeta, Gazetteer};
 use std::sync::LazyLock;
 
-mod cues;
+mod applicable;
 mod evidence;
 mod ratio_facts;
 mod table_facts;
@@ -32,7 +32,7 @@ pub(super) struct Pass<'a> {
     clauses: Vec<Clause>,
     quantities: Vec<Quantity>,
     hits: Vec<CueHit>,
-    zones: context::Zones,
+    zones: time::Zones,
     /// (start char, line) of every line of the folded text
     lines: Vec<(usize, &'a str)>,
     /// char ranges of the lines that are tables (read by the table reader only)
@@ -91,14 +91,9 @@ impl<'a> Pass<'a> {
             sentences,
             last_window: std::cell::RefCell::new(None),
             clauses,
-            quantities: quantity::find_quantities(&norm.text, &ex.wording),
-            hits: cues::applicable_hits(ex, meta, ex.cue_hits(&norm.text, &norm.byte_at)),
-            zones: context::zones(
-                &norm.text,
-                meta.doc_type,
-                meta.report_year,
-                &ex.wording.sections,
-            ),
+            quantities: quantities::find_quantities(&norm.text, &ex.wording),
+            hits: applicable::applicable_hits(ex, meta, ex.cue_hits(&norm.text, &norm.byte_at)),
+            zones: time::zones(&norm.text, meta.doc_type, meta.report_year, &ex.wording.sections),
             lines,
             table_ranges,
             foreign: gazetteer.map(|_| meta.foreign_places.clone()).unwrap_or_default(),
@@ -233,16 +228,16 @@ impl<'a> Pass<'a> {
         clause: &Clause,
         at: usize,
         scope: &ClauseScope,
-        stock: context::Stock,
-    ) -> context::Placement {
-        let site = context::Site {
+        stock: time::Stock,
+    ) -> time::Placement {
+        let site = time::Site {
             pos: at,
             clause_before: &self.text_of(clause.start, at),
             prev_clause: &scope.prev_clause,
             sentence_before: &self.text_of(scope.sentence_start, at),
             stock,
         };
-        context::place(&self.zones, self.meta.doc_type, self.meta.report_year, &site)
+        time::place(&self.zones, self.meta.doc_type, self.meta.report_year, &site)
     }
 
     /// Facts of the numbers attached to cues in one clause; returns the indicators used.
@@ -258,7 +253,7 @@ impl<'a> Pass<'a> {
         let (catalog, values) = (&self.ex.catalog, &self.ex.wording.values);
         let mut used = Vec::new();
         for a in
-            &rules::attach_clause(catalog, &self.ex.wording, &self.chars, clause, qs, cues, carried)
+            &cues::attach_clause(catalog, &self.ex.wording, &self.chars, clause, qs, cues, carried)
         {
             let q = &self.quantities[a.quantity];
             let ind = &catalog.indicators[a.indicator];
@@ -269,7 +264,7 @@ impl<'a> Pass<'a> {
                 continue;
             }
             let Some(placement) = self.quantity_placement(clause, q, ind, scope) else { continue };
-            let raw = rules::signed_value(&self.chars, clause, q, values);
+            let raw = cues::signed_value(&self.chars, clause, q, values);
             let value = if ind.is_percent() { raw } else { raw / ind.scale() };
             let (s, e) = self.doc.norm.orig_span(q.start, q.end);
             // 预计全省生产总值增长6.6%左右: a result the report can only estimate yet
@@ -287,7 +282,7 @@ impl<'a> Pass<'a> {
                     placement.year,
                     a.rule,
                 )
-                .with_qualifier(rules::qualifier_of(q))
+                .with_qualifier(cues::qualifier_of(q))
                 .with_period(placement.period)
                 .with_span(s, e)
                 .with_evidence(self.evidence_in(scope, q.start))
@@ -305,20 +300,20 @@ impl<'a> Pass<'a> {
         q: &Quantity,
         ind: &Indicator,
         scope: &ClauseScope,
-    ) -> Option<context::Placement> {
-        let stock = if rules::is_change_end(&self.chars, clause, q, &self.ex.wording.values) {
-            context::Stock::ChangeEnd
+    ) -> Option<time::Placement> {
+        let stock = if cues::is_change_end(&self.chars, clause, q, &self.ex.wording.values) {
+            time::Stock::ChangeEnd
         } else if ind.measure == Measure::Amount {
-            context::Stock::Level
+            time::Stock::Level
         } else {
-            context::Stock::Flow
+            time::Stock::Flow
         };
-        if !rules::is_baseline(&self.chars, clause, q, &self.ex.wording.values) {
+        if !cues::is_baseline(&self.chars, clause, q, &self.ex.wording.values) {
             return Some(self.placement(clause, q.start, scope, stock));
         }
         // 从3826.5亿元增长到4398.6亿元: the start value only with a year of its own
         let before = self.text_of(clause.start.max(q.num_start.saturating_sub(8)), q.num_start);
-        super::regex_year_right_before(&before).map(|y| context::Placement {
+        super::regex_year_right_before(&before).map(|y| time::Placement {
             kind: FactKind::Actual,
             year: Some(y),
             period: String::new(),
@@ -335,7 +330,7 @@ impl<'a> Pass<'a> {
         facts: &mut Vec<Fact>,
     ) {
         let catalog = &self.ex.catalog;
-        let zeros = rules::zero_statements(
+        let zeros = cues::zero_statements(
             catalog,
             &self.ex.wording.zeros,
             &self.chars,
@@ -345,7 +340,7 @@ impl<'a> Pass<'a> {
         )
         .into_iter()
         .map(|z| (z, Rule::ZeroStated));
-        let flats = rules::flat_statements(catalog, &self.chars, clause, cues, has_numbers)
+        let flats = cues::flat_statements(catalog, &self.chars, clause, cues, has_numbers)
             .into_iter()
             .map(|z| (z, Rule::FlatStated));
         for ((ind_i, cue), rule) in zeros.chain(flats) {
@@ -353,7 +348,7 @@ impl<'a> Pass<'a> {
             if !self.applies(ind) {
                 continue;
             }
-            let placement = self.placement(clause, cue.start, scope, context::Stock::Flow);
+            let placement = self.placement(clause, cue.start, scope, time::Stock::Flow);
             // a target of 与上年持平 is relative (as high as last year), not a number
             if rule == Rule::FlatStated && placement.kind == FactKind::Target {
                 continue;

@@ -1,7 +1,6 @@
 //! The Fact: one value of one indicator, with where it came from — source,
 //! span, sentence, rule, qualifier, kind and year — typed until written out.
 
-use super::quantity::Qualifier;
 use crate::catalog::Indicator;
 pub use crate::catalog::Shared;
 use crate::locate::Level;
@@ -38,54 +37,127 @@ impl FactKind {
     }
 }
 
-/// The rule that produced a fact (written as `text.cue_before`, `sheet.wide`, …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
-pub enum Rule {
+/// How a value is bounded: exact, a lower or upper bound, approximate, or a
+/// range valued at its lower end.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    Approx,
+    AtMost,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Approx => "approx",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Range => "range",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        Some(match s {
+            "exact" => Qualifier::Exact,
+            "at_least" => Qualifier::AtLeast,
+            "approx" => Qualifier::Approx,
+            "at_most" => Qualifier::AtMost,
+            "range" => Qualifier::Range,
+            _ => return None,
+        })
+    }
+
+    /// The mark a chart or table puts before a value: ≥, ≈, ≤.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::AtLeast | Qualifier::Range => "≥",
+            Qualifier::Approx => "≈",
+            Qualifier::AtMost => "≤",
+        }
+    }
+}
+
+/// Declares [`Rule`] with the name each rule is written as, once.
+macro_rules! rules {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// The rule that produced a fact (written as `text.cue_before`, `sheet.wide`, …).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Rule {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Rule {
+            /// Every rule, in the order declared.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The name a fact carries.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+rules! {
     /// the cue words stand before the number (行政复议5件)
-    #[serde(rename = "text.cue_before")]
-    CueBefore,
+    CueBefore = "text.cue_before",
     /// the cue words follow the number (5件行政复议案件)
-    #[serde(rename = "text.cue_after")]
-    CueAfter,
+    CueAfter = "text.cue_after",
     /// the cue was named in an earlier clause of the sentence
-    #[serde(rename = "text.carried")]
-    Carried,
+    Carried = "text.carried",
     /// 分别为…: numbers paired with a list of cues in order
-    #[serde(rename = "text.respectively")]
-    Respectively,
+    Respectively = "text.respectively",
     /// a zero stated in words (未收到…申请)
-    #[serde(rename = "text.zero_stated")]
-    ZeroStated,
+    ZeroStated = "text.zero_stated",
     /// no change stated in words (与上年持平)
-    #[serde(rename = "text.flat_stated")]
-    FlatStated,
+    FlatStated = "text.flat_stated",
     /// a part of a ratio stated in a sentence (三次产业结构为3.9:39.0:57.1)
-    #[serde(rename = "text.ratio")]
-    Ratio,
+    Ratio = "text.ratio",
     /// a cell of the national disclosure template
-    #[serde(rename = "table.template")]
-    TableTemplate,
+    TableTemplate = "table.template",
     /// a labelled row of a table in a text report
-    #[serde(rename = "table.row")]
-    TableRow,
+    TableRow = "table.row",
     /// the review and litigation columns of the disclosure template
-    #[serde(rename = "table.review_litigation")]
-    TableReviewLitigation,
+    TableReviewLitigation = "table.review_litigation",
     /// a spreadsheet with regions down and indicators across
-    #[serde(rename = "sheet.wide")]
-    SheetWide,
+    SheetWide = "sheet.wide",
     /// a spreadsheet with indicators down and regions across
-    #[serde(rename = "sheet.transposed")]
-    SheetTransposed,
+    SheetTransposed = "sheet.transposed",
     /// a spreadsheet of one value per row
-    #[serde(rename = "sheet.long")]
-    SheetLong,
+    SheetLong = "sheet.long",
     /// added by the corrections file
-    #[serde(rename = "correction.add")]
-    CorrectionAdd,
+    CorrectionAdd = "correction.add",
     /// overridden by the corrections file
-    #[serde(rename = "correction.override")]
-    CorrectionOverride,
+    CorrectionOverride = "correction.override",
+}
+
+impl Rule {
+    /// The rule a name written by [`Rule::as_str`] stands for.
+    pub fn parse(name: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.as_str() == name)
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        let name = String::deserialize(d)?;
+        Rule::parse(&name).ok_or_else(|| serde::de::Error::custom(format!("unknown rule {name}")))
+    }
 }
 
 /// Where a rule's values come from, for the panel's precedence.
@@ -97,26 +169,6 @@ pub enum RuleFamily {
 }
 
 impl Rule {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Rule::CueBefore => "text.cue_before",
-            Rule::CueAfter => "text.cue_after",
-            Rule::Carried => "text.carried",
-            Rule::Respectively => "text.respectively",
-            Rule::Ratio => "text.ratio",
-            Rule::ZeroStated => "text.zero_stated",
-            Rule::FlatStated => "text.flat_stated",
-            Rule::TableTemplate => "table.template",
-            Rule::TableRow => "table.row",
-            Rule::TableReviewLitigation => "table.review_litigation",
-            Rule::SheetWide => "sheet.wide",
-            Rule::SheetTransposed => "sheet.transposed",
-            Rule::SheetLong => "sheet.long",
-            Rule::CorrectionAdd => "correction.add",
-            Rule::CorrectionOverride => "correction.override",
-        }
-    }
-
     /// Text rules and tables in text are `Text`; spreadsheet cells `Sheet`.
     pub fn family(self) -> RuleFamily {
         match self {

@@ -1,23 +1,19 @@
-//! Extract: turn a located document into facts. Quantities are found first,
-//! then attached to catalog indicators by cue words (rules.rs), tables are read
-//! row by row (tables.rs), each value gets its kind and year (context.rs), and
-//! the result is checked for consistency (checks.rs).
+//! Extract: turn a located document into facts, one folder per rule family,
+//! each rule's tests beside it: `quantities` (the numeral grammar and what the
+//! build takes as a value), `cues` (attaching quantities to catalog indicators by
+//! cue words, ratios of parts), `tables` (tables in text, the disclosure
+//! template, spreadsheets), `time` (each value's kind and year); `document`
+//! runs them over one text, `checks` and `coverage` look at the result.
 
-mod attach;
 pub mod checks;
-pub mod context;
 pub mod coverage;
+pub mod cues;
 mod document;
 pub mod fact;
-pub mod numerals;
-mod placement;
-pub mod quantity;
-pub mod ratios;
-pub mod rules;
+pub mod quantities;
 pub mod segment;
-pub mod sheet;
 pub mod tables;
-pub mod template;
+pub mod time;
 pub mod wording;
 
 use crate::catalog::Catalog;
@@ -25,9 +21,10 @@ use crate::diag::{Code, Diagnostic};
 use crate::ingest::Document;
 use crate::locate::DocMeta;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use cues::{ratios, CueHit};
 pub use fact::{Fact, FactKind, Rule, RuleFamily, Shared, Subject};
-pub use quantity::Qualifier;
-use rules::CueHit;
+pub use quantities::Qualifier;
+use tables::template;
 pub use wording::Wording;
 
 /// The catalog compiled for matching; build once, share across threads.

@@ -5,7 +5,7 @@
 //! section headings that place figures in time and the words that say what a
 //! value is (a milestone, a fall, a change, an estimate).
 
-use super::quantity::Qualifier;
+use super::fact::Qualifier;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 

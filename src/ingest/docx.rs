@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use super::ole;
+pub mod ole;
 use package::{rels, xml_text, Package};
 
 #[cfg(test)]

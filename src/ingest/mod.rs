@@ -12,8 +12,6 @@ pub mod docx;
 pub mod fold;
 pub mod grid;
 pub mod html;
-mod ods_check;
-pub mod ole;
 pub mod pdf;
 mod readers;
 pub mod text;

@@ -4,6 +4,8 @@
 //! anything is inflated (no zip bombs), rows are capped, and merged header
 //! cells are filled across their area.
 
+mod ods_check;
+
 use super::cells::{self, Cell};
 use crate::diag::{Code, Diagnostic};
 use calamine::{Data, Reader, Sheets};
@@ -136,7 +138,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
         Sniffed::Zip => {
             check_zip(bytes)?;
             if is_ods(bytes) {
-                super::ods_check::check(bytes)?;
+                ods_check::check(bytes)?;
             }
         }
         Sniffed::Ole => {

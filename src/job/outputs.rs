@@ -7,7 +7,7 @@ use super::{page, CompareSpec, JobError, JobSpec};
 use crate::chart::{self, ChartInput};
 use crate::diag::{Code, Diagnostic, DiagnosticCounts};
 use crate::frame::{self, FrameError};
-use crate::normalise::{self, peers, table, Comparison};
+use crate::normalise::{self, selection, table, Comparison};
 use crate::pipeline::{self, BuildOutput, Engine};
 
 /// What the page shows: each chart (path, SVG text) and the ranked tables.
@@ -153,7 +153,7 @@ fn comparisons(
 ) -> Vec<Comparison> {
     let mut out = Vec::new();
     for s in specs {
-        let sel = peers::Selection {
+        let sel = selection::Selection {
             year: s.year,
             kind: s.kind,
             per: s.per,
@@ -161,7 +161,7 @@ fn comparisons(
             within: s.within.as_deref(),
             focus: s.focus.as_deref(),
         };
-        let Some(q) = peers::query(&input.panel, &s.indicator, &sel) else {
+        let Some(q) = selection::query(&input.panel, &s.indicator, &sel) else {
             diags.push(Diagnostic::warning(
                 "job",
                 Code::CompareEmpty,

@@ -2,9 +2,12 @@
 //! loaded from `datasets/regions/regions.csv`, with name lookup by full and
 //! short names (常州 = 常州市, 广西 = 广西壮族自治区, 凉山州 = 凉山彝族自治州).
 
-use super::issuer::OrgWords;
-pub use super::names::{short_names, NameRules};
+pub(super) mod issuer;
+pub mod names;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use issuer::OrgWords;
+pub use names::{short_names, NameRules};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

@@ -1,10 +1,10 @@
 //! Locate: pin a document to its issuer, region (code, level, parents),
 //! report year, publication date and document kind.
 
+pub mod doc_type;
 pub mod gazetteer;
-mod issuer;
 pub mod kind;
-pub mod names;
+pub use gazetteer::names;
 pub mod region;
 pub mod year;
 

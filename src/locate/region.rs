@@ -2,8 +2,8 @@
 //! signature (…民政局, …人民政府), else the place the text names most, with
 //! parents used to tell apart regions that share a name (朝阳区).
 
+use super::gazetteer::issuer::{find_issuers, Issuer};
 use super::gazetteer::{Gazetteer, Level, Mention, Region};
-use super::issuer::{find_issuers, Issuer};
 use crate::diag::{Code, Diagnostic};
 use std::collections::{HashMap, HashSet};
 

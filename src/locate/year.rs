@@ -1,6 +1,6 @@
 //! The year a report is about (not the year it was published) and its publication date.
 
-use super::kind::DocType;
+use super::doc_type::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
 

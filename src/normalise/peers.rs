@@ -3,7 +3,6 @@
 //! province), with percentile, z-score and distance from the peer median.
 
 use super::population::{Population, PopulationAt};
-pub use super::selection::{default_kind_year, query, Selection};
 use crate::catalog::Catalog;
 use crate::extract::{FactKind, Qualifier};
 use crate::frame::PanelRow;

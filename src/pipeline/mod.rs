@@ -62,7 +62,7 @@ pub struct Engine {
 pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::VocabularyError> {
     crate::catalog::Units::load(datasets)?.install();
     crate::locate::Kinds::load(datasets)?.install();
-    crate::extract::sheet::LayoutWords::load(datasets)?.install();
+    crate::extract::tables::sheet::LayoutWords::load(datasets)?.install();
     crate::ingest::PageChrome::load(datasets)?.install();
     crate::vocabulary::fingerprint(datasets)
 }
@@ -77,8 +77,8 @@ impl Engine {
             wording = wording.with_user_file(path)?;
         }
         let mut extractor = Extractor::with_wording(reference.catalog.clone(), wording);
-        extractor.template = crate::extract::template::Template::load(&settings.datasets)?;
-        extractor.ratios = crate::extract::ratios::Ratios::load(&settings.datasets)?;
+        extractor.template = crate::extract::tables::template::Template::load(&settings.datasets)?;
+        extractor.ratios = crate::extract::cues::ratios::Ratios::load(&settings.datasets)?;
         Ok(Engine { reference, extractor, vocabulary })
     }
 
@@ -213,7 +213,7 @@ pub fn process_input(engine: &Engine, mut input: Input) -> FileResult {
             FileResult { document: Some(document), facts, diagnostics: diags, sheets: (0, 0) }
         }
         Content::Workbook(grids) => {
-            let found = extract::sheet::extract_workbook(
+            let found = extract::tables::sheet::extract_workbook(
                 engine.catalog(),
                 engine.gazetteer(),
                 &input.source,

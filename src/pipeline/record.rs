@@ -1,7 +1,7 @@
 //! The documents.csv row of one input: what locate found for a text, what
 //! the sheets name for a workbook.
 
-use crate::extract::sheet::WorkbookFacts;
+use crate::extract::tables::sheet::WorkbookFacts;
 use crate::extract::{Fact, FactKind};
 use crate::frame::DocRecord;
 use crate::ingest::{Document, Input};

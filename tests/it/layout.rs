@@ -1,6 +1,6 @@
 //! The shape of the code, checked like behaviour: the stages import only
-//! downwards (no circle between top-level modules), clap stays in the
-//! binary, and no source file grows past 400 lines.
+//! downwards (no circle between top-level modules, none inside any folder),
+//! clap stays in the binary, and no source file grows past 400 lines.
 
 use super::common::repo;
 use std::collections::{BTreeMap, BTreeSet};
@@ -114,5 +114,83 @@ fn every_diagnostic_code_is_documented_in_the_readme() {
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     for code in yardstick::diag::Code::ALL {
         assert!(readme.contains(&format!("`{}`", code.as_str())), "README lacks {code}");
+    }
+}
+
+/// A file's module path under src/ (`extract/cues/mod.rs` → extract, cues).
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src).unwrap().with_extension("");
+    let mut path: Vec<String> =
+        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if path.last().is_some_and(|l| matches!(l.as_str(), "mod" | "lib" | "main")) {
+        path.pop();
+    }
+    path
+}
+
+/// The module paths a file's code names: `super::…` chains resolved from
+/// `module`, and `crate::…` paths; test code left out.
+fn named_paths(text: &str, module: &[String]) -> Vec<Vec<String>> {
+    let code = text.split("#[cfg(test)]\nmod tests {").next().unwrap_or(text);
+    let ident = |s: &str| -> Vec<String> {
+        let path: String =
+            s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':').collect();
+        path.split("::").filter(|p| !p.is_empty()).map(str::to_string).collect()
+    };
+    let mut out = Vec::new();
+    for (i, _) in code.match_indices("crate::") {
+        out.push(ident(&code[i + 7..]));
+    }
+    for (i, _) in code.match_indices("super::") {
+        if code[..i].ends_with("super::") {
+            continue; // inside a chain: counted from its first link
+        }
+        let mut k = 0;
+        while code[i + 7 * k..].starts_with("super::") {
+            k += 1;
+        }
+        if k > module.len() {
+            continue;
+        }
+        let mut path = module[..module.len() - k].to_vec();
+        path.extend(ident(&code[i + 7 * k..]));
+        out.push(path);
+    }
+    out
+}
+
+/// For every folder, the child modules each child names.
+fn folder_graphs() -> BTreeMap<Vec<String>, BTreeMap<String, BTreeSet<String>>> {
+    let src = repo().join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut graphs: BTreeMap<Vec<String>, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    for f in files {
+        let name = f.file_name().unwrap().to_string_lossy();
+        if name == "tests.rs" || f.components().any(|c| c.as_os_str() == "tests") {
+            continue;
+        }
+        let module = module_path(&src, &f);
+        let text = std::fs::read_to_string(&f).unwrap();
+        for named in named_paths(&text, &module) {
+            for depth in 0..module.len() {
+                let (folder, child) = (&module[..depth], &module[depth]);
+                if named.len() > depth && named[..depth] == *folder && named[depth] != *child {
+                    let graph = graphs.entry(folder.to_vec()).or_default();
+                    graph.entry(child.clone()).or_default().insert(named[depth].clone());
+                }
+            }
+        }
+    }
+    graphs
+}
+
+#[test]
+fn no_import_circle_inside_any_folder() {
+    let graphs = folder_graphs();
+    assert!(graphs.contains_key(&vec!["extract".to_string()]), "{:?}", graphs.keys());
+    for (folder, graph) in &graphs {
+        let cycle = find_cycle(graph);
+        assert_eq!(cycle, None, "import circle inside src/{}", folder.join("/"));
     }
 }

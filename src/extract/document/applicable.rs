@@ -1,7 +1,7 @@
 //! The cue hits a document's clauses may use: those of catalogs that read
 //! its kind, a cue inside a longer cue of another indicator left out.
 
-use crate::extract::rules::CueHit;
+use crate::extract::cues::CueHit;
 use crate::extract::Extractor;
 use crate::locate::DocMeta;
 

@@ -3,8 +3,8 @@
 //! (`datasets/rules/ratios.toml`); the last ratio of the sentence is the
 //! year's (an earlier one is the year before's: 由上年11.2∶40.3∶48.5调整为…).
 
-use super::numerals::parse_arabic;
-use super::wording::{fingerprint_of, read_rules, WordingError};
+use crate::extract::quantities::numerals::parse_arabic;
+use crate::extract::wording::{fingerprint_of, read_rules, WordingError};
 use std::path::Path;
 
 /// The ratios the engine reads.

@@ -18,7 +18,7 @@
 //! characters scanned are capped like the text produced, and the `cfb`
 //! parser runs under `catch_unwind` as a second line of defence.
 
-use super::docx::{too_large, Budget, DocxError, Limits, WordText};
+use super::{too_large, Budget, DocxError, Limits, WordText};
 use std::io::{Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -283,7 +283,7 @@ fn scan_counts_and_offsets() {
 /// The quantities of a line: units, qualifiers, merged ranges and spans.
 #[test]
 fn line_quantities_and_whole_line() {
-    use crate::extract::quantity::Qualifier::*;
+    use crate::extract::quantities::Qualifier::*;
     use crate::extract::wording::Wording;
     let w = Wording::shipped();
     let read = |line: &str| -> Vec<_> {

@@ -4,13 +4,13 @@
 //! topic in a list; 分别 pairs lists in order, and a subjectless clause
 //! carries the indicator of the clause before.
 
-use super::quantity::{Qualifier, Quantity};
-use super::rules::{is_baseline, is_subjectless, milestone, slice, unit_family, vetoed};
-use super::rules::{Attachment, CueHit, MAX_GAP_AFTER, MAX_GAP_BEFORE};
-use super::segment::Clause;
-use super::wording::{Carry, Values, Wording};
-use super::Rule;
+use super::{is_baseline, is_subjectless, milestone, slice, unit_family, vetoed};
+use super::{Attachment, CueHit, MAX_GAP_AFTER, MAX_GAP_BEFORE};
 use crate::catalog::Catalog;
+use crate::extract::quantities::{Qualifier, Quantity};
+use crate::extract::segment::Clause;
+use crate::extract::wording::{Carry, Values, Wording};
+use crate::extract::Rule;
 
 /// One clause being attached: its quantities and cue words.
 struct ClauseAttach<'a> {

@@ -4,7 +4,7 @@
 //! a million times costs minutes and gigabytes. This pass counts the area
 //! the sheet's content spans, repeats included, without expanding anything.
 
-use super::grid::MAX_GRID_CELLS;
+use crate::ingest::grid::MAX_GRID_CELLS;
 use quick_xml::events::{BytesStart, Event};
 use std::io::{Cursor, Read};
 
@@ -45,7 +45,7 @@ pub fn largest_area(bytes: &[u8]) -> Result<u64, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let part = zip.by_name("content.xml").map_err(|e| e.to_string())?;
     let mut xml = Vec::new();
-    part.take(super::workbook::MAX_PART_BYTES).read_to_end(&mut xml).map_err(|e| e.to_string())?;
+    part.take(super::MAX_PART_BYTES).read_to_end(&mut xml).map_err(|e| e.to_string())?;
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut walk = Walk::default();
     let mut buf = Vec::new();
@@ -117,8 +117,8 @@ impl Walk {
 }
 
 /// Refuse a spreadsheet whose content spans more cells than a grid holds.
-pub fn check(bytes: &[u8]) -> Result<(), super::workbook::ReadError> {
-    use super::workbook::ReadError;
+pub fn check(bytes: &[u8]) -> Result<(), super::ReadError> {
+    use super::ReadError;
     let area = largest_area(bytes).map_err(|e| ReadError::Corrupt(format!("content.xml: {e}")))?;
     if area > MAX_GRID_CELLS as u64 {
         return Err(ReadError::TooLarge {

@@ -1,6 +1,6 @@
 //! Tests of the OLE side on compound files made in code with `cfb`.
 
-use super::super::docx::{read_docx, sniff_office, DocxError, Limits};
+use super::super::{read_docx, sniff_office, DocxError, Limits};
 use super::*;
 use std::io::Write;
 
@@ -175,7 +175,7 @@ fn sniffing_ole_kinds() {
 fn doc_mutations_never_panic() {
     let base = doc(&report(), false, 0);
     let limits = Limits { max_part_bytes: 1 << 20, max_text_chars: 1 << 20, ..Limits::default() };
-    let mut rng = super::super::docx::fixture::Rng(42);
+    let mut rng = super::super::fixture::Rng(42);
     for case in 0..300 {
         let mut b = base.clone();
         match rng.below(3) {

@@ -11,8 +11,7 @@ use super::guard::measure_at;
 use super::lex::Tok;
 use super::norm::starts_with;
 use super::run::{numeral_of, read_core, Core, Lexed};
-use super::scan::Hit;
-use super::{Approx, Numeral};
+use super::{Approx, Hit, Numeral};
 
 /// 半成 (5%), 半折 (50%), 打对折 (50%).
 pub(super) fn read_half(c: &[char], i: usize) -> Option<Numeral> {

@@ -4,53 +4,11 @@
 //! an ordinal, an identifier, a frequency, a duration, a numeral in a fixed
 //! phrase). Qualifier words and not-a-value contexts are the wording's.
 
-use super::numerals::{line_quantities, LineQuantity};
-use super::wording::{NotACount, Wording};
+pub mod numerals;
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    Exact,
-    AtLeast,
-    Approx,
-    AtMost,
-    Range,
-}
-
-impl Qualifier {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::Approx => "approx",
-            Qualifier::AtMost => "at_most",
-            Qualifier::Range => "range",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Qualifier> {
-        Some(match s {
-            "exact" => Qualifier::Exact,
-            "at_least" => Qualifier::AtLeast,
-            "approx" => Qualifier::Approx,
-            "at_most" => Qualifier::AtMost,
-            "range" => Qualifier::Range,
-            _ => return None,
-        })
-    }
-
-    /// The mark a chart or table puts before a value: ≥, ≈, ≤.
-    pub fn mark(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "",
-            Qualifier::AtLeast | Qualifier::Range => "≥",
-            Qualifier::Approx => "≈",
-            Qualifier::AtMost => "≤",
-        }
-    }
-}
+pub use crate::extract::fact::Qualifier;
+use crate::extract::wording::{NotACount, Wording};
+use numerals::{line_quantities, LineQuantity};
 
 /// One quantity found in normalised text (char offsets).
 #[derive(Debug, Clone, PartialEq)]

@@ -1,7 +1,7 @@
 //! Kind and year of a value from where it stands: the target section of a
 //! work report, next-year plans, multi-year phrases, years written in the clause.
 
-use super::wording::Sections;
+use crate::extract::wording::Sections;
 use crate::locate::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -202,7 +202,8 @@ fn review_paragraphs(
     }
 }
 
-pub use super::placement::{place, Placement, Site, Stock};
+mod placement;
+pub use placement::{place, Placement, Site, Stock};
 
 #[cfg(test)]
 mod tests {

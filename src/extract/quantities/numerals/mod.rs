@@ -61,3 +61,10 @@ pub struct Numeral {
     /// `value / per`. Never set together with `percent`.
     pub per: Option<f64>,
 }
+
+/// What the scanner makes of a position.
+pub(super) enum Hit {
+    Miss,
+    Skip(usize),
+    Found(Numeral),
+}

@@ -2,9 +2,12 @@
 //! re-hosts write them): the information-disclosure template's rows and
 //! columns, and plain label | value rows, mapped through the catalog.
 
-use super::numerals::parse_arabic;
-use super::Rule;
+pub mod sheet;
+pub mod template;
+
 use crate::catalog::Catalog;
+use crate::extract::quantities::numerals::parse_arabic;
+use crate::extract::Rule;
 use std::borrow::Cow;
 
 /// A value read from a table line.

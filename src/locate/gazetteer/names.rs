@@ -3,7 +3,7 @@
 //! `datasets/regions/names.toml` (national names, ethnic parts, common words,
 //! context names).
 
-use super::gazetteer::{GazetteerError, Level};
+use super::{GazetteerError, Level};
 use serde::Deserialize;
 use std::path::Path;
 

@@ -5,8 +5,8 @@
 //! data (`datasets/templates/disclosure.toml`); each cell keeps its table,
 //! row and column as its origin and its line as evidence.
 
-use super::numerals::parse_arabic;
-use super::wording::{fingerprint_of, read_rules, WordingError};
+use crate::extract::quantities::numerals::parse_arabic;
+use crate::extract::wording::{fingerprint_of, read_rules, WordingError};
 use std::path::Path;
 
 /// The template as `datasets/templates/disclosure.toml` describes it.

@@ -3,12 +3,15 @@
 //! a clause that has no subject of its own, pair 分别 lists, and read zeros
 //! stated in words (未收到…申请).
 
-pub use super::attach::attach_clause;
-use super::quantity::{Qualifier, Quantity};
-use super::segment::Clause;
-use super::wording::{Values, Zeros};
-use super::Rule;
+mod attach;
+pub mod ratios;
+
 use crate::catalog::{Catalog, Indicator, UnitFamily, Units};
+use crate::extract::quantities::{Qualifier, Quantity};
+use crate::extract::segment::Clause;
+use crate::extract::wording::{Values, Zeros};
+use crate::extract::Rule;
+pub use attach::attach_clause;
 
 /// A cue word found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,11 +8,11 @@
 //! 5%-5.5% or 一到五个 merged into one; [`whole_line`] instead reads the whole trimmed
 //! line with [`parse_number`]. Offsets are char offsets into the line. This is the one
 //! reading of numbers: `yardstick quantities` prints it and the build takes its values
-//! from it (`extract::quantity`).
+//! from it (`extract::quantities`).
 
 use super::{parse_number, scan_numerals, Approx, Numeral};
 use crate::catalog::{Unit, Units};
-use crate::extract::quantity::Qualifier;
+use crate::extract::quantities::Qualifier;
 use crate::extract::wording::Wording;
 
 /// One quantity of a line: its span (numeral, unit and a qualifier word after

@@ -2,8 +2,8 @@
 //! its period, from the zones of the document (context.rs), the year and
 //! horizon words of its clause and sentence, and what kind of number it is.
 
-use super::context::{plans, Zones, HORIZON, YEAR};
-use super::FactKind;
+use super::{plans, Zones, HORIZON, YEAR};
+use crate::extract::FactKind;
 use crate::locate::DocType;
 
 const PERIOD_WORDS: &[&str] = &[

@@ -8,7 +8,6 @@ mod labels;
 pub mod layout;
 pub use labels::LayoutWords;
 pub mod resolve;
-mod resolver;
 
 use crate::catalog::{Catalog, Indicator};
 use crate::diag::{Code, Diagnostic};
@@ -19,7 +18,7 @@ use book::{main_year, no_facts_message, workbook_scope};
 use layout::{RawValue, Shape, Table};
 use rayon::prelude::*;
 use resolve::RegionMatch;
-use resolver::Resolver;
+use resolve::Resolver;
 use std::collections::BTreeSet;
 
 /// What a workbook yields: its facts and what the workbook as a whole is about.

@@ -1,7 +1,7 @@
 //! A `.doc` story's characters → lines: paragraphs, and table rows as
 //! `a | b | c` lines (cells told apart from row ends by the PAPX flags).
 
-use super::super::docx::{join_lines, needs_space, Budget, DocxError, Limits};
+use super::super::{join_lines, needs_space, Budget, DocxError, Limits};
 use super::fkp::{CellDef, ParaRun, IN_TABLE, TTP};
 use super::MAX_SPAN;
 

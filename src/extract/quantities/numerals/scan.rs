@@ -10,14 +10,8 @@ use super::lex::Tok;
 use super::norm::{blocked_mask, starts_with, Norm};
 use super::rate::{apply_rate, big_run, fraction_at, read_half, slash_fraction};
 use super::run::{numeral_of, read_core, Core, Lexed};
-use super::{Approx, Numeral};
+use super::{Approx, Hit, Numeral};
 
-/// What the scanner makes of a position.
-pub(super) enum Hit {
-    Miss,
-    Skip(usize),
-    Found(Numeral),
-}
 /// 余/多 (at least) or 来 (about) right after a round numeral (十余次, 230余条,
 /// 3万多人, 十来个); not 余额.
 fn trailing_mark(c: &[char], core: &Core, f: &mut Numeral) {

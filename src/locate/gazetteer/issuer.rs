@@ -2,7 +2,7 @@
 //! right before an organisation word (重庆市渝中区民政局, 市民政局), with the
 //! level an unnamed issuer implies (市 → prefecture, 区/县 → county).
 
-use super::gazetteer::{Level, Mention};
+use super::{Level, Mention};
 use crate::ingest::fold::char_at_byte;
 use std::collections::HashMap;
 
@@ -24,7 +24,7 @@ impl OrgWords {
 }
 
 /// An issuer found in the text: its words, its place chain and weight.
-pub(super) struct Issuer<'a, 'm> {
+pub(in crate::locate) struct Issuer<'a, 'm> {
     pub text: String,
     pub chain: Vec<&'m Mention<'a>>,
     pub level_hint: Option<Level>,
@@ -41,7 +41,7 @@ fn level_from_char(c: char) -> Option<Level> {
 }
 
 /// 1. Issuers: a chain of place names right before an organisation word.
-pub(super) fn find_issuers<'a, 'm>(
+pub(in crate::locate) fn find_issuers<'a, 'm>(
     orgs: &OrgWords,
     text: &str,
     byte_at: &[u32],
