@@ -20,6 +20,25 @@ pub struct Ratios {
 struct Ratio {
     cues: Vec<String>,
     ids: Vec<String>,
+    /// what joins the parts (default `:` and `∶`)
+    #[serde(default = "colons")]
+    joiners: Vec<String>,
+    /// the sentence must also hold one of these (none: no condition)
+    #[serde(default)]
+    requires_any: Vec<String>,
+}
+
+fn colons() -> Vec<String> {
+    vec![":".into(), "∶".into()]
+}
+
+impl Ratio {
+    /// Whether `sentence` states this ratio's parts.
+    fn stated_in(&self, sentence: &str) -> bool {
+        self.cues.iter().any(|c| sentence.contains(c.as_str()))
+            && (self.requires_any.is_empty()
+                || self.requires_any.iter().any(|w| sentence.contains(w.as_str())))
+    }
 }
 
 /// One part of a ratio read in a sentence (char offsets in it).
@@ -51,13 +70,12 @@ impl Ratios {
 
     /// The parts of the last ratio in `sentence` whose cue it holds.
     pub fn read(&self, sentence: &str) -> Vec<Part> {
-        let Some(r) =
-            self.ratio.iter().find(|r| r.cues.iter().any(|c| sentence.contains(c.as_str())))
-        else {
+        let Some(r) = self.ratio.iter().find(|r| r.stated_in(sentence)) else {
             return Vec::new();
         };
         let chars: Vec<char> = sentence.chars().collect();
-        let runs = number_runs(&chars, r.ids.len());
+        let joiners: Vec<Vec<char>> = r.joiners.iter().map(|j| j.chars().collect()).collect();
+        let runs = number_runs(&chars, r.ids.len(), &joiners);
         let Some(parts) = runs.last() else { return Vec::new() };
         r.ids
             .iter()
@@ -67,9 +85,10 @@ impl Ratios {
     }
 }
 
-/// Runs of exactly `n` numbers joined by `:` or `∶` (spaces allowed), with
-/// each number's value and char span.
-fn number_runs(chars: &[char], n: usize) -> Vec<Vec<(f64, usize, usize)>> {
+/// Runs of exactly `n` numbers joined by one of `joiners` (spaces allowed, a
+/// `%` after each number allowed: 19.6%、27.8%和52.6%), with each number's
+/// value and char span.
+fn number_runs(chars: &[char], n: usize, joiners: &[Vec<char>]) -> Vec<Vec<(f64, usize, usize)>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -78,13 +97,17 @@ fn number_runs(chars: &[char], n: usize) -> Vec<Vec<(f64, usize, usize)>> {
         while let Some((value, start, end)) = number_at(chars, at) {
             run.push((value, start, end));
             let mut k = end;
+            if chars.get(k) == Some(&'%') {
+                k += 1;
+            }
             while chars.get(k) == Some(&' ') {
                 k += 1;
             }
-            if !matches!(chars.get(k), Some(':' | '∶')) {
+            let Some(joiner) = joiners.iter().find(|j| chars[k.min(chars.len())..].starts_with(j))
+            else {
                 break;
-            }
-            k += 1;
+            };
+            k += joiner.len();
             while chars.get(k) == Some(&' ') {
                 k += 1;
             }
@@ -123,6 +146,17 @@ mod tests {
 
     fn read(s: &str) -> Vec<(String, f64)> {
         Ratios::bundled().read(s).into_iter().map(|p| (p.id, p.value)).collect()
+    }
+
+    /// 黔东南 2016: shares listed with 、 and 和 after their cue; growth rates
+    /// listed the same way are no shares.
+    #[test]
+    fn shares_listed_after_the_three_industries() {
+        let s = "第一、二、三次产业增加值占全州生产总值的比重为19.6%、27.8%和52.6%";
+        let want = [("primary_share", 19.6), ("secondary_share", 27.8), ("tertiary_share", 52.6)];
+        let got = read(s);
+        assert_eq!(got, want.map(|(i, v)| (i.to_string(), v)).to_vec());
+        assert!(read("第一、二、三次产业增加值分别增长5.1%、6.2%和7.3%").is_empty());
     }
 
     #[test]
