@@ -152,7 +152,8 @@ impl<'a> Pass<'a> {
             while qi < self.quantities.len() && self.quantities[qi].start < clause.start {
                 qi += 1;
             }
-            while hi < self.hits.len() && self.hits[hi].start < clause.start {
+            // a cue written across a comma (其中,出口) belongs to the clause it ends in
+            while hi < self.hits.len() && self.hits[hi].end <= clause.start {
                 hi += 1;
             }
             if clause.sentence != carried_sentence {
@@ -199,7 +200,7 @@ impl<'a> Pass<'a> {
         self.hits[from..]
             .iter()
             .take_while(|h| h.start < clause.end)
-            .filter(|h| h.end <= clause.end)
+            .filter(|h| h.end > clause.start && h.end <= clause.end)
             .copied()
             .collect()
     }

@@ -312,3 +312,11 @@ fn communique_figures_keep_their_subject() {
     let fs = facts(&format!("{WORK}全年固定资产投资增长4%左右。\n"));
     assert!(!fs.iter().any(|f| f.0 == "fixed_asset_investment_growth"), "{fs:?}");
 }
+
+/// 石家庄 2025 communiqué: the cue 其中,出口 is written across a comma and
+/// belongs to the clause it ends in.
+#[test]
+fn a_cue_across_a_comma_belongs_to_the_clause_it_ends_in() {
+    let text = "石家庄市2025年国民经济和社会发展统计公报\n全年货物进出口总值1500.2亿元。其中，出口918.7亿元，增长13.4%。\n";
+    assert!(has(&facts(text), "exports", 918.7), "{:?}", facts(text));
+}

@@ -98,7 +98,9 @@ pub fn normalize(original: &str) -> NormText {
             }
         }
         // footnote marker glued to a number: 总值[2]1002.18 → 总值1002.18
-        if (c == '[' || c == '［' || c == '【') && i > 0 && is_cjk(src[i - 1]) {
+        // (also after a closing bracket: 生产总值（GDP）[2]14210)
+        let after_word = i > 0 && (is_cjk(src[i - 1]) || matches!(src[i - 1], '）' | ')'));
+        if (c == '[' || c == '［' || c == '【') && after_word {
             if let Some(len) = footnote_len(&src[i..]) {
                 i += len;
                 continue;
@@ -194,6 +196,10 @@ mod tests {
     #[test]
     fn footnote_markers_and_middle_dot_decimals() {
         assert_eq!(normalize("地区生产总值[2]1002.18亿元").text, "地区生产总值1002.18亿元");
+        assert_eq!(
+            normalize("全年生产总值（GDP）[2]14210 亿元").text,
+            "全年生产总值(GDP)14210 亿元"
+        );
         assert_eq!(normalize("增长1·5%").text, "增长1.5%");
         assert_eq!(normalize("(GDP)").text, "(GDP)");
     }
