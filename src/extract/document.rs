@@ -110,11 +110,24 @@ impl<'a> Pass<'a> {
         if end > num_start {
             return false;
         }
-        let lead: String = self.chars[clause.start..start]
-            .iter()
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c))
-            .collect();
-        matches!(lead.as_str(), "" | "其中" | "同时" | "另外" | "一是" | "二是" | "三是")
+        let lead = self.ideographs(clause.start, start);
+        lead.is_empty() || self.ex.wording.subjects.clause_leads.contains(&lead)
+    }
+
+    /// Is the sentence sourced from a place other than the document's region,
+    /// named at its head after a source word (据凯里市城市物价抽样调查，…)?
+    fn foreign_source(&self, clause: &Clause, sentence_start: usize) -> bool {
+        let from = self.foreign.partition_point(|p| p.0 < sentence_start);
+        let Some(&(start, _)) = self.foreign.get(from).filter(|p| p.1 <= clause.start) else {
+            return false;
+        };
+        let lead = self.ideographs(sentence_start, start);
+        self.ex.wording.subjects.source_leads.contains(&lead)
+    }
+
+    /// The ideographs between two char offsets (the words before a name).
+    fn ideographs(&self, s: usize, e: usize) -> String {
+        self.chars[s..e].iter().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).collect()
     }
 
     /// Does one of the cue's vetoes follow it in its clause?
@@ -261,7 +274,9 @@ impl<'a> Pass<'a> {
             if !self.applies(ind) {
                 continue;
             }
-            if self.foreign_subject(clause, q.num_start) {
+            if self.foreign_subject(clause, q.num_start)
+                || self.foreign_source(clause, scope.sentence_start)
+            {
                 continue;
             }
             let Some(placement) = self.quantity_placement(clause, q, ind, scope) else { continue };

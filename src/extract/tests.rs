@@ -320,3 +320,19 @@ fn a_cue_across_a_comma_belongs_to_the_clause_it_ends_in() {
     let text = "石家庄市2025年国民经济和社会发展统计公报\n全年货物进出口总值1500.2亿元。其中，出口918.7亿元，增长13.4%。\n";
     assert!(has(&facts(text), "exports", 918.7), "{:?}", facts(text));
 }
+
+/// 黔东南 2016 communiqué: a price survey of one of its cities is that city's
+/// CPI, not the prefecture's.
+#[test]
+fn a_figure_sourced_from_a_named_city_is_not_the_regions() {
+    let (ex, g) = &*ENGINE;
+    let cpi = |body: &str| -> Vec<f64> {
+        let text = format!("黔东南苗族侗族自治州2016年国民经济和社会发展统计公报\n{body}\n");
+        let doc = Document::from_text("t.txt", &text);
+        let (meta, _) = locate::locate(&doc, g);
+        let (facts, _) = ex.extract_in(&doc, &meta, Some(g));
+        facts.iter().filter(|f| &*f.indicator == "cpi_growth").map(|f| f.value).collect()
+    };
+    assert_eq!(cpi("据凯里市城市物价抽样调查，居民消费价格比上年上涨1.5%。"), Vec::<f64>::new());
+    assert_eq!(cpi("据抽样调查，全州居民消费价格比上年上涨1.5%。"), vec![1.5]);
+}

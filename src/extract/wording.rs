@@ -135,6 +135,17 @@ pub struct Values {
     pub estimate_before: Vec<String>,
 }
 
+/// Whose figure a number is: the words that may stand before a place named at
+/// the head of a clause (其中, 同时) and that make it the clause's subject, and
+/// the source words before a place at the head of a sentence (据) that make it
+/// the source of the sentence's figures.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Subjects {
+    pub clause_leads: Vec<String>,
+    pub source_leads: Vec<String>,
+}
+
 /// Everything in a rules file.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
@@ -146,6 +157,7 @@ pub struct Wording {
     pub carry: Carry,
     pub sections: Sections,
     pub values: Values,
+    pub subjects: Subjects,
 }
 
 fn parse(text: &str, path: &str) -> Result<Wording, WordingError> {

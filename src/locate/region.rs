@@ -238,6 +238,10 @@ fn by_best_support<'a>(
         }
         Some(&(_, s)) if s >= 2.0 => {
             let tied: Vec<&str> = ranked.iter().take_while(|x| x.1 == s).map(|x| x.0).collect();
+            // a title naming one of them, the others below it: the title's place
+            if let Some(r) = titled_above_the_rest(g, text, &tied) {
+                return Found { issuer: issuer_text, region: Some(r), level: Some(r.level) };
+            }
             let msg =
                 format!("the text names {} equally often; region left empty", tied.join(", "));
             (Code::RegionAmbiguous, msg)
@@ -246,6 +250,15 @@ fn by_best_support<'a>(
     };
     diags.push(Diagnostic::warning(source, region, message));
     Found { issuer: issuer_text, region: None, level }
+}
+
+/// Of regions named equally often, the one the title names when every other
+/// lies below it (黔东南苗族侗族自治州…统计公报 naming 凯里市 once in its body).
+fn titled_above_the_rest<'a>(g: &'a Gazetteer, text: &str, tied: &[&str]) -> Option<&'a Region> {
+    let title = text.lines().find(|l| !l.trim().is_empty())?;
+    let mut titled = tied.iter().filter_map(|c| g.get(c)).filter(|r| title.contains(&r.name));
+    let r = titled.next().filter(|_| titled.next().is_none())?;
+    tied.iter().all(|c| *c == r.code || g.is_within(c, &r.code)).then_some(r)
 }
 
 /// The collective words a text uses for itself: 全省/我省, 全市/我市, 全区/全县.
