@@ -165,15 +165,20 @@ impl<'de> serde::Deserialize<'de> for Rule {
 pub enum RuleFamily {
     Correction,
     Sheet,
+    /// the national disclosure template's cells: over a narrative that states
+    /// them otherwise
+    Template,
     Text,
 }
 
 impl Rule {
-    /// Text rules and tables in text are `Text`; spreadsheet cells `Sheet`.
+    /// Text rules and tables in text are `Text`; the disclosure template's cells
+    /// `Template`; spreadsheet cells `Sheet`.
     pub fn family(self) -> RuleFamily {
         match self {
             Rule::CorrectionAdd | Rule::CorrectionOverride => RuleFamily::Correction,
             Rule::SheetWide | Rule::SheetTransposed | Rule::SheetLong => RuleFamily::Sheet,
+            Rule::TableTemplate | Rule::TableReviewLitigation => RuleFamily::Template,
             _ => RuleFamily::Text,
         }
     }

@@ -138,9 +138,11 @@ impl Extractor {
         for what in breaks {
             diags.push(Diagnostic::warning(&doc.source, Code::CheckTemplate, what));
         }
-        for what in self.template.text_table_conflicts(&facts) {
+        let (contradictions, table_readings) = self.template.text_table_conflicts(&facts);
+        for what in contradictions {
             diags.push(Diagnostic::warning(&doc.source, Code::CheckTextTable, what));
         }
+        facts.extend(table_readings);
         fact::settle(&mut facts);
         diags.extend(checks::check(&self.catalog, &doc.source, &facts));
         (facts, diags)

@@ -112,7 +112,7 @@ pub fn conflicts(facts: &[Fact]) -> Vec<Diagnostic> {
         match f.rule.family() {
             RuleFamily::Sheet => e.1.push(f),
             RuleFamily::Text => e.0.push(f),
-            RuleFamily::Correction => {}
+            RuleFamily::Correction | RuleFamily::Template => {}
         }
     }
     let mut out = Vec::new();

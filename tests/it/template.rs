@@ -3,7 +3,8 @@
 //! applicant columns split over two header rows (gridSpan), the outcome
 //! groups in merged cells down the left (vMerge), one cell printed as —.
 //! Every printed cell is a fact naming its table, row and column; the dash
-//! is missing, not a shifted number; a broken identity is said.
+//! is missing, not a shifted number; a broken identity is said; a narrative
+//! contradicting the table is said and the panel takes the table's value.
 
 use crate::common::*;
 use crate::formats::{escape, paragraph, write_docx};
@@ -96,7 +97,8 @@ fn a_word_template_gives_every_cell_with_its_row_and_column() {
     let input = dir.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
     let body = [
-        paragraph("某县民政局2023年政府信息公开工作年度报告"),
+        paragraph("泗洪县民政局2023年政府信息公开工作年度报告"),
+        paragraph("2023年，本机关共收到政府信息公开申请25件，均按时答复。"),
         paragraph("三、收到和处理政府信息公开申请情况"),
         requests_table(),
         paragraph("四、政府信息公开行政复议、行政诉讼情况"),
@@ -123,4 +125,11 @@ fn a_word_template_gives_every_cell_with_its_row_and_column() {
     let diags = read(&out.join("diagnostics.csv"));
     assert!(diags.contains("check.template"), "{diags}");
     assert!(diags.contains("表四 行政诉讼 复议后起诉"), "{diags}");
+    // the narrative's 25 requests contradict the table's 本年新收 (1): said, and
+    // the panel takes the table's
+    assert!(diags.contains("check.text_table"), "{diags}");
+    let (ph, panel) = csv_rows(&out.join("panel_long.csv"));
+    let pc = |n: &str| ph.iter().position(|x| x == n).unwrap();
+    let requests = panel.iter().find(|r| r[pc("indicator")] == "disclosure_requests");
+    assert_eq!(requests.map(|r| r[pc("value")].as_str()), Some("1.0"), "{panel:?}");
 }

@@ -79,14 +79,16 @@ impl Template {
     }
 
     /// Narrative figures that state a template cell otherwise than the table
-    /// does (none of the cell sums the template data allows).
-    pub fn text_table_conflicts(&self, facts: &[Fact]) -> Vec<String> {
+    /// does (none of the cell sums the template data allows), each with the
+    /// table's reading as a fact of the narrative indicator (rule
+    /// `table.template`: the panel takes it over the text's).
+    pub fn text_table_conflicts(&self, facts: &[Fact]) -> (Vec<String>, Vec<Fact>) {
         let cell = |id: &str| {
             facts
                 .iter()
                 .find(|f| &*f.indicator == id && f.rule == crate::extract::Rule::TableTemplate)
         };
-        let mut out = Vec::new();
+        let (mut out, mut readings_of_table) = (Vec::new(), Vec::new());
         for pair in &self.text_table {
             let readings: Vec<f64> = pair
                 .readings
@@ -99,15 +101,26 @@ impl Template {
                     && f.kind == FactKind::Actual
                     && f.rule.family() == RuleFamily::Text
             });
+            let mut contradicted = false;
             for f in stated {
                 if readings.iter().all(|r| (r - f.value).abs() > TOLERANCE) {
+                    contradicted = true;
                     out.push(format!(
                         "the text states {} = {} (「{}」) where the template's table gives {} = {table}",
                         pair.text, f.value, f.evidence, pair.readings[0].join(" + ")
                     ));
                 }
             }
+            if let Some(first) = contradicted.then(|| cell(&pair.readings[0][0])).flatten() {
+                let mut f = first.clone();
+                f.indicator = pair.text.as_str().into();
+                f.value = table;
+                f.origin =
+                    format!("{} (the table's {})", first.origin, pair.readings[0].join(" + "))
+                        .into();
+                readings_of_table.push(f);
+            }
         }
-        out
+        (out, readings_of_table)
     }
 }
