@@ -96,3 +96,62 @@ impl<T: 'static> Default for Active<T> {
         Active::new()
     }
 }
+
+/// A list's words, for the life of the process (a vocabulary is loaded a few
+/// times per process at most).
+pub fn leak_words(list: Vec<String>) -> &'static [&'static str] {
+    let words = list.into_iter().map(|w| &*Box::leak(w.into_boxed_str()));
+    Box::leak(words.collect::<Vec<_>>().into_boxed_slice())
+}
+
+/// Declares a word-list file of the vocabulary in the module that owns it: the
+/// file's schema (lists of words, unknown keys rejected), the compiled lists,
+/// `load` / `install`, and one accessor per list reading the active copy.
+#[macro_export]
+macro_rules! word_lists {
+    ($(#[$sdoc:meta])* $ty:ident in $file:literal { $($(#[$doc:meta])* $name:ident),* $(,)? }) => {
+        mod word_file {
+            #[derive(Debug, serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            pub(super) struct File {
+                $(pub(super) $name: Vec<String>,)*
+            }
+        }
+
+        $(#[$sdoc])*
+        #[derive(Debug)]
+        pub struct $ty {
+            $($name: &'static [&'static str],)*
+        }
+
+        static ACTIVE_WORDS: $crate::vocabulary::Active<$ty> = $crate::vocabulary::Active::new();
+
+        impl $ty {
+            /// The lists of a datasets folder.
+            pub fn load(
+                datasets: &std::path::Path,
+            ) -> Result<$ty, $crate::vocabulary::VocabularyError> {
+                $crate::vocabulary::load(datasets, $file, |text| {
+                    let file: word_file::File = toml::from_str(text)?;
+                    Ok($ty { $($name: $crate::vocabulary::leak_words(file.$name),)* })
+                })
+            }
+
+            /// Make these the process's lists.
+            pub fn install(self) {
+                ACTIVE_WORDS.install(self);
+            }
+
+            fn active() -> &'static $ty {
+                ACTIVE_WORDS.get(|| $ty::load(&$crate::vocabulary::built_with()))
+            }
+        }
+
+        $(
+            $(#[$doc])*
+            pub(crate) fn $name() -> &'static [&'static str] {
+                $ty::active().$name
+            }
+        )*
+    };
+}

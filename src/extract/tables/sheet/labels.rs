@@ -3,44 +3,11 @@
 //! the year or unit a header states; labels cleaned of the spaces tables pad
 //! them with.
 
-use crate::vocabulary::{self, VocabularyError};
 use std::borrow::Cow;
-use std::path::Path;
 
-/// The layout word lists of `sheets/layout_words.toml`: the file's schema
-/// (unknown keys rejected), the compiled lists, and one accessor per list
-/// reading the active vocabulary.
-macro_rules! layout_words {
-    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
-        #[derive(Debug, serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct LayoutFile {
-            $($name: Vec<String>,)*
-        }
-
-        /// The word lists of table layouts, compiled.
-        #[derive(Debug)]
-        pub struct LayoutWords {
-            $($name: &'static [&'static str],)*
-        }
-
-        impl LayoutWords {
-            fn parse(text: &str) -> Result<LayoutWords, toml::de::Error> {
-                let file: LayoutFile = toml::from_str(text)?;
-                Ok(LayoutWords { $($name: leak(file.$name),)* })
-            }
-        }
-
-        $(
-            $(#[$doc])*
-            pub(super) fn $name() -> &'static [&'static str] {
-                active().$name
-            }
-        )*
-    };
-}
-
-layout_words!(
+crate::word_lists!(
+    /// The words of table layouts (`sheets/layout_words.toml`).
+    LayoutWords in "sheets/layout_words.toml" {
     /// headers of a region column (地区, 单位名称)
     region_heads,
     /// headers of an indicator column (指标, 项目)
@@ -57,42 +24,67 @@ layout_words!(
     skip_ends,
     /// labels of total rows (合计, 全省)
     total_labels,
+    /// endings of total rows (…合计, …小计)
+    total_ends,
     /// openings of note lines (注, 资料来源)
     note_starts,
     /// the words of a row of column numbers (甲, 乙, 栏次)
     column_number_words,
-);
-
-static ACTIVE: vocabulary::Active<LayoutWords> = vocabulary::Active::new();
-
-impl LayoutWords {
-    /// The layout words of a datasets folder (`sheets/layout_words.toml`).
-    pub fn load(datasets: &Path) -> Result<LayoutWords, VocabularyError> {
-        vocabulary::load(datasets, "sheets/layout_words.toml", LayoutWords::parse)
-    }
-
-    /// Make these the process's layout words.
-    pub fn install(self) {
-        ACTIVE.install(self);
-    }
-}
-
-/// The active layout words (see [`crate::vocabulary`]).
-fn active() -> &'static LayoutWords {
-    ACTIVE.get(|| LayoutWords::load(&vocabulary::built_with()))
-}
-
-/// A list's words, for the life of the process (a vocabulary is loaded once).
-fn leak(list: Vec<String>) -> &'static [&'static str] {
-    let words = list.into_iter().map(|w| &*Box::leak(w.into_boxed_str()));
-    Box::leak(words.collect::<Vec<_>>().into_boxed_slice())
-}
+    /// words before a unit in a units cell (计量单位：, 单位：)
+    unit_cell_words,
+    /// endings that make a bracketed header part a unit (…元, …人)
+    unit_ends,
+    /// words before the year a header states (年度, 年末)
+    year_words,
+    /// the mark of a part of the row above (其中)
+    part_marks,
+    /// words that say "the regions of" in a title (各设区市, 分地区, 全省)
+    scope_markers,
+    /// endings of a table's name that are not its subject (统计表, 情况)
+    title_ends,
+    /// endings that make a line a table's title (统计表, 情况表)
+    title_line_ends,
+    /// a title's generic ending: no indicator (…主要指标)
+    generic_title_ends,
+    /// openings of an attached table's name (附表, 附件)
+    attachment_marks,
+    /// the opening of a table's number (表3-1)
+    table_marks,
+    /// parts of an indicator name a scope marker may end with (分地区生产总值)
+    scope_kept_words,
+    /// particles between a scope marker and the subject (的)
+    title_particles,
+    /// words between the years of a range (2015年至2019年)
+    year_range_words,
+    /// the last characters of region names (省, 市, 县)
+    region_name_ends,
+    /// the first characters of scope markers (各, 分, 全)
+    scope_prefixes,
+    /// marks of a continued table (续, 续表)
+    continued_marks,
+    /// keys of "key：value" title lines naming the unit (计量单位, 单位)
+    unit_keys,
+    /// … naming the indicator (指标名称)
+    indicator_keys,
+    /// … naming the year (统计时间, 年度)
+    year_keys,
+    /// … naming the region (地区名称)
+    region_keys,
+    /// … naming nothing read (填报单位, 联系电话)
+    ignored_keys,
+    /// sub-headers that name the count itself (收到, 本年新收)
+    count_words,
+    /// endings of organisation names in a label column (局, 政府, 中心)
+    organisation_ends,
+    /// words of a header that make a column a target, not a value (目标, 计划)
+    target_heads,
+});
 
 /// A 合计 / 全省 / 总计 label: a check of the rows, not a region.
 pub fn is_total(label: &str) -> bool {
     let l = label.trim();
     total_labels().iter().any(|t| l == *t || l.starts_with(t) && l.chars().count() <= 4)
-        || ["合计", "小计", "总计"].iter().any(|t| l.ends_with(t))
+        || total_ends().iter().any(|t| l.ends_with(t))
 }
 
 /// A note line below a table: 注：…, 资料来源：…, 数据来源：….
@@ -102,12 +94,18 @@ pub(super) fn is_note(label: &str) -> bool {
         && (l.contains(':') || l.contains('：') || l.chars().count() > 6)
 }
 
+/// A units cell without its leading words (计量单位, 单位), each trimmed in
+/// the list's order.
+fn without_unit_cell_words(mut s: &str) -> &str {
+    for w in unit_cell_words() {
+        s = s.trim_start_matches(w);
+    }
+    s
+}
+
 /// The unit a units cell states: "(万元)" → "万元", "单位：亿元" → "亿元".
 pub(super) fn unit_of(s: &str) -> &str {
-    s.trim()
-        .trim_matches(['(', ')', '（', '）'])
-        .trim_start_matches("计量单位")
-        .trim_start_matches("单位")
+    without_unit_cell_words(s.trim().trim_matches(['(', ')', '（', '）']))
         .trim_start_matches([':', '：'])
         .trim()
         .trim_matches(['(', ')', '（', '）'])
@@ -136,9 +134,11 @@ pub(super) fn split_unit(h: &str) -> (&str, &str) {
     for (open, close) in [('(', ')'), ('（', '）'), ('[', ']')] {
         if let (Some(o), true) = (t.rfind(open), t.ends_with(close)) {
             let unit = t[o + open.len_utf8()..t.len() - close.len_utf8()].trim();
-            let unit =
-                unit.strip_prefix("单位").map_or(unit, |u| u.trim_start_matches([':', '：']));
-            if is_unit_word(unit) || unit.ends_with('元') || unit.ends_with('人') {
+            let unit = unit_cell_words()
+                .iter()
+                .find_map(|w| unit.strip_prefix(w))
+                .map_or(unit, |u| u.trim_start_matches([':', '：']));
+            if is_unit_word(unit) || unit_ends().iter().any(|e| unit.ends_with(e)) {
                 return (t[..o].trim(), unit);
             }
         }
@@ -188,7 +188,7 @@ pub(super) fn split_year(part: &str) -> Option<(i32, &str)> {
     }
     let y = year_in(&part[..4])?;
     let rest = &part[4..];
-    for suffix in ["年度", "年末", "年底", "年初", "年", ""] {
+    for suffix in year_words().iter().copied().chain([""]) {
         if let Some(r) = rest.strip_prefix(suffix) {
             if suffix.is_empty() && !r.is_empty() {
                 return None; // 2019-2020, 2019.5: not a year header
@@ -202,7 +202,10 @@ pub(super) fn split_year(part: &str) -> Option<(i32, &str)> {
 /// The child of a "其中" part: "其中：纠正" → "纠正", "其中纠正" → "纠正", "其中" → "";
 /// yearbooks mark it with #: "#城镇" → "城镇".
 pub(super) fn strip_part_mark(s: &str) -> Option<&str> {
-    let rest = s.strip_prefix("其中").or_else(|| s.strip_prefix(['#', '＃']))?;
+    let rest = part_marks()
+        .iter()
+        .find_map(|m| s.strip_prefix(m))
+        .or_else(|| s.strip_prefix(['#', '＃']))?;
     Some(rest.trim_start_matches([':', '：', '、', ',', '，', ' ']))
 }
 

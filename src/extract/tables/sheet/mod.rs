@@ -327,7 +327,7 @@ impl<'a> SheetReader<'a> {
             return None;
         };
         let target = resolver.last.target.get_or_insert_with(v.col, &v.label, || {
-            ["目标", "预期", "计划"].iter().any(|w| v.label.contains(w))
+            labels::target_heads().iter().any(|w| v.label.contains(w))
         });
         let kind = if target { FactKind::Target } else { FactKind::Actual };
         // written in one buffer, then shared exactly sized: millions of them

@@ -9,31 +9,12 @@
 //! region of each name, the shared subject strings of each region's facts,
 //! and, by the address of a table's shared strings, the last answer for each
 //! column — the same labels recur on every row of a million-row sheet.
+use super::labels::count_words;
 use crate::catalog::{split_unit_scale, Catalog, Indicator};
 use crate::extract::Subject;
 use crate::locate::{Gazetteer, Level, Region};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
-
-/// Sub-headers that name the count itself (行政复议 / 收到 = 行政复议 cases).
-const COUNT_WORDS: &[&str] = &[
-    "收到",
-    "受理",
-    "新收",
-    "本年新收",
-    "数量",
-    "件数",
-    "案件数",
-    "案件",
-    "总数",
-    "合计",
-    "总计",
-    "个数",
-    "人数",
-    "本年",
-    "全年",
-    "数",
-];
 
 /// The catalog indicator a header names, if any.
 pub fn indicator_for<'c>(
@@ -56,7 +37,7 @@ pub fn indicator_for<'c>(
     }
     // the main header names it and the sub-headers only say "the count"
     let (&main, rest) = parts.split_first()?;
-    if rest.iter().all(|p| COUNT_WORDS.contains(p)) {
+    if rest.iter().all(|p| count_words().contains(p)) {
         let best = catalog
             .indicators
             .iter()

@@ -4,7 +4,9 @@
 //! column numbers (栏次: 甲 乙 1 2 3) and data (a number, a missing marker, or
 //! a region name first).
 
-use super::super::labels::{clean, column_number_words, is_note, is_total, year_in};
+use super::super::labels::{
+    attachment_marks, clean, column_number_words, is_note, is_total, table_marks, year_in,
+};
 use super::subject::looks_like_title;
 use super::title::is_metadata;
 use crate::ingest::cells::{parse_number, Cell, CellValue, Parsed};
@@ -165,7 +167,8 @@ fn metadata_row(row: &[Cell]) -> bool {
             continue;
         }
         titles &= looks_like_title(t);
-        dated |= year_in(t).is_some() || t.starts_with("附表") || t.starts_with('表');
+        let marked = attachment_marks().iter().chain(table_marks()).any(|m| t.starts_with(m));
+        dated |= year_in(t).is_some() || marked;
         if free.is_some_and(|f| f != t) {
             others += 1;
         }

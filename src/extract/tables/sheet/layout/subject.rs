@@ -3,58 +3,11 @@
 //! 分地区) and the indicator left when those and the table words (情况,
 //! 统计表) are taken off: 2022年各市地区生产总值情况 → 地区生产总值.
 
-use super::super::labels::single_year;
-
-/// Words that say "the regions of": 各设区市, 分地区, 全省.
-const SCOPE_MARKERS: &[&str] = &[
-    "各设区市",
-    "各省辖市",
-    "各地级市",
-    "各市（州）",
-    "各市(州)",
-    "各县（市、区）",
-    "各县(市、区)",
-    "各省（区、市）",
-    "各省(区、市)",
-    "各县市区",
-    "各省区市",
-    "主要城市",
-    "各市州",
-    "各市县",
-    "各区县",
-    "各县区",
-    "各地区",
-    "各省份",
-    "分区县",
-    "分地区",
-    "各省",
-    "各市",
-    "各区",
-    "各县",
-    "各地",
-    "分省",
-    "分市",
-    "分县",
-    "全省",
-    "全市",
-    "全国",
-    "全区",
-];
-
-/// Endings of a table's name that are not part of its subject.
-const TITLE_ENDS: &[&str] = &[
-    "统计表",
-    "汇总表",
-    "一览表",
-    "情况表",
-    "明细表",
-    "报表",
-    "情况",
-    "统计",
-    "数据",
-    "明细",
-    "表",
-];
+use super::super::labels::{
+    attachment_marks, continued_marks, generic_title_ends, region_name_ends, scope_kept_words,
+    scope_markers, scope_prefixes, single_year, table_marks, title_ends, title_line_ends,
+    title_particles, year_range_words, year_words,
+};
 
 /// Brackets and punctuation around a title's parts.
 pub(super) const BRACKETS: &[char] =
@@ -85,13 +38,14 @@ pub(super) fn trim_value(s: &str) -> &str {
 /// Does a text read as a table's title rather than a header or a note line?
 pub(super) fn looks_like_title(s: &str) -> bool {
     let t = s.trim().trim_end_matches(BRACKETS);
-    SCOPE_MARKERS.iter().any(|m| t.contains(m))
-        || t.ends_with("指标") && t.chars().count() > 4
-        || ["统计表", "汇总表", "一览表", "情况表", "明细表", "情况"].iter().any(|e| t.ends_with(e))
+    scope_markers().iter().any(|m| t.contains(m))
+        || generic_title_ends().iter().any(|e| t.ends_with(e)) && t.chars().count() > 4
+        || title_line_ends().iter().any(|e| t.ends_with(e))
         || single_year(t).is_some() && t.chars().count() >= 8
-        || t.starts_with("附表")
-        || t.starts_with("附件")
-        || t.strip_prefix('表').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        || attachment_marks().iter().any(|m| t.starts_with(m))
+        || table_marks()
+            .iter()
+            .any(|m| t.strip_prefix(m).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())))
 }
 
 /// The region a free title starts with and the indicator it names, if any:
@@ -107,11 +61,10 @@ pub(super) fn subject<'t>(title: &'t str, is_region: &dyn Fn(&str) -> bool) -> (
                 (region, t) = (r, rest);
             }
         }
-        if let Some(m) = SCOPE_MARKERS.iter().find(|m| t.starts_with(*m)) {
+        if let Some(m) = scope_markers().iter().find(|m| t.starts_with(*m)) {
             // 分地区生产总值 is 分 + 地区生产总值
-            let keep = m.ends_with("地区") && t[m.len()..].starts_with("生产总值");
-            let cut = if keep { m.len() - "地区".len() } else { m.len() };
-            t = t[cut..].trim_start_matches('的');
+            let cut = m.len() - kept_tail(m, &t[m.len()..]);
+            t = title_particles().iter().fold(&t[cut..], |t, p| t.trim_start_matches(p));
         }
         if t.len() == before {
             break;
@@ -121,22 +74,23 @@ pub(super) fn subject<'t>(title: &'t str, is_region: &dyn Fn(&str) -> bool) -> (
     if let Some((head, inner)) =
         t.strip_suffix(['）', ')']).and_then(|s| s.rsplit_once(['（', '(']))
     {
-        if single_year(inner).is_some() || inner == "续" || inner == "续表" {
+        if single_year(inner).is_some() || continued_marks().contains(&inner) {
             t = head;
         }
     }
-    let t = t.trim_end_matches("续表");
+    let t = continued_marks().iter().fold(t, |t, m| t.trim_end_matches(m));
     let mut ind = t;
-    while let Some(e) = TITLE_ENDS.iter().find(|e| ind.ends_with(*e) && ind.len() > e.len()) {
+    while let Some(e) = title_ends().iter().find(|e| ind.ends_with(*e) && ind.len() > e.len()) {
         ind = &ind[..ind.len() - e.len()];
     }
-    let generic = ind.ends_with("指标") || ind.chars().count() > 30;
+    let generic = generic_title_ends().iter().any(|e| ind.ends_with(e)) || ind.chars().count() > 30;
     (region, if generic { "" } else { trim_value(ind) })
 }
 
 /// 表3-1 / 附表2 / 3-1 before a title (not a year: 2022年…).
 fn strip_table_number(t: &str) -> &str {
-    let named = ["附表", "附件", "表"].iter().find_map(|p| t.strip_prefix(p));
+    let marks = attachment_marks().iter().chain(table_marks());
+    let named = marks.clone().find_map(|p| t.strip_prefix(p));
     let (rest, named) = match named {
         Some(r) => (r.trim_start(), true),
         None => (t, false),
@@ -145,7 +99,8 @@ fn strip_table_number(t: &str) -> &str {
         |c: char| c.is_ascii_digit() || "-—－.、".contains(c) || named && c.is_ascii_alphabetic();
     let end = rest.find(|c: char| !in_number(c)).unwrap_or(rest.len());
     let number = &rest[..end];
-    if !number.contains(|c: char| c.is_ascii_digit()) || rest[end..].starts_with('年') {
+    let dated = year_words().iter().any(|w| rest[end..].starts_with(w));
+    if !number.contains(|c: char| c.is_ascii_digit()) || dated {
         return t;
     }
     rest[end..].trim_start()
@@ -162,7 +117,19 @@ fn starts_with_year(s: &str) -> bool {
 
 /// 年, 年度, 年末, 年底 after a year.
 fn strip_year_word(s: &str) -> &str {
-    ["年度", "年末", "年底", "年"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s)
+    year_words().iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s)
+}
+
+/// How much of a scope marker's end begins a word that must stay whole
+/// (分地区生产总值 is 分 + 地区生产总值), in bytes.
+fn kept_tail(marker: &str, rest: &str) -> usize {
+    let tails = marker.char_indices().map(|(i, _)| &marker[i..]);
+    let kept = |tail: &str| {
+        scope_kept_words()
+            .iter()
+            .any(|w| w.strip_prefix(tail).is_some_and(|more| rest.starts_with(more)))
+    };
+    tails.filter(|t| kept(t)).map(str::len).max().unwrap_or(0)
 }
 
 /// Leading years: 2022年, 2022年度, 2015-2019年, 2015年至2019年.
@@ -171,7 +138,8 @@ fn strip_years(t: &str) -> &str {
         return t;
     }
     let mut rest = strip_year_word(&t[4..]);
-    for sep in ["-", "—", "－", "～", "~", "至", "到"] {
+    let dashes = ["-", "—", "－", "～", "~"].into_iter();
+    for sep in dashes.chain(year_range_words().iter().copied()) {
         if let Some(r) = rest.strip_prefix(sep).filter(|r| starts_with_year(r)) {
             rest = strip_year_word(&r[4..]);
             break;
@@ -182,11 +150,11 @@ fn strip_years(t: &str) -> &str {
 
 /// The longest region name a title starts with (江苏省…, 常州市…, 江苏…).
 fn leading_region<'t>(t: &'t str, is_region: &dyn Fn(&str) -> bool) -> Option<(&'t str, &'t str)> {
-    let ends = |c: char| "省市区县州盟旗".contains(c);
+    let ends = |c: char| region_name_ends().iter().any(|e| e.starts_with(c));
     let mut best = None;
     let mut prev: Option<char> = None;
     for (i, (b, c)) in t.char_indices().enumerate().take(14) {
-        let before_marker = c.is_ascii_digit() || c == '各' || c == '分' || c == '全';
+        let before_marker = c.is_ascii_digit() || scope_prefixes().iter().any(|p| p.starts_with(c));
         if (prev.is_some_and(ends) || before_marker && i >= 2) && is_region(&t[..b]) {
             best = Some((&t[..b], &t[b..]));
         }

@@ -3,7 +3,10 @@
 //! the unit (单位：万元, 计量单位：件, …（亿元）) and sometimes the indicator
 //! (指标：地区生产总值(亿元), 2022年各市地区生产总值（亿元）).
 
-use super::super::labels::{clean, is_unit_word, single_year, split_unit};
+use super::super::labels::{
+    clean, ignored_keys, indicator_keys, is_unit_word, region_keys, single_year, split_unit,
+    unit_keys, year_keys,
+};
 use super::subject::{looks_like_title, subject, trim_value, BRACKETS};
 
 /// The metadata of one table's title rows.
@@ -34,43 +37,19 @@ enum Key {
     Ignore,
 }
 
-/// Keys of "key：value" title lines, longest first where one ends another.
-const KEYS: &[(&str, Key)] = &[
-    ("单位负责人", Key::Ignore),
-    ("统计负责人", Key::Ignore),
-    ("填报单位", Key::Ignore),
-    ("报送单位", Key::Ignore),
-    ("制表单位", Key::Ignore),
-    ("填表单位", Key::Ignore),
-    ("编制单位", Key::Ignore),
-    ("计量单位", Key::Unit),
-    ("金额单位", Key::Unit),
-    ("货币单位", Key::Unit),
-    ("数量单位", Key::Unit),
-    ("单位", Key::Unit),
-    ("指标名称", Key::Indicator),
-    ("指标", Key::Indicator),
-    ("统计时间", Key::Year),
-    ("报告期", Key::Year),
-    ("时间", Key::Year),
-    ("年份", Key::Year),
-    ("年度", Key::Year),
-    ("地区名称", Key::Region),
-    ("地区", Key::Region),
-    ("数据库", Key::Ignore),
-    ("填报日期", Key::Ignore),
-    ("报送日期", Key::Ignore),
-    ("制表日期", Key::Ignore),
-    ("填报人", Key::Ignore),
-    ("审核人", Key::Ignore),
-    ("负责人", Key::Ignore),
-    ("联系电话", Key::Ignore),
-    ("批准文号", Key::Ignore),
-    ("文号", Key::Ignore),
-    ("表号", Key::Ignore),
-    ("制定机关", Key::Ignore),
-    ("有效期至", Key::Ignore),
-];
+/// The key a line's text before a colon ends with (单位负责人 before 单位):
+/// the longest of every key list.
+fn key_before(before: &str) -> Option<(&'static str, Key)> {
+    let lists = [
+        (ignored_keys(), Key::Ignore),
+        (unit_keys(), Key::Unit),
+        (indicator_keys(), Key::Indicator),
+        (year_keys(), Key::Year),
+        (region_keys(), Key::Region),
+    ];
+    let keys = lists.into_iter().flat_map(|(ks, key)| ks.iter().map(move |k| (*k, key)));
+    keys.filter(|(k, _)| before.ends_with(k)).max_by_key(|(k, _)| k.len())
+}
 
 /// Is a text a "key：value" title line (单位：万元, 填报单位：…, 表号：…)?
 pub(super) fn is_metadata(s: &str) -> bool {
@@ -82,8 +61,8 @@ fn split_keys(line: &str) -> (&str, Vec<(Key, &str)>) {
     let mut marks: Vec<(usize, usize, Key)> = Vec::new();
     for (p, ch) in line.char_indices().filter(|(_, c)| *c == '：' || *c == ':') {
         let before = line[..p].trim_end();
-        if let Some((k, key)) = KEYS.iter().find(|(k, _)| before.ends_with(k)) {
-            marks.push((before.len() - k.len(), p + ch.len_utf8(), *key));
+        if let Some((k, key)) = key_before(before) {
+            marks.push((before.len() - k.len(), p + ch.len_utf8(), key));
         }
     }
     let free = marks.first().map_or(line, |m| &line[..m.0]);

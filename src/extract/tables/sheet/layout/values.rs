@@ -5,8 +5,8 @@
 //! keys holds values, labelled by the row keys, its header and the title.
 
 use super::super::labels::{
-    clean, indicator_heads, is_skip_head, is_total, is_unit_word, region_heads, split_unit,
-    strip_part_mark, unit_heads, year_heads, year_in,
+    clean, indicator_heads, is_skip_head, is_total, is_unit_word, organisation_ends, region_heads,
+    split_unit, strip_part_mark, unit_heads, year_heads, year_in,
 };
 use super::header::{Column, Heads};
 use super::rows::{value_of, Ctx};
@@ -133,15 +133,11 @@ fn unit_column(ctx: &Ctx, sample: &[usize], c: usize) -> bool {
 
 /// A 单位 column naming who reports (市民政局, 市公安局, regions), not units.
 fn reporting_units(ctx: &Ctx, sample: &[usize], c: usize) -> bool {
-    /// Endings of the names of offices, companies and towns.
-    const BODIES: &[&str] = &[
-        "局", "委", "办", "厅", "院", "会", "部", "处", "中心", "公司", "政府", "街道", "镇", "乡",
-    ];
     let (mut bodies, mut texts) = (0, 0);
     for x in sample.iter().filter_map(|&r| ctx.rows[r].get(c)).filter(|x| !x.is_blank()) {
         let t = clean(&x.text);
         texts += 1;
-        let body = BODIES.iter().any(|b| t.ends_with(b)) || ctx.region_or_total(&t);
+        let body = organisation_ends().iter().any(|b| t.ends_with(b)) || ctx.region_or_total(&t);
         bodies += usize::from(body && !is_unit_word(&t));
     }
     bodies > 0 && bodies * 2 >= texts
