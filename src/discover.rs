@@ -36,12 +36,6 @@ impl Phrase {
     }
 }
 
-/// Words that open a phrase without naming anything (全年共办理 → 办理).
-const FILLER: &[&str] = &[
-    "全年", "累计", "共计", "共", "合计", "总计", "其中", "全市", "全省", "全区", "全县", "本年",
-    "今年", "去年", "我局", "我厅", "依法", "已", "均", "为", "有", "达", "达到", "完成", "分别",
-];
-
 /// The phrase key of a number: up to 10 chars before it in its clause, fillers stripped.
 fn phrase_before(chars: &[char], clause_start: usize, num_start: usize) -> String {
     let from = num_start.saturating_sub(10).max(clause_start);
@@ -49,7 +43,7 @@ fn phrase_before(chars: &[char], clause_start: usize, num_start: usize) -> Strin
         chars[from..num_start].iter().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(*c)).collect();
     loop {
         let before = s.clone();
-        for f in FILLER {
+        for f in crate::extract::words::discover_fillers() {
             if let Some(rest) = s.strip_prefix(f) {
                 s = rest.to_string();
             }

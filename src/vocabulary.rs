@@ -1,6 +1,7 @@
 //! The engine's vocabulary besides the catalogs, the wording, the templates and
 //! the gazetteer: the unit table (`rules/units.toml`), the document-kind words
-//! (`rules/kinds.toml`), the words of table layouts (`sheets/layout_words.toml`)
+//! (`rules/kinds.toml`), the text rules' fixed words (`rules/text_words.toml`),
+//! the words of table layouts (`sheets/layout_words.toml`)
 //! and page chrome (`ingest/page_chrome.toml`). Each stage owns the types of its
 //! list and an [`Active`] slot for it; an engine reads every list from its
 //! datasets folder when it loads (unknown keys rejected), installs them, and keys
@@ -25,8 +26,13 @@ pub enum VocabularyError {
 }
 
 /// The files of the vocabulary, relative to the datasets folder.
-pub const FILES: [&str; 4] =
-    ["rules/units.toml", "rules/kinds.toml", "sheets/layout_words.toml", "ingest/page_chrome.toml"];
+pub const FILES: [&str; 5] = [
+    "rules/units.toml",
+    "rules/kinds.toml",
+    "rules/text_words.toml",
+    "sheets/layout_words.toml",
+    "ingest/page_chrome.toml",
+];
 
 /// The datasets folder the binary was built with: the default of library
 /// users and tests that load no engine.

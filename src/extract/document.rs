@@ -45,7 +45,9 @@ pub(super) struct Pass<'a> {
 /// The origin of a text fact, one string shared by all of them.
 static TEXT_ORIGIN: LazyLock<Shared> = LazyLock::new(|| "text".into());
 /// The origin of a result the report only estimates (预计).
-static ESTIMATE_ORIGIN: LazyLock<Shared> = LazyLock::new(|| "text (estimate: 预计)".into());
+static ESTIMATE_ORIGIN: LazyLock<Shared> = LazyLock::new(|| {
+    format!("text (estimate: {})", super::words::estimate_marks().join(", ")).into()
+});
 
 /// The longest one document's text is walked: a worker is never held longer
 /// by one file (the rest is left out with an `ingest.capped` warning).

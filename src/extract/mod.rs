@@ -15,6 +15,7 @@ pub mod segment;
 pub mod tables;
 pub mod time;
 pub mod wording;
+pub mod words;
 
 use crate::catalog::Catalog;
 use crate::diag::{Code, Diagnostic};

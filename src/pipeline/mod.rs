@@ -63,6 +63,7 @@ pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::
     crate::catalog::Units::load(datasets)?.install();
     crate::locate::Kinds::load(datasets)?.install();
     crate::extract::tables::sheet::LayoutWords::load(datasets)?.install();
+    crate::extract::words::TextWords::load(datasets)?.install();
     crate::ingest::PageChrome::load(datasets)?.install();
     crate::vocabulary::fingerprint(datasets)
 }

@@ -10,6 +10,7 @@ use crate::catalog::Catalog;
 use crate::extract::quantities::{Qualifier, Quantity};
 use crate::extract::segment::Clause;
 use crate::extract::wording::{Carry, Values, Wording};
+use crate::extract::words::{list_end_words, list_joiners, respectively_words};
 use crate::extract::Rule;
 
 /// One clause being attached: its quantities and cue words.
@@ -61,7 +62,7 @@ impl ClauseAttach<'_> {
     fn respectively(&self, cues: &[CueHit]) -> Option<Vec<Attachment>> {
         let (chars, clause) = (self.chars, self.clause);
         let text = slice(chars, clause.start, clause.end);
-        let fenbie = text.find("分别")?;
+        let fenbie = respectively_words().iter().find_map(|w| text.find(w))?;
         let p = clause.start + text[..fenbie].chars().count();
         let after: Vec<&(usize, &Quantity)> =
             self.quantities.iter().filter(|(_, q)| q.start >= p).collect();
@@ -174,11 +175,13 @@ impl ClauseAttach<'_> {
             return None;
         }
         // a cue in a list of topics (行政执法、普法宣传等重点内容专题研究2次) names no count
-        if !follow && slice(chars, c.end, (c.end + 1).min(clause.end)) == "等" {
+        let next = slice(chars, c.end, (c.end + 1).min(clause.end));
+        if !follow && list_end_words().contains(&next.as_str()) {
             return None;
         }
         // a following cue must be what is counted: 3场普法宣传活动, not 36个无证养老场所…
-        if follow && slice(chars, lo, hi).contains(['、', '和', '及', '与']) {
+        let between = slice(chars, lo, hi);
+        if follow && list_joiners().iter().any(|j| between.contains(j)) {
             return None;
         }
         let cue_len = (c.end - c.start) as i32;

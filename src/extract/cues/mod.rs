@@ -10,6 +10,7 @@ use crate::catalog::{Catalog, Indicator, UnitFamily, Units};
 use crate::extract::quantities::{Qualifier, Quantity};
 use crate::extract::segment::Clause;
 use crate::extract::wording::{Values, Zeros};
+use crate::extract::words::{cause_words, flat_words};
 use crate::extract::Rule;
 pub use attach::attach_clause;
 
@@ -133,14 +134,11 @@ pub fn zero_statements(
         for (b, _) in text.match_indices(neg.as_str()) {
             let n = clause.start + text[..b].chars().count();
             let after_neg = n + neg.chars().count();
-            let window = if slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因')
-            {
-                32
-            } else {
-                14
+            let mut cause_pending = {
+                let lead = slice(chars, after_neg, (after_neg + 3).min(clause.end));
+                cause_words().iter().any(|w| lead.contains(w))
             };
-            let mut cause_pending =
-                slice(chars, after_neg, (after_neg + 3).min(clause.end)).contains('因');
+            let window = if cause_pending { 32 } else { 14 };
             let mut hits: Vec<&CueHit> = cues
                 .iter()
                 .filter(|c| c.start >= after_neg && c.start <= after_neg + window)
@@ -182,7 +180,7 @@ pub fn flat_statements(
         return Vec::new();
     }
     let text = slice(chars, clause.start, clause.end);
-    let Some(b) = text.find("持平") else { return Vec::new() };
+    let Some(b) = flat_words().iter().find_map(|w| text.find(w)) else { return Vec::new() };
     let flat_at = clause.start + text[..b].chars().count();
     cues.iter()
         .filter(|c| {

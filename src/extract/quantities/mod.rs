@@ -6,8 +6,10 @@
 
 pub mod numerals;
 
+use crate::catalog::UnitFamily;
 pub use crate::extract::fact::Qualifier;
 use crate::extract::wording::{NotACount, Wording};
+use crate::extract::words::duration_measure_words;
 use numerals::{line_quantities, LineQuantity};
 
 /// One quantity found in normalised text (char offsets).
@@ -91,13 +93,15 @@ pub fn value_verdict(
         return Err(NotAValue::Ordinal);
     }
     let lead4 = last_chars(before, 4);
-    if !unit.name.starts_with('元')
+    // amounts stay: 每人每月1000元 is a standard
+    if unit.family != UnitFamily::Money
         && words.frequency_before.iter().any(|w| lead4.contains(w.as_str()))
     {
         return Err(NotAValue::Frequency);
     }
     let rest = &line[bytes[q.end]..];
-    if unit.name == "个" && words.durations_after_ge.iter().any(|w| rest.starts_with(w.as_str())) {
+    let counter = duration_measure_words().contains(&unit.name);
+    if counter && words.durations_after_ge.iter().any(|w| rest.starts_with(w.as_str())) {
         return Err(NotAValue::Duration);
     }
     if chinese && in_fixed_phrase(numeral, prev, q, words) {

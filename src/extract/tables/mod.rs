@@ -201,7 +201,8 @@ fn template_values(catalog: &Catalog, row: &Row, header: &[String]) -> Vec<Table
     for (i, ind) in catalog.indicators.iter().enumerate() {
         let cues = ind.table.iter().filter(|tc| !tc.is_positional());
         for tc in cues.filter(|tc| row.label.contains(&tc.row)) {
-            let value = if tc.col.is_empty() || tc.col == "总计" {
+            let total = crate::extract::words::total_columns().contains(&tc.col.as_str());
+            let value = if tc.col.is_empty() || total {
                 row.nums.last().map(|x| x.1)
             } else {
                 header

@@ -2,14 +2,19 @@
 //! work report, next-year plans, multi-year phrases, years written in the clause.
 
 use crate::extract::wording::Sections;
+use crate::extract::words::{
+    address_words, five_year_words, horizon_words, looking_back_words, plan_names,
+};
 use crate::locate::DocType;
 use regex::Regex;
 use std::sync::LazyLock;
 
 pub(super) static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").unwrap());
-pub(super) static HORIZON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"到\s*((?:19|20)\d{2})\s*年").unwrap());
+pub(super) static HORIZON: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = horizon_words().iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&format!(r"(?:{})\s*((?:19|20)\d{{2}})\s*年", words.join("|"))).unwrap()
+});
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
     // (a stray mark between the numeral and 、, 二&、, still opens a section)
     Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+[&*#]?、|第[一二三四五六七八九十]+部分)")
@@ -49,15 +54,22 @@ enum Section {
 /// one it opens (a 2021 report reviews 十三五 and opens 十四五; a 2026 report
 /// reviews 十四五 and opens 十五五). Without a year, the latest pair.
 pub fn plans(report_year: Option<i32>) -> (&'static str, Option<&'static str>) {
-    const NAMES: [&str; 6] = ["十一五", "十二五", "十三五", "十四五", "十五五", "十六五"];
-    let plan = |year: i32| NAMES[((year - 2006).div_euclid(5)).clamp(0, 5) as usize];
+    let names = plan_names();
+    let last = names.len().saturating_sub(1) as i32;
+    let plan = |year: i32| names[((year - 2006).div_euclid(5)).clamp(0, last) as usize];
     match report_year {
-        None => ("十四五", Some("十五五")),
+        // without a year: the plan of 2021–2025 and the one after it
+        None => (plan(2025), Some(plan(2026))),
         Some(y) => {
             let (reviewed, current) = (plan(y - 1), plan(y));
             (reviewed, (current != reviewed).then_some(current))
         }
     }
+}
+
+/// Does `text` hold one of `words`?
+fn has_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
 }
 
 fn section_of(heading: &str, report_year: Option<i32>, words: &Sections) -> Section {
@@ -67,19 +79,19 @@ fn section_of(heading: &str, report_year: Option<i32>, words: &Sections) -> Sect
     let review = has(&words.review_headings)
         || report_year.is_some_and(|y| heading.contains(&format!("{}年", y - 1)));
     if review {
-        return if heading.contains(reviewed) || heading.contains("五年") {
+        return if heading.contains(reviewed) || has_any(heading, five_year_words()) {
             Section::FiveYearReview
         } else {
             Section::Other
         };
     }
     let this_year = report_year.is_some_and(|y| heading.contains(&format!("{y}年")))
-        || has(&words.this_year_headings) && !opens_new && !heading.contains("回顾");
+        || has(&words.this_year_headings) && !opens_new && !has_any(heading, looking_back_words());
     if this_year {
         Section::ThisYear
-    } else if opens_new && !heading.contains("回顾") {
+    } else if opens_new && !has_any(heading, looking_back_words()) {
         Section::NextPlan
-    } else if heading.contains(reviewed) || heading.contains("五年") {
+    } else if heading.contains(reviewed) || has_any(heading, five_year_words()) {
         Section::FiveYearReview
     } else {
         Section::Other
@@ -177,8 +189,9 @@ fn review_paragraphs(
         let pe = text[p + 1..end].find('\n').map(|x| p + 1 + x).unwrap_or(end);
         let para = text[p..pe].trim_start_matches(['\n', ' ', '\u{3000}']);
         // 各位代表，2020年是极不平凡的一年: the address does not open the paragraph
-        let para = para
-            .strip_prefix("各位代表")
+        let para = address_words()
+            .iter()
+            .find_map(|w| para.strip_prefix(w))
             .map(|r| r.trim_start_matches(['，', ',', '！', '!', ' ']))
             .unwrap_or(para);
         let head: String = para.chars().take(16).collect();

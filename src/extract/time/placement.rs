@@ -3,26 +3,11 @@
 //! horizon words of its clause and sentence, and what kind of number it is.
 
 use super::{plans, Zones, HORIZON, YEAR};
+use crate::extract::words::{
+    period_words, target_words, this_year_words, work_report_period_words,
+};
 use crate::extract::FactKind;
 use crate::locate::DocType;
-
-const PERIOD_WORDS: &[&str] = &[
-    "年均",
-    "年平均",
-    "五年来",
-    "过去五年",
-    "十二五",
-    "十三五",
-    "十四五",
-    "十五五",
-    "五年间",
-    "近五年",
-    "五年累计",
-    "五年共",
-];
-/// In a work report, sums over the plan period (累计完成3.7万亿元) are periods too.
-const WORK_REPORT_PERIOD_WORDS: &[&str] = &["累计", "五年增量", "连续5年", "连续五年"];
-const TARGET_WORDS: &[&str] = &["力争", "预期目标", "目标是", "预计今年"];
 
 /// Kind, year and period of a value at char `pos`, given the text of its clause
 /// before the value and of the clause before that.
@@ -116,8 +101,8 @@ impl<'a> Placer<'a> {
     }
 
     fn period_words(&self) -> bool {
-        PERIOD_WORDS.iter().any(|w| self.near.contains(w))
-            || self.work_report && WORK_REPORT_PERIOD_WORDS.iter().any(|w| self.near.contains(w))
+        period_words().iter().any(|w| self.near.contains(w))
+            || self.work_report && work_report_period_words().iter().any(|w| self.near.contains(w))
     }
 
     fn in_zone(zone: &[(usize, usize)], pos: usize) -> bool {
@@ -198,7 +183,7 @@ impl<'a> Placer<'a> {
         }
         let before = self.site.clause_before;
         let target_words =
-            TARGET_WORDS.iter().any(|w| before.contains(w)) || before.contains("今年");
+            target_words().iter().chain(this_year_words()).any(|w| before.contains(w));
         if self.work_report && target_words {
             return placed(FactKind::Target, self.report_year);
         }
