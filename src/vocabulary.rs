@@ -1,6 +1,7 @@
 //! The engine's vocabulary besides the catalogs, the wording, the templates and
 //! the gazetteer: the unit table (`rules/units.toml`), the document-kind words
 //! (`rules/kinds.toml`), the text rules' fixed words (`rules/text_words.toml`),
+//! locate's fixed words (`regions/place_words.toml`),
 //! the words of table layouts (`sheets/layout_words.toml`)
 //! and page chrome (`ingest/page_chrome.toml`). Each stage owns the types of its
 //! list and an [`Active`] slot for it; an engine reads every list from its
@@ -26,7 +27,8 @@ pub enum VocabularyError {
 }
 
 /// The files of the vocabulary, relative to the datasets folder.
-pub const FILES: [&str; 5] = [
+pub const FILES: [&str; 6] = [
+    "regions/place_words.toml",
     "rules/units.toml",
     "rules/kinds.toml",
     "rules/text_words.toml",

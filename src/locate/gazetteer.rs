@@ -117,7 +117,7 @@ impl Gazetteer {
             .map_err(|e| GazetteerError::Read(file.clone(), e.to_string()))?;
         let mut regions = vec![Region {
             code: NATIONAL_CODE.into(),
-            name: "全国".into(),
+            name: crate::locate::words::national_name().first().copied().unwrap_or_default().into(),
             level: Level::National,
             parent: None,
             province: NATIONAL_CODE.into(),

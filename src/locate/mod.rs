@@ -6,6 +6,7 @@ pub mod gazetteer;
 pub mod kind;
 pub use gazetteer::names;
 pub mod region;
+pub mod words;
 pub mod year;
 
 use crate::diag::{Code, Diagnostic};

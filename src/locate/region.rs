@@ -4,6 +4,7 @@
 
 use super::gazetteer::issuer::{find_issuers, Issuer};
 use super::gazetteer::{Gazetteer, Level, Mention, Region};
+use super::words::{city_ends, county_collectives, prefecture_collectives, province_collectives};
 use crate::diag::{Code, Diagnostic};
 use std::collections::{HashMap, HashSet};
 
@@ -205,7 +206,7 @@ fn by_best_support<'a>(
     let fits = |r: &Region| match level {
         None => r.level != Level::National || score_of(score, r) >= 3.0,
         // 市民政局 of a municipality (天津市) or of a county-level city
-        Some(Level::Prefecture) => r.level == Level::Prefecture || r.name.ends_with('市'),
+        Some(Level::Prefecture) => r.level == Level::Prefecture || is_city(&r.name),
         Some(l) => r.level == l,
     };
     let rank_by = |fits: &dyn Fn(&Region) -> bool| {
@@ -222,7 +223,7 @@ fn by_best_support<'a>(
     // (市民政局 of 天津: a municipality's bureaus are 市 bureaus)
     let lone_fit = hint_level == Some(Level::Prefecture)
         && fitted.len() == 1
-        && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && r.name.ends_with('市'))
+        && g.get(fitted[0].0).is_some_and(|r| r.level == Level::Province && is_city(&r.name))
         // 自治区人民政府 / 省司法厅: the one province the text names is the issuer's
         || hint_level == Some(Level::Province) && fitted.len() == 1;
     // the level hint may be wrong (a district report speaking of 市政府): fall back to any level
@@ -261,13 +262,21 @@ fn titled_above_the_rest<'a>(g: &'a Gazetteer, text: &str, tied: &[&str]) -> Opt
     tied.iter().all(|c| *c == r.code || g.is_within(c, &r.code)).then_some(r)
 }
 
+/// A municipality's or a county-level city's name (天津市, 义乌市).
+fn is_city(name: &str) -> bool {
+    city_ends().iter().any(|e| name.ends_with(e))
+}
+
 /// The collective words a text uses for itself: 全省/我省, 全市/我市, 全区/全县.
 fn level_from_collectives(text: &str) -> Option<Level> {
-    let c = |a: &str, b: &str| text.matches(a).count() + text.matches(b).count();
+    let c = |words: &[&str]| words.iter().map(|w| text.matches(w).count()).sum::<usize>();
+    // a county's 全区/我区 (its last two words) count half: cities have districts too
+    let county = county_collectives();
+    let (whole, half) = county.split_at(county.len().min(2));
     let counts = [
-        (Level::Province, c("全省", "我省")),
-        (Level::Prefecture, c("全市", "我市")),
-        (Level::County, c("全县", "我县") + c("全区", "我区") / 2),
+        (Level::Province, c(province_collectives())),
+        (Level::Prefecture, c(prefecture_collectives())),
+        (Level::County, c(whole) + c(half) / 2),
     ];
     let best = counts.iter().max_by_key(|x| x.1)?;
     (best.1 >= 3).then_some(best.0)

@@ -1,20 +1,35 @@
 //! The year a report is about (not the year it was published) and its publication date.
 
 use super::doc_type::DocType;
+use super::words::{
+    congress_marks, congress_words, lead_year_marks, lead_year_verbs, period_labels,
+    published_labels, title_year_words, year_range_words,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// `words` as a regex alternation (each escaped).
+fn any_of(words: &[&str]) -> String {
+    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+/// A word with any spacing between its characters (人 民 代 表 大 会).
+fn spaced(word: &str) -> String {
+    word.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"\s*")
+}
+
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:19|20)\d{2})\s*年度?[^。\n,，]{0,40}?(报告|公报|总结|情况|通报|统计|工作要点|方案)",
-    )
-    .unwrap()
+    let words = any_of(title_year_words());
+    Regex::new(&format!(r"((?:19|20)\d{{2}})\s*年度?[^。\n,，]{{0,40}}?({words})")).unwrap()
 });
 /// ——2020年1月15日在江苏省第十三届人民代表大会第三次会议上 (spaces and line
 /// breaks allowed inside, as reports are set).
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^。]{0,40}?人\s*民\s*代\s*表\s*大\s*会")
-        .unwrap()
+    let marks = any_of(congress_marks());
+    let congress: Vec<String> = congress_words().iter().map(|w| spaced(w)).collect();
+    let congress = congress.join("|");
+    let date = r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日";
+    Regex::new(&format!(r"{date}\s*(?:{marks})[^。]{{0,40}}?(?:{congress})")).unwrap()
 });
 
 /// The year of the congress session a work report was delivered at.
@@ -23,11 +38,17 @@ pub fn session_year(head: &str) -> Option<i32> {
 }
 
 static PERIOD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"统计(?:期限|周期|时限|时间)[^。\n]{0,6}?((?:19|20)\d{2})\s*年?\s*1\s*月\s*1\s*日")
+    let labels = any_of(period_labels());
+    Regex::new(&format!(r"(?:{labels})[^。\n]{{0,6}}?((?:19|20)\d{{2}})\s*年?\s*1\s*月\s*1\s*日"))
         .unwrap()
 });
 static LEAD_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^\s*(?:[一二三四五六七八九十]+、[^\n]{0,12}\n\s*)?((?:19|20)\d{2})年(?:度)?(?:[,，以来]|[^\n,，。]{0,14}?(?:坚持|深入|认真|全面|紧紧|围绕|在))").unwrap()
+    let (marks, verbs) = (any_of(lead_year_marks()), any_of(lead_year_verbs()));
+    let numbered = r"(?:[一二三四五六七八九十]+、[^\n]{0,12}\n\s*)?";
+    Regex::new(&format!(
+        r"(?m)^\s*{numbered}((?:19|20)\d{{2}})年(?:度)?(?:[,，]|{marks}|[^\n,，。]{{0,14}}?(?:{verbs}))"
+    ))
+    .unwrap()
 });
 static DOC_NUMBER_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[〔\[［(（]((?:19|20)\d{2})[〕\]］)）]\s*\d+\s*号").unwrap());
@@ -43,7 +64,9 @@ static ISO_STAMP: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:发布时间|发布日期|成文日期|印发日期|时间|日期)\s*[:：]?\s*((?:19|20)\d{2}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2})").unwrap()
+    let labels = any_of(published_labels());
+    let date = r"((?:19|20)\d{2}\s*(?:年|-|/|\.)\s*\d{1,2}\s*(?:月|-|/|\.)\s*\d{1,2})";
+    Regex::new(&format!(r"(?:{labels})\s*[:：]?\s*{date}")).unwrap()
 });
 
 fn ymd(caps: &regex::Captures) -> Option<String> {
@@ -69,9 +92,9 @@ pub fn published_date(text: &str) -> Option<String> {
         }
     }
     // ——2026年1月26日在河北省第十四届人民代表大会第四次会议上
-    if let Some(pos) = head.find("在") {
+    if let Some(pos) = congress_marks().iter().find_map(|m| head.find(m)) {
         for c in DATE.captures_iter(&head[..pos]) {
-            if head.contains("人民代表大会") {
+            if congress_words().iter().any(|w| head.contains(w)) {
                 return ymd(&c);
             }
         }
@@ -89,8 +112,11 @@ fn ends_a_range(text: &str, start: usize) -> bool {
     let before: String =
         text[..start].chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let mut it = before.chars().rev();
-    matches!(it.next(), Some('-' | '—' | '–' | '~' | '至' | '－'))
-        && it.take(4).all(|c| c.is_ascii_digit())
+    let joiner = it.next().is_some_and(|c| {
+        matches!(c, '-' | '—' | '–' | '~' | '－')
+            || year_range_words().iter().any(|w| w.chars().eq([c]))
+    });
+    joiner && it.take(4).all(|c| c.is_ascii_digit())
 }
 
 /// The year the report is about.

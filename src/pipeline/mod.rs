@@ -62,6 +62,7 @@ pub struct Engine {
 pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::VocabularyError> {
     crate::catalog::Units::load(datasets)?.install();
     crate::locate::Kinds::load(datasets)?.install();
+    crate::locate::words::PlaceWords::load(datasets)?.install();
     crate::extract::tables::sheet::LayoutWords::load(datasets)?.install();
     crate::extract::words::TextWords::load(datasets)?.install();
     crate::ingest::PageChrome::load(datasets)?.install();

@@ -4,6 +4,9 @@
 
 use super::{Level, Mention};
 use crate::ingest::fold::char_at_byte;
+use crate::locate::words::{
+    county_ends, prefecture_ends, province_ends, province_marks, province_orgs, superior_references,
+};
 use std::collections::HashMap;
 
 /// The organisation words of `datasets/regions/names.toml` (`org_words`)
@@ -32,12 +35,14 @@ pub(in crate::locate) struct Issuer<'a, 'm> {
 }
 
 fn level_from_char(c: char) -> Option<Level> {
-    match c {
-        '省' => Some(Level::Province),
-        '市' | '州' | '盟' => Some(Level::Prefecture),
-        '区' | '县' | '旗' => Some(Level::County),
-        _ => None,
-    }
+    let ends = |list: &[&str]| list.iter().any(|e| e.chars().eq([c]));
+    [
+        (province_ends(), Level::Province),
+        (prefecture_ends(), Level::Prefecture),
+        (county_ends(), Level::County),
+    ]
+    .into_iter()
+    .find_map(|(list, level)| ends(list).then_some(level))
 }
 
 /// 1. Issuers: a chain of place names right before an organisation word.
@@ -89,7 +94,8 @@ fn issuer<'a, 'm>(
     let before: String = chars[p.saturating_sub(3)..p].iter().collect();
     let level_hint = if !chain.is_empty() {
         None
-    } else if before.ends_with("自治区") || org == "民政厅" || org == "司法厅" {
+    } else if province_marks().iter().any(|m| before.ends_with(m)) || province_orgs().contains(&org)
+    {
         Some(Level::Province)
     } else {
         chars.get(p.wrapping_sub(1)).and_then(|&c| level_from_char(c))
@@ -107,14 +113,7 @@ fn issuer<'a, 'm>(
 /// government above, not the issuer.
 fn superior_reference(chars: &[char], org_start: usize) -> bool {
     let before: String = chars[org_start.saturating_sub(4)..org_start].iter().collect();
-    before.ends_with("委、市")
-        || before.ends_with("委市")
-        || before.ends_with("委、省")
-        || before.ends_with("委省")
-        || before.ends_with("委、区")
-        || before.ends_with("委区")
-        || before.ends_with("委、县")
-        || before.ends_with("委县")
+    superior_references().iter().any(|r| before.ends_with(r))
 }
 
 /// Is position `p` inside 《…》 or 〈…〉 (a cited document's title)?
@@ -134,8 +133,10 @@ fn level_hint_prefix(before: &str, hint: Option<Level>, chain: &[&Mention]) -> S
         return String::new();
     }
     match hint {
-        Some(_) if before.ends_with("自治区") => "自治区".into(),
-        Some(_) => before.chars().last().map(String::from).unwrap_or_default(),
+        Some(_) => match province_marks().iter().find(|m| before.ends_with(*m)) {
+            Some(mark) => mark.to_string(),
+            None => before.chars().last().map(String::from).unwrap_or_default(),
+        },
         None => String::new(),
     }
 }

@@ -4,6 +4,7 @@
 //! context names).
 
 use super::{GazetteerError, Level};
+use crate::locate::words::{autonomous_short_ends, autonomous_suffixes, name_suffixes};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -53,21 +54,7 @@ pub fn short_names(name: &str, level: Level, ethnic: &[String]) -> Vec<String> {
             out.push(s.to_string());
         }
     };
-    for suffix in [
-        "自治区",
-        "自治州",
-        "自治县",
-        "自治旗",
-        "特别行政区",
-        "地区",
-        "林区",
-        "省",
-        "市",
-        "区",
-        "县",
-        "旗",
-        "盟",
-    ] {
+    for &suffix in name_suffixes() {
         if let Some(stem) = name.strip_suffix(suffix) {
             // strip the ethnic part of autonomous names: 凉山彝族自治州 → 凉山州, 凉山
             let mut base = stem.to_string();
@@ -82,11 +69,13 @@ pub fn short_names(name: &str, level: Level, ethnic: &[String]) -> Vec<String> {
                     break;
                 }
             }
-            if suffix == "自治州" {
-                push(&format!("{base}州"));
-            }
-            if suffix == "自治县" && base.chars().count() >= 2 {
-                push(&format!("{base}县"));
+            // a county's base keeps at least two characters
+            let long_enough = level != Level::County || base.chars().count() >= 2;
+            let short_end = autonomous_suffixes().iter().position(|a| *a == suffix);
+            if let Some(end) = short_end.and_then(|i| autonomous_short_ends().get(i)) {
+                if long_enough {
+                    push(&format!("{base}{end}"));
+                }
             }
             if level != Level::County || base.chars().count() >= 2 {
                 push(&base);
