@@ -27,7 +27,8 @@ pub enum VocabularyError {
 }
 
 /// The files of the vocabulary, relative to the datasets folder.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
+    "ingest/cell_words.toml",
     "regions/place_words.toml",
     "rules/units.toml",
     "rules/kinds.toml",

@@ -83,40 +83,18 @@ impl Cell {
     }
 }
 
-/// Cells that say "no value": missing, not 0 and not text.
+crate::word_lists!(
+    /// Words a cell says "no value" with (`ingest/cell_words.toml`).
+    CellWords in "ingest/cell_words.toml" {
+    /// words of a cell that has no value (无, 暂无, 不详): missing, not 0
+    no_value_words,
+});
+
+/// Marks of a cell that has no value (dashes, slashes, N/A); its words are
+/// [`no_value_words`].
 const MISSING: &[&str] = &[
-    "—",
-    "–",
-    "-",
-    "--",
-    "——",
-    "―",
-    "－",
-    "－－",
-    "/",
-    "／",
-    "…",
-    "……",
-    "...",
-    "…。",
-    "无",
-    "NA",
-    "N/A",
-    "n/a",
-    "#N/A",
-    "×",
-    "x",
-    "X",
-    "ｘ",
-    "Ｘ",
-    "*",
-    "＊",
-    "未公开",
-    "不公开",
-    "暂无",
-    "不详",
-    "空",
-    "保密",
+    "—", "–", "-", "--", "——", "―", "－", "－－", "/", "／", "…", "……", "...", "…。", "NA", "N/A",
+    "n/a", "#N/A", "×", "x", "X", "ｘ", "Ｘ", "*", "＊",
 ];
 
 /// Marks a table puts after a value to point at a note: 12.5¹, 12.5*, 12.5①.
@@ -178,7 +156,10 @@ pub fn parse_number(raw: &str) -> Parsed {
     if t.is_empty() {
         return Parsed::Empty;
     }
-    if MISSING.contains(&t) || t.starts_with('#') && t.ends_with(['!', '?']) {
+    if MISSING.contains(&t)
+        || no_value_words().contains(&t)
+        || t.starts_with('#') && t.ends_with(['!', '?'])
+    {
         return Parsed::Missing;
     }
     let t = strip_footnote(t);

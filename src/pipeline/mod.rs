@@ -66,6 +66,7 @@ pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::
     crate::extract::tables::sheet::LayoutWords::load(datasets)?.install();
     crate::extract::words::TextWords::load(datasets)?.install();
     crate::ingest::PageChrome::load(datasets)?.install();
+    crate::ingest::cells::CellWords::load(datasets)?.install();
     crate::vocabulary::fingerprint(datasets)
 }
 

@@ -7,6 +7,7 @@
 
 use crate::extract::quantities::numerals::parse_arabic;
 use crate::extract::wording::{fingerprint_of, read_rules, WordingError};
+use crate::ingest::cells::no_value_words;
 use std::path::Path;
 
 /// The template as `datasets/templates/disclosure.toml` describes it.
@@ -31,6 +32,8 @@ struct TextTable {
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Active {
+    /// the table's name in messages (表二)
+    table: String,
     end: Vec<String>,
     row: Vec<ActiveRow>,
 }
@@ -47,6 +50,10 @@ struct ActiveRow {
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Requests {
+    /// the table's name in messages (表三)
+    table: String,
+    /// the words of its balance in messages: new, carried over, total, carried forward
+    balance_terms: Vec<String>,
     start: Vec<String>,
     end: Vec<String>,
     columns: Vec<String>,
@@ -67,6 +74,8 @@ struct Row {
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 struct Appeals {
+    /// the table's name in messages (表四)
+    table: String,
     start: Vec<String>,
     groups: Vec<String>,
     group_names: Vec<String>,
@@ -95,8 +104,8 @@ pub struct Reading {
     pub breaks: Vec<String>,
 }
 
-/// A cell printed as a dash or 无: there, but no value.
-const EMPTY_MARKS: &[&str] = &["-", "—", "－", "/", "无", "／"];
+/// A cell printed as a dash (or a no-value word: 无): there, but no value.
+const EMPTY_MARKS: &[&str] = &["-", "—", "－", "/", "／"];
 /// Lines 表三 may take when its last row is not printed.
 const REQUESTS_LINES: usize = 80;
 /// Lines before 表三 where 表二's rows are looked for.
@@ -190,7 +199,8 @@ impl Template {
             };
             if cells.len() != row.ids.len() {
                 let msg = format!(
-                    "表二 {}: {} numbers where the template has {}",
+                    "{} {}: {} numbers where the template has {}",
+                    self.active.table,
                     row.name,
                     cells.len(),
                     row.ids.len()
@@ -200,7 +210,7 @@ impl Template {
             }
             let line = (lines[i].0, end_of(lines, at));
             for ((id, column), v) in row.ids.iter().zip(&row.columns).zip(cells) {
-                push(out, id, v, line, format!("表二 {} × {column}", row.name));
+                push(out, id, v, line, format!("{} {} × {column}", self.active.table, row.name));
             }
         }
     }
@@ -231,7 +241,8 @@ impl Template {
                 let by_label = self.by_label(&value_rows, lines);
                 let missing = rq.rows.len().saturating_sub(by_label.len());
                 out.unplaced.push(format!(
-                    "表三: {} rows of {width} numbers where the template has {}; {} rows placed by their labels, {missing} not read",
+                    "{}: {} rows of {width} numbers where the template has {}; {} rows placed by their labels, {missing} not read",
+                    rq.table,
                     value_rows.len(),
                     rq.rows.len(),
                     by_label.len()
@@ -244,7 +255,7 @@ impl Template {
             let cells = row_cells(lines[i].1, width).unwrap_or_default();
             for ((column, name), v) in rq.columns.iter().zip(&rq.column_names).zip(cells) {
                 let id = format!("{}.{}.{column}", rq.prefix, row.id);
-                push(out, &id, v, line, format!("表三 {} × {name}", row.name));
+                push(out, &id, v, line, format!("{} {} × {name}", rq.table, row.name));
             }
         }
     }
@@ -298,7 +309,7 @@ impl Template {
             .flat_map(|g| ap.result_names.iter().map(move |r| format!("{g} × {r}")));
         let ids = ap.groups.iter().flat_map(|g| ap.results.iter().map(move |r| format!("{g}.{r}")));
         for ((id, name), v) in ids.zip(names).zip(cells) {
-            push(out, &id, v, line, format!("表四 {name}"));
+            push(out, &id, v, line, format!("{} {name}", ap.table));
         }
     }
 }
@@ -341,7 +352,7 @@ fn cells_of(line: &str) -> Vec<Option<f64>> {
     tokens(line)
         .filter_map(|t| match parse_arabic(t) {
             Some(v) if t.starts_with(|c: char| c.is_ascii_digit()) => Some(Some(v)),
-            _ if EMPTY_MARKS.contains(&t) => Some(None),
+            _ if EMPTY_MARKS.contains(&t) || no_value_words().contains(&t) => Some(None),
             _ => None,
         })
         .collect()

@@ -27,7 +27,14 @@ impl Template {
             );
             if let (Some(a), Some(b), Some(c), Some(d)) = (new, over, done, forward) {
                 if (a + b - c - d).abs() > TOLERANCE {
-                    out.push(format!("表三 {col}: 新收 {a} + 上年结转 {b} ≠ 总计 {c} + 结转下年度 {d} (difference {})", a + b - c - d));
+                    let t = &rq.balance_terms;
+                    let term = |i: usize| t.get(i).map_or("", String::as_str);
+                    let (new, over, total, fwd) = (term(0), term(1), term(2), term(3));
+                    out.push(format!(
+                        "{} {col}: {new} {a} + {over} {b} ≠ {total} {c} + {fwd} {d} (difference {})",
+                        rq.table,
+                        a + b - c - d
+                    ));
                 }
             }
         }
@@ -59,12 +66,13 @@ impl Template {
         let total_col = rq.columns.last().map_or("total", String::as_str);
         for col in &rq.columns {
             let parts = outcomes.iter().map(|r| id(r, col)).collect();
-            check(format!("表三 {col}: 总计 = the outcomes"), id("processed", col), parts);
+            let what = format!("{} {col}: {} = the outcomes", rq.table, total_term(rq));
+            check(what, id("processed", col), parts);
         }
         for row in rq.rows.iter().chain([&rq.single_other]) {
             let parts = applicants.iter().map(|c| id(&row.id, c)).collect();
             check(
-                format!("表三 {}: 总计 = the applicants", row.name),
+                format!("{} {}: {} = the applicants", rq.table, row.name, total_term(rq)),
                 id(&row.id, total_col),
                 parts,
             );
@@ -73,7 +81,8 @@ impl Template {
         let (results, total) = ap.results.split_at(ap.results.len() - 1);
         for (g, name) in ap.groups.iter().zip(&ap.group_names) {
             let parts = results.iter().map(|r| format!("{g}.{r}")).collect();
-            check(format!("表四 {name}: 总计 = the results"), format!("{g}.{}", total[0]), parts);
+            let what = format!("{} {name}: {} = the results", ap.table, total_term(rq));
+            check(what, format!("{g}.{}", total[0]), parts);
         }
         out
     }
@@ -123,4 +132,9 @@ impl Template {
         }
         (out, readings_of_table)
     }
+}
+
+/// The template's word for a total (总计), the third of 表三's balance terms.
+fn total_term(rq: &super::Requests) -> &str {
+    rq.balance_terms.get(2).map_or("", String::as_str)
 }
