@@ -7,6 +7,7 @@ use super::multiples::{busiest_year, indicators};
 use super::rank;
 use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
+use crate::normalise::labels::{fill, labels};
 use crate::normalise::Comparison;
 use plotters::prelude::*;
 use std::collections::BTreeMap;
@@ -79,15 +80,9 @@ fn draw<DB: DrawingBackend>(
     g: &Grid,
     h: f64,
 ) -> Result<(), ChartError> {
-    let title = spec.title.clone().unwrap_or_else(|| format!("{}年各地区指标百分位", g.year));
+    let title = spec.title.clone().unwrap_or_else(|| fill(&labels().heatmap_title, &[&g.year]));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    c.text(
-        "颜色：在同级地区中的百分位 (深 = 高)；格内为数值，≥ 下限 ≈ 约数，— 未报告",
-        (16.0, 44.0),
-        13.0,
-        &style::MUTED,
-        Anchor::TopLeft,
-    )?;
+    c.text(&labels().heatmap_subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
     let top = 130.0;
     for (j, col) in g.columns.iter().enumerate() {
         let cx = g.left + j as f64 * CELL_W + CELL_W / 2.0;

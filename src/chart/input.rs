@@ -3,6 +3,7 @@
 
 use super::ChartError;
 use crate::frame::{self, DocRecord, PanelRow};
+use crate::normalise::labels::{fill, labels};
 use crate::reference::Reference;
 use std::path::Path;
 
@@ -37,10 +38,10 @@ impl<'r> ChartInput<'r> {
         years.sort();
         years.dedup();
         let span = match (years.first(), years.last()) {
-            (Some(a), Some(b)) if a == b => format!("（{a}年）"),
-            (Some(a), Some(b)) => format!("（{a}–{b}年）"),
+            (Some(a), Some(b)) if a == b => fill(&labels().one_year, &[a]),
+            (Some(a), Some(b)) => fill(&labels().year_span, &[a, b]),
             _ => String::new(),
         };
-        format!("来源：{}份报告{span}，yardstick 提取", used.len())
+        fill(&labels().sources_line, &[&used.len(), &span])
     }
 }

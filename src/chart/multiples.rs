@@ -6,6 +6,7 @@ use super::rank::{self, Layout};
 use super::style;
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::FactKind;
+use crate::normalise::labels::{fill, labels};
 use std::collections::BTreeMap;
 
 const COLUMNS: usize = 2;
@@ -85,13 +86,15 @@ fn draw<DB: plotters::prelude::DrawingBackend>(
     year: i32,
 ) -> Result<(), ChartError> {
     let _ = w;
-    let title = spec.title.clone().unwrap_or_else(|| format!("{year}年各项指标排名"));
+    let title = spec.title.clone().unwrap_or_else(|| fill(&labels().multiples_title, &[&year]));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
     c.text(
-        &format!(
-            "{}项指标；每格各自的单位与中位数{}",
-            ls.len(),
-            if spec.per.is_some() { "；计数按常住人口折算" } else { "" }
+        &fill(
+            &labels().multiples_subtitle,
+            &[
+                &ls.len(),
+                &if spec.per.is_some() { labels().multiples_per_capita.as_str() } else { "" },
+            ],
         ),
         (16.0, 44.0),
         13.0,

@@ -8,6 +8,7 @@ use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::{FactKind, Qualifier};
 use crate::locate::Level;
+use crate::normalise::labels::{fill, labels};
 use crate::normalise::selection::{query, Selection};
 use crate::normalise::{compare, Comparison};
 use plotters::prelude::*;
@@ -100,32 +101,33 @@ impl Layout {
             lo -= (hi - lo) * 0.15; // room for the label left of a negative bar
         }
         hi += pad;
-        let kind_label = if c.kind == FactKind::Target { "目标" } else { "" };
+        let l = labels();
+        let kind_label = if c.kind == FactKind::Target { l.target_kind.as_str() } else { "" };
         let basis = match c.per {
-            Some(p) => format!("每{}常住人口", crate::normalise::peers::per_label(p)),
+            Some(p) => fill(&l.per_residents, &[&crate::normalise::peers::per_label(p)]),
             None => String::new(),
         };
         let title = title.unwrap_or_else(|| {
-            let mut t = format!("{}（{}年{}）", c.indicator_name, c.year, kind_label);
+            let mut t = fill(&l.rank_title, &[&c.indicator_name, &c.year, &kind_label]);
             if !basis.is_empty() {
                 t.push_str(&format!("：{basis}"));
             }
             t
         });
-        let mut subtitle = format!("单位：{}", c.measure_unit);
+        let mut subtitle = fill(&l.unit_line, &[&c.measure_unit]);
         let mut pop_years: Vec<i32> = c.rows.iter().filter_map(|r| r.population_year).collect();
         pop_years.sort();
         pop_years.dedup();
         if c.per.is_some() && !pop_years.is_empty() {
             let years = pop_years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join("、");
-            subtitle.push_str(&format!("（人口：{years}年常住人口）"));
+            subtitle.push_str(&fill(&l.population_years, &[&years]));
         }
-        subtitle.push_str(&format!("；{}个地区", c.rows.len()));
+        subtitle.push_str(&fill(&l.region_count, &[&c.rows.len()]));
         if let Some(level) = c.level {
             subtitle.push_str(&format!("（{}）", level_label(level)));
         }
         if let Some(f) = c.rows.iter().find(|r| r.is_focus) {
-            subtitle.push_str(&format!("；{}排第{}位", f.region_name, f.rank));
+            subtitle.push_str(&fill(&l.focus_rank, &[&f.region_name, &f.rank]));
         }
         let sources: Vec<&str> = c.rows.iter().map(|r| r.source.as_str()).collect();
         let source = input.source_line(&sources);
@@ -143,11 +145,12 @@ fn name_of(input: &ChartInput, code: &str) -> String {
 }
 
 fn level_label(level: Level) -> &'static str {
+    let l = labels();
     match level {
-        Level::Province => "省级",
-        Level::Prefecture => "地级",
-        Level::County => "县级",
-        Level::National => "全国",
+        Level::Province => &l.level_province,
+        Level::Prefecture => &l.level_prefecture,
+        Level::County => &l.level_county,
+        Level::National => &l.level_national,
     }
 }
 
@@ -214,7 +217,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
             Anchor::Right,
         )?;
         c.text(
-            "缺少人口数据，未计算",
+            &labels().no_population,
             (zero + 5.0, y + ROW / 2.0),
             12.0,
             &style::MUTED,
@@ -225,7 +228,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
     if let Some(m) = l.c.median {
         c.dashed_vline(x(m), plot_top, rows_end, &style::MEDIAN)?;
         c.text(
-            &format!("中位数 {}", fmt_value(m)),
+            &fill(&labels().median_value, &[&fmt_value(m)]),
             (x(m), plot_top - 2.0),
             11.0,
             &style::MEDIAN,
@@ -244,12 +247,12 @@ fn legend<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let mut items: Vec<(RGBColor, String)> = Vec::new();
     if let Some(f) = l.c.rows.iter().find(|r| r.is_focus) {
-        items.push((style::FOCUS, format!("{}（关注地区）", f.region_name)));
+        items.push((style::FOCUS, fill(&labels().focus_legend, &[&f.region_name])));
     }
     if l.c.rows.iter().any(|r| r.qualifier != Qualifier::Exact && !r.is_focus) {
-        items.push((style::BOUND, "非确数：≥ 不少于 ≈ 约 ≤ 不超过".into()));
+        items.push((style::BOUND, labels().bounds_legend.clone()));
     }
-    items.push((style::BAR, "其他地区".into()));
+    items.push((style::BAR, labels().others_legend.clone()));
     let mut at = x;
     for (color, label) in &items {
         c.rect((at, y - 5.0), (at + 10.0, y + 5.0), color)?;
@@ -258,7 +261,7 @@ fn legend<DB: DrawingBackend>(
     }
     if l.c.median.is_some() {
         c.dashed_vline(at + 4.0, y - 6.0, y + 6.0, &style::MEDIAN)?;
-        c.text("同级中位数", (at + 12.0, y), 11.0, &style::MUTED, Anchor::Left)?;
+        c.text(&labels().median_legend, (at + 12.0, y), 11.0, &style::MUTED, Anchor::Left)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ use super::rank;
 use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::{FactKind, Qualifier};
+use crate::normalise::labels::{fill, labels};
 use crate::normalise::Comparison;
 use plotters::prelude::*;
 
@@ -101,19 +102,16 @@ fn draw_titles<DB: DrawingBackend>(
     let title = spec
         .title
         .clone()
-        .unwrap_or_else(|| format!("{}: {}年实际与{}年目标", t.indicator_name, y - 1, y));
+        .unwrap_or_else(|| fill(&labels().target_title, &[&t.indicator_name, &(y - 1), &y]));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
-    let subtitle = format!(
-        "单位：{}；{}个地区，按{}年目标排序；≥ 下限 ≈ 约数",
-        t.measure_unit,
-        t.rows.len(),
-        y
-    );
+    let subtitle = fill(&labels().target_subtitle, &[&t.measure_unit, &t.rows.len(), &y]);
     c.text(&subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
     c.rect((16.0, 66.0), (28.0, 76.0), &ACTUAL)?;
-    c.text(&format!("{}年实际", y - 1), (32.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
+    let actual = fill(&labels().actual_of_year, &[&(y - 1)]);
+    c.text(&actual, (32.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
     c.rect((112.0, 66.0), (124.0, 76.0), &TARGET)?;
-    c.text(&format!("{y}年目标"), (128.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
+    let target = fill(&labels().target_of_year, &[&y]);
+    c.text(&target, (128.0, 71.0), 12.0, &style::TEXT, Anchor::Left)?;
     Ok(())
 }
 
@@ -128,7 +126,8 @@ fn draw_actual<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let Some((v, q)) = actual else {
         let at = (zero + 4.0, y0 + ROW / 4.0 + 1.5);
-        return c.text(&format!("无{}年实际值", year - 1), at, 11.0, &style::MUTED, Anchor::Left);
+        let none = fill(&labels().no_actual, &[&(year - 1)]);
+        return c.text(&none, at, 11.0, &style::MUTED, Anchor::Left);
     };
     c.rect(
         (zero.min(x(v)), y0 + 4.0),

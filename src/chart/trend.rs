@@ -7,6 +7,7 @@ use super::style::{self, fmt_value, text_width};
 use super::{ChartError, ChartInput, ChartSpec};
 use crate::extract::{FactKind, Qualifier};
 use crate::frame::PanelRow;
+use crate::normalise::labels::{fill, labels};
 use plotters::prelude::*;
 use std::collections::BTreeMap;
 
@@ -90,7 +91,7 @@ fn series(spec: &ChartSpec, input: &ChartInput) -> Result<(Vec<Series>, String),
         });
     }
     let unit = match per {
-        Some(p) => format!("{}/{}人", ind.unit, crate::normalise::peers::per_label(p)),
+        Some(p) => fill(&labels().per_unit, &[&ind.unit, &crate::normalise::peers::per_label(p)]),
         None => ind.unit.to_string(),
     };
     Ok((chosen, unit))
@@ -181,14 +182,12 @@ fn draw_titles<DB: DrawingBackend>(
 ) -> Result<(), ChartError> {
     let catalog = &input.reference.catalog;
     let name = catalog.get(&spec.indicator).map(|i| i.name.clone()).unwrap_or_default();
-    let title = spec.title.clone().unwrap_or_else(|| format!("{name} ({y0}–{y1}年)"));
+    let title =
+        spec.title.clone().unwrap_or_else(|| fill(&labels().trend_title, &[&name, &y0, &y1]));
     c.text(&title, (16.0, 14.0), 20.0, &style::TEXT, Anchor::TopLeft)?;
     let bounded = ss.iter().any(|s| s.points.values().any(|p| p.1 != Qualifier::Exact));
-    let subtitle = format!(
-        "单位：{unit}；{}个地区{}",
-        ss.len(),
-        if bounded { "；空心点为下限/约数 (≥ ≈)" } else { "" }
-    );
+    let bounds = if bounded { labels().trend_bounds.as_str() } else { "" };
+    let subtitle = fill(&labels().trend_subtitle, &[&unit, &ss.len(), &bounds]);
     c.text(&subtitle, (16.0, 44.0), 13.0, &style::MUTED, Anchor::TopLeft)?;
     Ok(())
 }

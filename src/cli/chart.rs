@@ -59,6 +59,7 @@ enum KindArg {
 
 pub fn run(args: ChartArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let datasets = reference::find_datasets(args.datasets.as_deref())?;
+    yardstick::pipeline::install_vocabulary(&datasets)?;
     let reference = Reference::load(&datasets, &[])?;
     let input = ChartInput::load(&args.build_dir, &reference)?;
     let (specs, dir) = match &args.spec {

@@ -44,6 +44,7 @@ enum Format {
 
 pub fn run(args: CompareArgs) -> Result<i32, Box<dyn std::error::Error>> {
     let datasets = reference::find_datasets(args.datasets.as_deref())?;
+    yardstick::pipeline::install_vocabulary(&datasets)?;
     let Reference { catalog, population, gazetteer, .. } = Reference::load(&datasets, &[])?;
     let panel = frame::load_panel(&args.build_dir)?;
     let q = selection::query(&panel, &args.indicator, &args.select.selection(args.kind))

@@ -113,7 +113,7 @@ fn sdmx() -> Vec<Value> {
         field("VALUE_TYPE", "string", "A = actual, T = target"),
         field("OBS_VALUE", "number", "the value, in UNIT_MEASURE × 10^UNIT_MULT"),
         field("UNIT_MEASURE", "string", "unit code (CNY, PC, PS, CASES …)"),
-        field("UNIT_MULT", "integer", "power of ten of the unit (亿元 = CNY, 8)"),
+        field("UNIT_MULT", "integer", "power of ten of the unit (1e8 yuan = CNY, 8)"),
         field("OBS_STATUS", "string", "CL_OBS_STATUS: A normal, E estimated or bounded"),
         field("OBS_QUALIFIER", "string", "exact, approx, at_least, at_most or range"),
     ]

@@ -2,6 +2,7 @@
 //! computed from the panel and the bundled population tables.
 
 pub mod change;
+pub mod labels;
 pub mod peers;
 pub mod population;
 pub mod rollup;

@@ -2,6 +2,7 @@
 //! capita, ranked within a peer group (same level, optionally within one
 //! province), with percentile, z-score and distance from the peer median.
 
+use super::labels::{fill, labels};
 use super::population::{Population, PopulationAt};
 use crate::catalog::Catalog;
 use crate::extract::{FactKind, Qualifier};
@@ -135,7 +136,7 @@ pub fn compare(
     }
     let divide = q.per.filter(|_| ind.measure.divisible());
     let measure_unit = match divide {
-        Some(p) => format!("{}/{}人", ind.unit, per_label(p)),
+        Some(p) => fill(&labels().per_unit, &[&ind.unit, &per_label(p)]),
         None => ind.unit.to_string(),
     };
     // the previous year's values of this indicator, for year-over-year growth
@@ -273,9 +274,9 @@ pub fn bound_note(qualifier: Qualifier) -> &'static str {
 pub fn per_label(per: f64) -> String {
     match per as i64 {
         1 => String::new(),
-        10_000 => "万".into(),
-        100_000 => "10万".into(),
-        100_000_000 => "亿".into(),
+        10_000 => labels().per_ten_thousand.clone(),
+        100_000 => labels().per_hundred_thousand.clone(),
+        100_000_000 => labels().per_hundred_million.clone(),
         n => n.to_string(),
     }
 }

@@ -67,6 +67,7 @@ pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::
     crate::extract::words::TextWords::load(datasets)?.install();
     crate::ingest::PageChrome::load(datasets)?.install();
     crate::ingest::cells::CellWords::load(datasets)?.install();
+    crate::normalise::labels::ChartLabels::load(datasets)?.install();
     crate::vocabulary::fingerprint(datasets)
 }
 
