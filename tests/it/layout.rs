@@ -1,6 +1,7 @@
 //! The shape of the code, checked like behaviour: the stages import only
 //! downwards (no circle between top-level modules, none inside any folder),
-//! clap stays in the binary, and no source file grows past 400 lines.
+//! clap stays in the binary, no source file grows past 400 lines, and no
+//! Chinese word is spelled out in code but the numeral and date grammar.
 
 use super::common::repo;
 use std::collections::{BTreeMap, BTreeSet};
@@ -193,4 +194,91 @@ fn no_import_circle_inside_any_folder() {
         let cycle = find_cycle(graph);
         assert_eq!(cycle, None, "import circle inside src/{}", folder.join("/"));
     }
+}
+
+/// The characters of the numeral and date grammar that code may spell out
+/// (numerals, 年月日, ordinal and page marks, 年底/年末): every other Chinese
+/// word is data under datasets/.
+const GRAMMAR: &str = "零〇一二两三四五六七八九十百千万亿年月日第号页共度底末的部分";
+
+/// The string and char literals of a line of code (comments left out).
+fn literals(line: &str) -> Vec<String> {
+    let code = line.trim_start();
+    if code.starts_with("//") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut chars = code.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let mut lit = String::new();
+                while let Some(d) = chars.next() {
+                    match d {
+                        '\\' => {
+                            chars.next();
+                        }
+                        '"' => break,
+                        _ => lit.push(d),
+                    }
+                }
+                out.push(lit);
+            }
+            '\'' => {
+                // a char literal ('市'), not a lifetime ('a)
+                let mut ahead = chars.clone();
+                if let (Some(x), Some('\'')) = (ahead.next(), ahead.next()) {
+                    out.push(x.to_string());
+                    chars = ahead;
+                }
+            }
+            '/' if chars.peek() == Some(&'/') => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Chinese literals of non-test code outside the numeral grammar's folder whose
+/// characters are not all grammar: (file, line, literal).
+fn chinese_words_in_code() -> Vec<(String, usize, String)> {
+    let src = repo().join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut out = Vec::new();
+    for f in files {
+        let rel = f.strip_prefix(&src).unwrap().to_string_lossy().into_owned();
+        let name = f.file_name().unwrap().to_string_lossy();
+        let test_file = name == "tests.rs" || name == "fixture.rs" || rel.contains("/tests/");
+        if test_file || rel.contains("quantities/numerals/") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        let mut in_test = false;
+        for (i, line) in text.lines().enumerate() {
+            if line.trim() == "#[cfg(test)]" {
+                in_test = true;
+            } else if in_test && line == "}" {
+                in_test = false;
+                continue;
+            }
+            if in_test {
+                continue;
+            }
+            for lit in literals(line) {
+                let is_word =
+                    |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c) && !GRAMMAR.contains(c);
+                if lit.chars().any(is_word) {
+                    out.push((rel.clone(), i + 1, lit));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn chinese_words_are_data_not_code() {
+    let found = chinese_words_in_code();
+    assert!(found.is_empty(), "Chinese words in code (move them to datasets/): {found:#?}");
 }

@@ -43,12 +43,7 @@ fn editing_any_word_list_reextracts_without_a_rebuild() {
     let petitions_before = petitions(dir.path());
     assert!(petitions_before > 0);
     // every word list: an edit invalidates the cache
-    for rel in [
-        "rules/units.toml",
-        "rules/kinds.toml",
-        "sheets/layout_words.toml",
-        "ingest/page_chrome.toml",
-    ] {
+    for rel in yardstick::vocabulary::FILES {
         let path = dir.path().join("datasets").join(rel);
         let text = read(&path) + "\n# edited\n";
         std::fs::write(&path, text).unwrap();
