@@ -148,14 +148,19 @@ pub fn char_at_byte(byte_at: &[u32], byte: usize) -> usize {
     byte_at.binary_search(&(byte as u32)).unwrap_or_else(|i| i)
 }
 
+/// The length of a pinyin gloss at the start of `s`: (zhǎng), or one
+/// syllable a character for a word of up to four (zǒng zhí).
 fn pinyin_gloss_len(s: &[char]) -> Option<usize> {
-    let close = s.iter().take(9).position(|&c| c == ')' || c == '）')?;
-    let inner = &s[1..close];
-    if inner.is_empty() || !inner.iter().all(|&c| is_pinyin_letter(c)) {
-        return None;
-    }
-    Some(close + 1)
+    let close = s.iter().take(MAX_GLOSS_CHARS).position(|&c| c == ')' || c == '）')?;
+    let inner: String = s[1..close].iter().collect();
+    let syllables: Vec<&str> = inner.split(' ').collect();
+    let syllable_ok =
+        |w: &&str| (1..=7).contains(&w.chars().count()) && w.chars().all(is_pinyin_letter);
+    (syllables.len() <= 4 && syllables.iter().all(syllable_ok)).then_some(close + 1)
 }
+
+/// The longest pinyin gloss read: four syllables, spaces and brackets.
+const MAX_GLOSS_CHARS: usize = 34;
 
 fn footnote_len(s: &[char]) -> Option<usize> {
     let close = s.iter().take(5).position(|&c| c == ']' || c == '］' || c == '】')?;
@@ -191,6 +196,14 @@ mod tests {
         let (s, e) = n.orig_span(ci, ci + 3);
         let orig: Vec<char> = "2025年度專題學(xué)法22次".chars().collect();
         assert_eq!(orig[s..e].iter().collect::<String>(), "22次");
+    }
+
+    #[test]
+    fn pinyin_glosses_of_words() {
+        // a traditional communiqué glossed for readers: 總值(zǒng zhí)…增長(zhǎng)
+        let n = normalize("地區生產總值(zǒng zhí)138000億元，比上年增長(zhǎng)5.2%");
+        assert_eq!(n.text, "地区生产总值138000亿元,比上年增长5.2%");
+        assert_eq!(normalize("总值(GDP)").text, "总值(GDP)");
     }
 
     #[test]
