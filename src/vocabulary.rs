@@ -1,15 +1,15 @@
 //! The engine's vocabulary besides the catalogs, the wording, the templates and
 //! the gazetteer: the unit table (`rules/units.toml`), the document-kind words
 //! (`rules/kinds.toml`), the text rules' fixed words (`rules/text_words.toml`),
-//! locate's fixed words (`regions/place_words.toml`),
-//! the words of table layouts (`sheets/layout_words.toml`)
-//! and page chrome (`ingest/page_chrome.toml`). Each stage owns the types of its
-//! list and an [`Active`] slot for it; an engine reads every list from its
+//! locate's fixed words (`regions/place_words.toml`), the words of table layouts
+//! (`sheets/layout_words.toml`), page chrome (`ingest/page_chrome.toml`), no-value
+//! cell words (`ingest/cell_words.toml`) and chart labels (`charts/labels.toml`).
+//! Each stage owns the type of its file and implements [`VocabularyFile`] for it
+//! (lists of words by `word_lists!`); an engine reads every file from its
 //! datasets folder when it loads (unknown keys rejected), installs them, and keys
 //! its cache with their [`fingerprint`]. Code that runs before any engine loads
 //! (library users, unit tests) reads the datasets folder the binary was built
 //! with. What stays in code is grammar, not words. This module imports no stage.
-
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
@@ -26,40 +26,49 @@ pub enum VocabularyError {
     Parse { path: PathBuf, message: String },
 }
 
-/// The files of the vocabulary, relative to the datasets folder.
-pub const FILES: [&str; 7] = [
-    "ingest/cell_words.toml",
-    "regions/place_words.toml",
-    "rules/units.toml",
-    "rules/kinds.toml",
-    "rules/text_words.toml",
-    "sheets/layout_words.toml",
-    "ingest/page_chrome.toml",
-];
-
 /// The datasets folder the binary was built with: the default of library
 /// users and tests that load no engine.
 pub fn built_with() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets")
 }
 
-/// Read one vocabulary file of a datasets folder and parse it with `parse`;
-/// errors name the file.
-pub fn load<T>(
-    datasets: &Path,
-    rel: &str,
-    parse: impl FnOnce(&str) -> Result<T, toml::de::Error>,
-) -> Result<T, VocabularyError> {
-    let path = datasets.join(rel);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|source| VocabularyError::Read { path: path.clone(), source })?;
-    parse(&text).map_err(|e| VocabularyError::Parse { path, message: e.to_string() })
+/// One vocabulary file, owned by the stage that reads it: where it stands in
+/// the datasets folder, how its text is compiled, and its process-wide slot.
+/// `load`, `install` and `active` are the same for every file.
+pub trait VocabularyFile: Sized + 'static {
+    /// The file, relative to the datasets folder.
+    const FILE: &'static str;
+
+    /// The compiled lists of the file's text (unknown keys rejected).
+    fn parse(text: &str) -> Result<Self, toml::de::Error>;
+
+    /// The process-wide slot of this file's lists.
+    fn slot() -> &'static Active<Self>;
+
+    /// Read and compile the file of a datasets folder; errors name the file.
+    fn load(datasets: &Path) -> Result<Self, VocabularyError> {
+        let path = datasets.join(Self::FILE);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|source| VocabularyError::Read { path: path.clone(), source })?;
+        Self::parse(&text).map_err(|e| VocabularyError::Parse { path, message: e.to_string() })
+    }
+
+    /// Make these the process's lists.
+    fn install(self) {
+        Self::slot().install(self);
+    }
+
+    /// The active lists: the last installed, else the built-with folder's.
+    fn active() -> &'static Self {
+        Self::slot().get(|| Self::load(&built_with()))
+    }
 }
 
-/// A hash of every vocabulary file of a datasets folder: part of the cache key.
-pub fn fingerprint(datasets: &Path) -> Result<String, VocabularyError> {
+/// A hash of the given vocabulary files of a datasets folder: part of the
+/// cache key.
+pub fn fingerprint(datasets: &Path, files: &[&str]) -> Result<String, VocabularyError> {
     let mut hasher = blake3::Hasher::new();
-    for rel in FILES {
+    for rel in files {
         let path = datasets.join(rel);
         let text = std::fs::read(&path)
             .map_err(|source| VocabularyError::Read { path: path.clone(), source })?;
@@ -67,7 +76,6 @@ pub fn fingerprint(datasets: &Path) -> Result<String, VocabularyError> {
     }
     Ok(hasher.finalize().to_hex()[..16].to_string())
 }
-
 /// The active list of one kind for the process: the last installed, else the
 /// built-with folder's (read on first use).
 pub struct Active<T: 'static> {
@@ -115,7 +123,7 @@ pub fn leak_words(list: Vec<String>) -> &'static [&'static str] {
 
 /// Declares a word-list file of the vocabulary in the module that owns it: the
 /// file's schema (lists of words, unknown keys rejected), the compiled lists,
-/// `load` / `install`, and one accessor per list reading the active copy.
+/// its [`VocabularyFile`], and one accessor per list reading the active copy.
 #[macro_export]
 macro_rules! word_lists {
     ($(#[$sdoc:meta])* $ty:ident in $file:literal { $($(#[$doc:meta])* $name:ident),* $(,)? }) => {
@@ -133,33 +141,24 @@ macro_rules! word_lists {
             $($name: &'static [&'static str],)*
         }
 
-        static ACTIVE_WORDS: $crate::vocabulary::Active<$ty> = $crate::vocabulary::Active::new();
+        impl $crate::vocabulary::VocabularyFile for $ty {
+            const FILE: &'static str = $file;
 
-        impl $ty {
-            /// The lists of a datasets folder.
-            pub fn load(
-                datasets: &std::path::Path,
-            ) -> Result<$ty, $crate::vocabulary::VocabularyError> {
-                $crate::vocabulary::load(datasets, $file, |text| {
-                    let file: word_file::File = toml::from_str(text)?;
-                    Ok($ty { $($name: $crate::vocabulary::leak_words(file.$name),)* })
-                })
+            fn parse(text: &str) -> Result<$ty, toml::de::Error> {
+                let file: word_file::File = toml::from_str(text)?;
+                Ok($ty { $($name: $crate::vocabulary::leak_words(file.$name),)* })
             }
 
-            /// Make these the process's lists.
-            pub fn install(self) {
-                ACTIVE_WORDS.install(self);
-            }
-
-            fn active() -> &'static $ty {
-                ACTIVE_WORDS.get(|| $ty::load(&$crate::vocabulary::built_with()))
+            fn slot() -> &'static $crate::vocabulary::Active<$ty> {
+                static SLOT: $crate::vocabulary::Active<$ty> = $crate::vocabulary::Active::new();
+                &SLOT
             }
         }
 
         $(
             $(#[$doc])*
             pub(crate) fn $name() -> &'static [&'static str] {
-                $ty::active().$name
+                <$ty as $crate::vocabulary::VocabularyFile>::active().$name
             }
         )*
     };

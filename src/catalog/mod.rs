@@ -5,6 +5,7 @@ mod units;
 
 pub use units::{Unit, UnitFamily, Units};
 
+use crate::vocabulary::VocabularyFile;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

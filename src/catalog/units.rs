@@ -4,10 +4,9 @@
 //! it. The text quantities, the catalog's scales and the sheets' unit cells
 //! all read this one table.
 
-use crate::vocabulary::{self, VocabularyError};
+use crate::vocabulary::{Active, VocabularyFile};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 /// What a number with this unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -73,15 +72,26 @@ pub struct Units {
     after_numbers: Vec<(&'static str, f64)>,
 }
 
-static ACTIVE: vocabulary::Active<Units> = vocabulary::Active::new();
-
 fn leak(s: String) -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
+impl VocabularyFile for Units {
+    const FILE: &'static str = "rules/units.toml";
+
+    fn parse(text: &str) -> Result<Units, toml::de::Error> {
+        Units::compile(text)
+    }
+
+    fn slot() -> &'static Active<Units> {
+        static SLOT: Active<Units> = Active::new();
+        &SLOT
+    }
+}
+
 impl Units {
     /// The table of a `units.toml` text.
-    fn parse(text: &str) -> Result<Units, toml::de::Error> {
+    fn compile(text: &str) -> Result<Units, toml::de::Error> {
         let file: UnitsFile = toml::from_str(text)?;
         let mut by_word = HashMap::new();
         for entry in file.unit {
@@ -101,21 +111,6 @@ impl Units {
             .filter(|(p, _)| file.scales.after_numbers.iter().any(|a| a == p));
         let after_numbers = after_numbers.collect();
         Ok(Units { by_word, longest, factors, after_numbers })
-    }
-
-    /// The unit table of a datasets folder (`rules/units.toml`).
-    pub fn load(datasets: &Path) -> Result<Units, VocabularyError> {
-        vocabulary::load(datasets, "rules/units.toml", Units::parse)
-    }
-
-    /// Make this the process's unit table.
-    pub fn install(self) {
-        ACTIVE.install(self);
-    }
-
-    /// The active unit table (see [`crate::vocabulary`]).
-    pub fn active() -> &'static Units {
-        ACTIVE.get(|| Units::load(&vocabulary::built_with()))
     }
 
     /// The unit a word names (a name or an alias).

@@ -4,7 +4,7 @@
 //! cells expanded (gridSpan repeats a cell across its columns, vMerge repeats
 //! the restart cell down, as HTML colspan/rowspan do) and a blank line around
 //! each table. OLE compound files (.doc, Works .wps, password-protected
-//! packages) are handed to [`super::ole`].
+//! packages) are handed to [`ole`].
 //!
 //! The input is untrusted. Every size is checked against [`Limits`] before
 //! memory is set aside for it: the zip central directory's declared sizes and
@@ -111,7 +111,7 @@ pub(crate) fn too_large(part: impl Into<String>, limit: u64) -> DocxError {
 }
 
 /// Read the text of a `.docx` / `.docm` (an OLE `.doc` is passed on to
-/// [`super::ole::read_doc`]).
+/// [`ole::read_doc`]).
 pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<WordText, DocxError> {
     if bytes.starts_with(&ole::MAGIC) {
         return ole::read_doc(bytes, limits);

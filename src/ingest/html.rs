@@ -7,9 +7,8 @@ mod article;
 mod nesting;
 mod table;
 
-use crate::vocabulary::{self, VocabularyError};
+use crate::vocabulary::{Active, VocabularyFile};
 use scraper::{ElementRef, Html, Node};
-use std::path::Path;
 
 /// Site furniture of government pages (`datasets/ingest/page_chrome.toml`).
 #[derive(Debug, serde::Deserialize)]
@@ -25,23 +24,22 @@ pub struct PageChrome {
     site_name_ends: Vec<String>,
 }
 
-static ACTIVE: vocabulary::Active<PageChrome> = vocabulary::Active::new();
+impl VocabularyFile for PageChrome {
+    const FILE: &'static str = "ingest/page_chrome.toml";
 
-impl PageChrome {
-    /// The page chrome of a datasets folder (`ingest/page_chrome.toml`).
-    pub fn load(datasets: &Path) -> Result<PageChrome, VocabularyError> {
-        vocabulary::load(datasets, "ingest/page_chrome.toml", toml::from_str)
+    fn parse(text: &str) -> Result<PageChrome, toml::de::Error> {
+        toml::from_str(text)
     }
 
-    /// Make this the process's page chrome.
-    pub fn install(self) {
-        ACTIVE.install(self);
+    fn slot() -> &'static Active<PageChrome> {
+        static SLOT: Active<PageChrome> = Active::new();
+        &SLOT
     }
 }
 
 /// The active page chrome (see [`crate::vocabulary`]).
 fn chrome() -> &'static PageChrome {
-    ACTIVE.get(|| PageChrome::load(&vocabulary::built_with()))
+    PageChrome::active()
 }
 
 /// Words of a page's button bars (a line of nothing else is chrome).

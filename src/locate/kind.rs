@@ -1,8 +1,7 @@
 //! Document kind from the title area and the text's own wording (the words
 //! are data: `datasets/rules/kinds.toml`).
 
-use crate::vocabulary::{self, VocabularyError};
-use std::path::Path;
+use crate::vocabulary::{Active, VocabularyFile};
 
 pub use super::doc_type::DocType;
 
@@ -63,21 +62,20 @@ pub struct Kinds {
     body: aho_corasick::AhoCorasick,
 }
 
-static ACTIVE: vocabulary::Active<Kinds> = vocabulary::Active::new();
+impl VocabularyFile for Kinds {
+    const FILE: &'static str = "rules/kinds.toml";
+
+    fn parse(text: &str) -> Result<Kinds, toml::de::Error> {
+        toml::from_str(text).map(Kinds::compile)
+    }
+
+    fn slot() -> &'static Active<Kinds> {
+        static SLOT: Active<Kinds> = Active::new();
+        &SLOT
+    }
+}
 
 impl Kinds {
-    /// The kind words of a datasets folder (`rules/kinds.toml`), compiled.
-    pub fn load(datasets: &Path) -> Result<Kinds, VocabularyError> {
-        vocabulary::load(datasets, "rules/kinds.toml", |text| {
-            toml::from_str(text).map(Kinds::compile)
-        })
-    }
-
-    /// Make these the process's kind words.
-    pub fn install(self) {
-        ACTIVE.install(self);
-    }
-
     fn compile(words: KindWords) -> Kinds {
         let b = &words.body;
         let mut body_words: Vec<String> = Vec::new();
@@ -109,7 +107,7 @@ impl Kinds {
 
 /// The active kind words (see [`crate::vocabulary`]).
 fn kinds() -> &'static Kinds {
-    ACTIVE.get(|| Kinds::load(&vocabulary::built_with()))
+    Kinds::active()
 }
 
 /// Body-word counts of one text (one pass of the body-word automaton).

@@ -2,9 +2,8 @@
 //! datasets folder): titles, subtitles, legends, level names and per-capita
 //! bases, each a template whose `{}` take values in order ([`fill`]).
 
-use crate::vocabulary::{self, Active, VocabularyError};
+use crate::vocabulary::{Active, VocabularyFile};
 use std::fmt::Display;
-use std::path::Path;
 
 /// Every label of the charts.
 #[derive(Debug, serde::Deserialize)]
@@ -49,23 +48,22 @@ pub struct ChartLabels {
     pub per_hundred_million: String,
 }
 
-static ACTIVE: Active<ChartLabels> = Active::new();
+impl VocabularyFile for ChartLabels {
+    const FILE: &'static str = "charts/labels.toml";
 
-impl ChartLabels {
-    /// The labels of a datasets folder (`charts/labels.toml`).
-    pub fn load(datasets: &Path) -> Result<ChartLabels, VocabularyError> {
-        vocabulary::load(datasets, "charts/labels.toml", toml::from_str)
+    fn parse(text: &str) -> Result<ChartLabels, toml::de::Error> {
+        toml::from_str(text)
     }
 
-    /// Make these the process's labels.
-    pub fn install(self) {
-        ACTIVE.install(self);
+    fn slot() -> &'static Active<ChartLabels> {
+        static SLOT: Active<ChartLabels> = Active::new();
+        &SLOT
     }
 }
 
 /// The active labels.
 pub fn labels() -> &'static ChartLabels {
-    ACTIVE.get(|| ChartLabels::load(&vocabulary::built_with()))
+    ChartLabels::active()
 }
 
 /// A template with its `{}` replaced by `values` in order (a missing value

@@ -8,13 +8,21 @@ mod record;
 pub mod shard;
 pub mod write;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Units};
 use crate::diag::{Code, Diagnostic, DiagnosticCounts, Severity};
+use crate::extract::tables::sheet::LayoutWords;
+use crate::extract::words::TextWords;
 use crate::extract::{self, Extractor, Fact, Wording};
 use crate::frame::{self, DocRecord, PanelRow};
+use crate::ingest::cells::CellWords;
+use crate::ingest::PageChrome;
 use crate::ingest::{self, Content, Input};
+use crate::locate::words::PlaceWords;
+use crate::locate::Kinds;
 use crate::locate::{self, Gazetteer};
+use crate::normalise::labels::ChartLabels;
 use crate::reference::{Reference, ReferenceError};
+use crate::vocabulary::{VocabularyError, VocabularyFile};
 pub use merge::{merge, MergeError};
 use rayon::prelude::*;
 pub use shard::Shard;
@@ -30,7 +38,7 @@ pub enum BuildError {
     #[error(transparent)]
     Wording(#[from] crate::extract::wording::WordingError),
     #[error(transparent)]
-    Vocabulary(#[from] crate::vocabulary::VocabularyError),
+    Vocabulary(#[from] VocabularyError),
     #[error("cannot build frame")]
     Polars(#[from] polars::prelude::PolarsError),
 }
@@ -57,18 +65,30 @@ pub struct Engine {
     vocabulary: String,
 }
 
+/// The vocabulary files whose words decide what is extracted: their hash
+/// keys the cache (chart labels change no fact and stay out).
+pub const VOCABULARY_FILES: [&str; 7] = [
+    PlaceWords::FILE,
+    Units::FILE,
+    Kinds::FILE,
+    TextWords::FILE,
+    LayoutWords::FILE,
+    PageChrome::FILE,
+    CellWords::FILE,
+];
+
 /// Read every vocabulary list of a datasets folder and make them the
-/// process's; their fingerprint.
-pub fn install_vocabulary(datasets: &Path) -> Result<String, crate::vocabulary::VocabularyError> {
-    crate::catalog::Units::load(datasets)?.install();
-    crate::locate::Kinds::load(datasets)?.install();
-    crate::locate::words::PlaceWords::load(datasets)?.install();
-    crate::extract::tables::sheet::LayoutWords::load(datasets)?.install();
-    crate::extract::words::TextWords::load(datasets)?.install();
-    crate::ingest::PageChrome::load(datasets)?.install();
-    crate::ingest::cells::CellWords::load(datasets)?.install();
-    crate::normalise::labels::ChartLabels::load(datasets)?.install();
-    crate::vocabulary::fingerprint(datasets)
+/// process's; the fingerprint of those that decide extraction.
+pub fn install_vocabulary(datasets: &Path) -> Result<String, VocabularyError> {
+    Units::load(datasets)?.install();
+    Kinds::load(datasets)?.install();
+    PlaceWords::load(datasets)?.install();
+    LayoutWords::load(datasets)?.install();
+    TextWords::load(datasets)?.install();
+    PageChrome::load(datasets)?.install();
+    CellWords::load(datasets)?.install();
+    ChartLabels::load(datasets)?.install();
+    crate::vocabulary::fingerprint(datasets, &VOCABULARY_FILES)
 }
 
 impl Engine {

@@ -43,7 +43,7 @@ fn editing_any_word_list_reextracts_without_a_rebuild() {
     let petitions_before = petitions(dir.path());
     assert!(petitions_before > 0);
     // every word list: an edit invalidates the cache
-    for rel in yardstick::vocabulary::FILES {
+    for rel in yardstick::pipeline::VOCABULARY_FILES {
         let path = dir.path().join("datasets").join(rel);
         let text = read(&path) + "\n# edited\n";
         std::fs::write(&path, text).unwrap();

@@ -12,6 +12,7 @@ use crate::extract::segment::Clause;
 use crate::extract::wording::{Values, Zeros};
 use crate::extract::words::{cause_words, flat_words};
 use crate::extract::Rule;
+use crate::vocabulary::VocabularyFile;
 pub use attach::attach_clause;
 
 /// A cue word found in the text.

@@ -14,6 +14,7 @@ use super::{parse_number, scan_numerals, Approx, Numeral};
 use crate::catalog::{Unit, Units};
 use crate::extract::quantities::Qualifier;
 use crate::extract::wording::Wording;
+use crate::vocabulary::VocabularyFile;
 
 /// One quantity of a line: its span (numeral, unit and a qualifier word after
 /// them), where the numeral ends, its value in base units (万/亿 applied), the

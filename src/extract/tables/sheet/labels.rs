@@ -3,6 +3,7 @@
 //! the year or unit a header states; labels cleaned of the spaces tables pad
 //! them with.
 
+use crate::vocabulary::VocabularyFile;
 use std::borrow::Cow;
 
 crate::word_lists!(
